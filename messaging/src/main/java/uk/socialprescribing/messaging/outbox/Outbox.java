@@ -1,0 +1,61 @@
+package uk.socialprescribing.messaging.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import uk.socialprescribing.events.EventData;
+import uk.socialprescribing.events.EventJson;
+import uk.socialprescribing.events.EventSchemas;
+import uk.socialprescribing.events.EventType;
+
+/**
+ * Where a service records the events of a business change, in the same transaction as the change:
+ * both are committed, or neither. The {@link OutboxRelay} publishes them afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public Outbox(EntityManager entityManager) {
+        this.entityManager = entityManager;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Records an event of the catalogue. Its data must conform to its type's JSON Schema: an event that
+     * consumers could not read is a bug here, and fails the business transaction rather than leave.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(EventData data) {
+        EventType type = EventType.of(data);
+        JsonNode json = EventJson.mapper().valueToTree(data);
+        List<String> violations = EventSchemas.violations(type, json);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(type.cloudEventType() + " does not conform to its schema: " + violations);
+        }
+        UUID eventId = UUID.randomUUID();
+        entityManager.persist(new OutboxEvent(eventId, type.topic().topicName(), data.aggregateId(), type.cloudEventType(),
+                type.schemaUri(), write(json), Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
+        return eventId;
+    }
+
+    private static String write(JsonNode json) {
+        try {
+            return EventJson.mapper().writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

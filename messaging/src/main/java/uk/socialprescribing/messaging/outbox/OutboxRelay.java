@@ -1,0 +1,140 @@
+package uk.socialprescribing.messaging.outbox;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Publishes the outbox to Kafka, oldest first, as CloudEvents (binary mode, JSON data, key = aggregate id).
+ * <p>
+ * One relay at a time per database (a transaction-scoped advisory lock), so replicas that race keep each
+ * aggregate's order. An event is marked published only once the broker has acknowledged it (acks=all,
+ * idempotent producer). While Kafka is away nothing is marked: the events wait and leave on recovery.
+ * Delivery is therefore at least once; consumers are idempotent by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary but fixed: the advisory lock that elects the one active relay of a database. */
+    private static final long RELAY_LOCK = 0x50_52_4F_4D_4F_54_45L;
+
+    private final EntityManager entityManager;
+    private final Producer<String, CloudEvent> producer;
+    private final String source;
+    private final int batchSize;
+    private final long sendTimeoutMillis;
+    private volatile boolean brokerWasAway;
+
+    public OutboxRelay(EntityManager entityManager, Producer<String, CloudEvent> producer,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName,
+            @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200") int batchSize,
+            @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "PT30S") java.time.Duration sendTimeout,
+            MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.producer = producer;
+        this.source = "/" + applicationName;
+        this.batchSize = batchSize;
+        this.sendTimeoutMillis = sendTimeout.toMillis();
+        registry.gauge("outbox.pending", this, OutboxRelay::pendingCount);
+    }
+
+    @Scheduled(every = "${outbox.relay.interval:0.2s}", delay = 1, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        int published;
+        do {
+            published = QuarkusTransaction.requiringNew().timeout(120).call(this::publishBatch);
+        } while (published == batchSize);
+    }
+
+    /** Publishes up to one batch; returns how many events were acknowledged by the broker. */
+    int publishBatch() {
+        boolean elected = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK).getSingleResult();
+        if (!elected) {
+            return 0;
+        }
+        List<OutboxEvent> pending = entityManager
+                .createQuery("from OutboxEvent e where e.publishedAt is null order by e.seq", OutboxEvent.class)
+                .setMaxResults(batchSize)
+                .getResultList();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(pending.size());
+        for (OutboxEvent event : pending) {
+            sends.add(producer.send(new ProducerRecord<>(event.topic, event.aggregateId, toCloudEvent(event))));
+        }
+        int acknowledged = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            OutboxEvent event = pending.get(i);
+            try {
+                sends.get(i).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
+                event.published(Instant.now());
+                acknowledged++;
+            } catch (ExecutionException | TimeoutException e) {
+                // stop at the first failure: what follows is sent again, after it, on the next run
+                event.failed(e.getCause() == null ? e.toString() : e.getCause().toString());
+                if (!brokerWasAway) {
+                    LOG.warnf("Kafka did not acknowledge %s (%s); %d event(s) wait in the outbox and go out on recovery",
+                            event.eventId, e.getCause() == null ? e : e.getCause(), pending.size() - acknowledged);
+                }
+                brokerWasAway = true;
+                return acknowledged;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return acknowledged;
+            }
+        }
+        if (brokerWasAway) {
+            LOG.info("Kafka is back: the outbox is being published again");
+            brokerWasAway = false;
+        }
+        return acknowledged;
+    }
+
+    CloudEvent toCloudEvent(OutboxEvent event) {
+        return CloudEventBuilder.v1()
+                .withId(event.eventId.toString())
+                .withSource(URI.create(source))
+                .withType(event.eventType)
+                .withSubject(event.aggregateId)
+                .withTime(event.occurredAt.atOffset(ZoneOffset.UTC))
+                .withDataSchema(URI.create(event.dataSchema))
+                .withDataContentType("application/json")
+                .withData(event.data.getBytes(StandardCharsets.UTF_8))
+                .build();
+    }
+
+    long pendingCount() {
+        try {
+            return QuarkusTransaction.joiningExisting().call(() -> (Long) entityManager
+                    .createQuery("select count(e) from OutboxEvent e where e.publishedAt is null").getSingleResult());
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package uk.socialprescribing.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The platform's answer to every failure that reaches a REST resource: application/problem+json, never a
+ * stack trace or a Java class name. Services add one mapper per domain exception, answering {@link Problem}.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldOf(violation.getPropertyPath()),
+                    violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                    violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::rule));
+        return validation(errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return validation(List.of(new Problem.FieldError(pathOf(unknown), "UnknownField",
+                    "is not a field of this request")), uri);
+        }
+        if (e instanceof InvalidFormatException format) {
+            return validation(List.of(new Problem.FieldError(pathOf(format), "Format",
+                    "cannot be read as " + describe(format.getTargetType()))), uri);
+        }
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return validation(List.of(new Problem.FieldError(pathOf(mismatch), "Type",
+                    "must be " + describe(mismatch.getTargetType()))), uri);
+        }
+        return new Problem(Problem.type("malformed-json"), "The request body is not valid JSON", 400,
+                "The body could not be parsed as JSON at line " + lineOf(e), uri.getPath(), List.of()).toResponse();
+    }
+
+    /** Named apart so that it wins over Quarkus REST's built-in mapper for this more specific type. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? "Your role does not allow this operation" : e.getMessage();
+        return Problem.of(Response.Status.FORBIDDEN, "forbidden", detail)
+                .at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? original.getStatusInfo().getReasonPhrase() : type.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "Nothing is found at this path";
+            case 405 -> "This path does not allow that method";
+            case 406 -> "This resource cannot answer in the media type asked for";
+            case 415 -> "This operation takes application/json";
+            default -> title;
+        };
+        Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA)
+                .entity(new Problem(Problem.type("http-" + status), title, status, detail, uri.getPath(), List.of()));
+        original.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                values.forEach(v -> answer.header(name, v));
+            }
+        });
+        return answer.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure on %s (incident %s)", uri.getPath(), incident);
+        return new Problem(Problem.type("internal"), "Internal Server Error", 500,
+                "Something went wrong on our side; quote incident " + incident + " if you report it", uri.getPath(),
+                List.of()).toResponse();
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(new Problem(Problem.type("unauthenticated"), "Unauthorized", 401,
+                        "A valid bearer token is required", uri.getPath(), List.of()))
+                .build();
+    }
+
+    private static Response validation(List<Problem.FieldError> errors, UriInfo uri) {
+        String detail = errors.size() == 1 ? "1 field is not valid: " + errors.get(0).field()
+                : errors.size() + " fields are not valid";
+        return new Problem(Problem.type("validation"), "The request is not valid", 400, detail, uri.getPath(), errors)
+                .toResponse();
+    }
+
+    /** {@code create.request.person.nhsNumber} becomes {@code person.nhsNumber}; a query parameter keeps its name. */
+    static String fieldOf(Path path) {
+        String parameter = null;
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                }
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+                        int last = names.size() - 1;
+                        names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+                    }
+                    if (node.getName() != null) {
+                        names.add(node.getName());
+                    }
+                }
+            }
+        }
+        if (!names.isEmpty()) {
+            return String.join(".", names);
+        }
+        return parameter == null ? "body" : parameter;
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        if (type.isEnum()) {
+            StringBuilder values = new StringBuilder("one of");
+            for (Object constant : type.getEnumConstants()) {
+                values.append(' ').append(constant);
+            }
+            return values.toString();
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "a date (yyyy-mm-dd)";
+            case "Instant", "OffsetDateTime" -> "a date-time (RFC 3339)";
+            case "UUID" -> "a UUID";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "a string";
+            default -> type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "an array" : "an object";
+        };
+    }
+
+    private static int lineOf(JsonProcessingException e) {
+        return e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+    }
+}

@@ -1,0 +1,80 @@
+package uk.socialprescribing.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import uk.socialprescribing.kafka.KafkaBroker;
+import uk.socialprescribing.testing.InjectKafkaBroker;
+import uk.socialprescribing.testing.PublishedEvents;
+import uk.socialprescribing.testing.PublishedEvents.Published;
+import uk.socialprescribing.testing.TestTokens;
+
+/** The broker goes away while referrals are received and accepted: every event waits, then goes out once. */
+@QuarkusTest
+class KafkaOutageTest {
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void eventsWrittenWhileKafkaIsDownAreAllPublishedOnceItIsBack() {
+        List<String> ids = new ArrayList<>();
+        broker.stop();
+        try {
+            for (int i = 0; i < 5; i++) {
+                String id = ReferralApiTest.refer("B82005");
+                given().auth().oauth2(TestTokens.linkWorker("U84002"))
+                        .when().post("/api/referrals/{id}/accept", id)
+                        .then().statusCode(200);
+                ids.add(id);
+            }
+            // the business goes on; the ten events wait in the outbox
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> pendingFor(ids) == 10);
+        } finally {
+            broker.start();
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pendingFor(ids) == 0);
+        Set<String> keys = new HashSet<>(ids);
+        List<Published> published = PublishedEvents.await(kafka, "referral-events", 10, Duration.ofSeconds(60),
+                p -> keys.contains(p.key()));
+
+        assertEquals(10, published.size(), "every event published, none twice");
+        assertEquals(10, published.stream().map(p -> p.event().getId()).distinct().count());
+        Map<String, List<String>> typesByReferral = published.stream().collect(Collectors.groupingBy(Published::key,
+                Collectors.mapping(p -> p.event().getType(), Collectors.toList())));
+        for (String id : ids) {
+            assertEquals(List.of("referral.received.v1", "referral.accepted.v1"), typesByReferral.get(id), "order of " + id);
+        }
+    }
+
+    long pendingFor(List<String> ids) {
+        return QuarkusTransaction.requiringNew().call(() -> (Long) entityManager.createQuery(
+                "select count(e) from OutboxEvent e where e.publishedAt is null and e.aggregateId in :ids")
+                .setParameter("ids", ids).getSingleResult());
+    }
+}
