@@ -1,0 +1,42 @@
+package uk.socialprescribing.caseload.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import uk.socialprescribing.caseload.service.CaseOpening;
+import uk.socialprescribing.events.referral.ReferralAccepted;
+import uk.socialprescribing.messaging.inbox.Inbox;
+import uk.socialprescribing.messaging.inbox.ReceivedEvent;
+
+/**
+ * Reads referral-events. Each event is handled once: the inbox records it in the transaction that opens the case.
+ * What cannot be read goes to referral-events.caseload-service.dlq with the reason, and reading goes on.
+ */
+@ApplicationScoped
+public class ReferralEventsConsumer {
+
+    static final String HANDLER = "caseload.referral-events";
+
+    private final Inbox inbox;
+    private final CaseOpening caseOpening;
+
+    public ReferralEventsConsumer(Inbox inbox, CaseOpening caseOpening) {
+        this.inbox = inbox;
+        this.caseOpening = caseOpening;
+    }
+
+    @Incoming("referral-events")
+    @Blocking
+    @Transactional
+    public void on(ConsumerRecord<String, byte[]> record) {
+        ReceivedEvent event = ReceivedEvent.from(record);
+        if (!inbox.firstDelivery(HANDLER, event)) {
+            return;
+        }
+        event.dataAs(ReferralAccepted.class).ifPresent(caseOpening::openFor);
+    }
+}
