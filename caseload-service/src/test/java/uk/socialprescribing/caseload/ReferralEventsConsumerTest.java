@@ -130,5 +130,7 @@ class ReferralEventsConsumerTest {
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.linkWorker("U84002")).queryParam("size", 0).when().get("/api/caseload/cases")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(TestTokens.linkWorker("U84002")).queryParam("referralId", "R-42").when().get("/api/caseload/cases")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("referralId"));
     }
 }

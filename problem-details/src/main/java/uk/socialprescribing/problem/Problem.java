@@ -41,6 +41,12 @@ public record Problem(
         return new Problem(type(kind), status.getReasonPhrase(), status.getStatusCode(), detail, null, List.of());
     }
 
+    /** A 400 naming one field and the rule it broke, for checks that span fields or need the data. */
+    public static Problem invalidField(String field, String rule, String message) {
+        return new Problem(type("validation"), "The request is not valid", 400, "1 field is not valid: " + field, null,
+                List.of(new FieldError(field, rule, message)));
+    }
+
     public Problem at(String path) {
         return new Problem(type, title, status, detail, path, errors);
     }

@@ -64,6 +64,11 @@ public class ProblemMappers {
                 "The body could not be parsed as JSON at line " + lineOf(e), uri.getPath(), List.of()).toResponse();
     }
 
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return e.problem().at(uri.getPath()).toResponse();
+    }
+
     /** Named apart so that it wins over Quarkus REST's built-in mapper for this more specific type. */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
