@@ -1,0 +1,20 @@
+package uk.socialprescribing.directory.api;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import uk.socialprescribing.directory.domain.Listing;
+
+@Schema(name = "Service", description = "A service in the community resource directory")
+public record ListingView(UUID id, UUID organizationId, @Schema(example = "Harrogate Health Walk") String name,
+        String description, @Schema(example = "walking") String category, String venue, String town,
+        @Schema(example = "HG1 2RP") String postcode, @Schema(example = "Tuesdays 10:30-12:00") String schedule,
+        @Schema(example = "Free") String cost, Integer capacityMaximum, Integer capacityAvailable) {
+
+    static ListingView of(Listing listing) {
+        Listing.Details d = listing.details();
+        return new ListingView(listing.id(), listing.organization().id(), d.name(), d.description(), d.category(), d.venue(),
+                d.town(), d.postcode(), d.schedule(), d.cost(), d.capacityMaximum(), d.capacityAvailable());
+    }
+}

@@ -1,0 +1,46 @@
+package uk.socialprescribing.directory.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import uk.socialprescribing.directory.domain.Listing;
+import uk.socialprescribing.directory.domain.Organization;
+import uk.socialprescribing.directory.repository.ListingRepository;
+import uk.socialprescribing.directory.repository.OrganizationRepository;
+import uk.socialprescribing.events.directory.ServicePublished;
+import uk.socialprescribing.messaging.outbox.Outbox;
+
+/** Publishing services in the directory; each publication and its service.published event commit together. */
+@ApplicationScoped
+public class Publishing {
+
+    private final OrganizationRepository organizations;
+    private final ListingRepository listings;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    public Publishing(OrganizationRepository organizations, ListingRepository listings, Outbox outbox) {
+        this.organizations = organizations;
+        this.listings = listings;
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Listing publish(String organizationName, Listing.Details details) {
+        Organization named = Organization.named(organizationName);
+        Organization organization = organizations.findByIdOptional(named.id()).orElseGet(() -> {
+            organizations.persist(named);
+            return named;
+        });
+        Listing listing = Listing.publish(organization, details, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        listings.persist(listing);
+        outbox.record(new ServicePublished(listing.id(), organization.id(), details.name(), List.of(details.category()),
+                listing.publishedAt()));
+        return listing;
+    }
+}
