@@ -1,0 +1,79 @@
+package uk.socialprescribing.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Three upstreams that answer with what reached them (service, method, path, query, whether a token came, body),
+ * and one upstream, outcomes-service, that is not there at all.
+ */
+public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
+
+    private final List<HttpServer> servers = new ArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        for (String name : List.of("referral-service", "caseload-service", "directory-service")) {
+            config.put("gateway.upstreams." + name, "http://127.0.0.1:" + stub(name));
+        }
+        config.put("gateway.upstreams.outcomes-service", "http://127.0.0.1:" + closedPort());
+        return config;
+    }
+
+    private int stub(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                String body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                String auth = exchange.getRequestHeaders().getFirst("Authorization");
+                String json = exchange.getRequestURI().getPath().equals("/q/health/ready") ? "{\"status\":\"UP\"}"
+                        : "{\"upstream\":\"%s\",\"method\":\"%s\",\"path\":\"%s\",\"query\":\"%s\",\"token\":%s,\"body\":\"%s\"}"
+                                .formatted(name, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                                        exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery(),
+                                        auth != null && auth.startsWith("Bearer "), body.replace("\"", "'"));
+                byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+            servers.add(server);
+            return server.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        servers.forEach(s -> s.stop(0));
+    }
+}
