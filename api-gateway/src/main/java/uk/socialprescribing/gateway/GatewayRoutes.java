@@ -67,6 +67,21 @@ public class GatewayRoutes {
             });
         }
 
+        // each service's OpenAPI document, for the Swagger UI at /q/swagger-ui
+        config.upstreams().forEach((name, upstream) -> {
+            HttpProxy openApi = HttpProxy.reverseProxy(client)
+                    .origin(upstream.getPort(), upstream.getHost())
+                    .addInterceptor(new ProxyInterceptor() {
+                        @Override
+                        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                            context.request().setURI("/q/openapi?format=json");
+                            return context.sendRequest();
+                        }
+                    })
+                    .addInterceptor(new UnavailableUpstream(name));
+            router.get("/openapi/" + name).handler(ctx -> openApi.handle(ctx.request()));
+        });
+
         // anything else: not a path of this API
         router.route().order(Integer.MAX_VALUE - 1).handler(ctx -> {
             if (ctx.normalizedPath().startsWith("/q/")) {

@@ -78,6 +78,14 @@ class GatewayTest {
     }
 
     @Test
+    void eachServicesOpenApiIsServedForTheSwaggerUi() {
+        given().when().get("/openapi/caseload-service")
+                .then().statusCode(200).body("upstream", equalTo("caseload-service")).body("path", equalTo("/q/openapi"))
+                .body("query", equalTo("format=json"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
     void anUnknownPathIsAProblem() {
         given().when().get("/nowhere").then().statusCode(404).contentType("application/problem+json");
     }
