@@ -1,0 +1,93 @@
+package uk.socialprescribing.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform exactly as a person starts it, through ./platform, but on ports, a state folder and databases
+ * of its own, so that it runs beside a developer's own ./platform up.
+ */
+final class LocalPlatform {
+
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    static final int GATEWAY = 18080;
+    static final int KEYCLOAK = 18180;
+    static final List<String> DATABASES = List.of("referral_e2e", "caseload_e2e", "directory_e2e", "outcomes_e2e");
+
+    private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry("PLATFORM_HOME", ROOT.resolve("e2e-tests/target/platform").toString()),
+            Map.entry("PLATFORM_DB_SUFFIX", "_e2e"),
+            Map.entry("GATEWAY_PORT", String.valueOf(GATEWAY)),
+            Map.entry("KEYCLOAK_PORT", String.valueOf(KEYCLOAK)),
+            Map.entry("KEYCLOAK_MANAGEMENT_PORT", "19180"),
+            Map.entry("KAFKA_PORT", "19092"),
+            Map.entry("KAFKA_CONTROLLER_PORT", "19093"),
+            Map.entry("REFERRAL_PORT", "18081"),
+            Map.entry("CASELOAD_PORT", "18082"),
+            Map.entry("DIRECTORY_PORT", "18083"),
+            Map.entry("OUTCOMES_PORT", "18084"));
+
+    private LocalPlatform() {
+    }
+
+    static String gateway() {
+        return "http://127.0.0.1:" + GATEWAY;
+    }
+
+    /** Drops the end-to-end databases so that the run starts clean (./platform up creates them again). */
+    static void dropDatabases() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                Statement s = c.createStatement()) {
+            for (String db : DATABASES) {
+                s.execute("drop database if exists " + db + " with (force)");
+            }
+        }
+    }
+
+    static long count(String database, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+                Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Runs ./platform with these arguments; returns what it printed on standard output. */
+    static String run(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("platform").toString()));
+        command.addAll(List.of(arguments));
+        Path log = Files.createTempFile("platform-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
+                .redirectError(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().putAll(ENVIRONMENT);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(15, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("./platform " + String.join(" ", arguments) + " did not finish");
+        }
+        String err = Files.readString(log);
+        System.err.print(err);
+        Files.delete(log);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("./platform " + String.join(" ", arguments) + " failed (" + process.exitValue() + "):\n" + err);
+        }
+        return out;
+    }
+
+    /** The last line ./platform token prints: the access token. */
+    static String token(String role) throws IOException, InterruptedException {
+        String[] lines = run("token", role).strip().split("\n");
+        return lines[lines.length - 1];
+    }
+}
