@@ -2,8 +2,11 @@ package uk.socialprescribing.referral;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import uk.socialprescribing.kafka.KafkaBroker;
+import uk.socialprescribing.messaging.outbox.OutboxRelay;
 import uk.socialprescribing.testing.InjectKafkaBroker;
 import uk.socialprescribing.testing.PublishedEvents;
 import uk.socialprescribing.testing.PublishedEvents.Published;
@@ -39,8 +43,14 @@ class KafkaOutageTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    OutboxRelay relay;
+
     @Test
     void eventsWrittenWhileKafkaIsDownAreAllPublishedOnceItIsBack() {
+        String before = ReferralApiTest.refer("B82005");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(List.of(before)) == 0);
+
         List<String> ids = new ArrayList<>();
         broker.stop();
         try {
@@ -54,6 +64,10 @@ class KafkaOutageTest {
             // the business goes on; the ten events wait in the outbox
             Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                     .until(() -> pendingFor(ids) == 10);
+            // retention deletes what was published, never what waits
+            assertTrue(relay.purgePublishedBefore(Instant.now().plus(1, ChronoUnit.DAYS)) >= 1);
+            assertEquals(0L, countFor(List.of(before)));
+            assertEquals(10L, pendingFor(ids));
         } finally {
             broker.start();
         }
@@ -70,6 +84,12 @@ class KafkaOutageTest {
         for (String id : ids) {
             assertEquals(List.of("referral.received.v1", "referral.accepted.v1"), typesByReferral.get(id), "order of " + id);
         }
+    }
+
+    long countFor(List<String> ids) {
+        return QuarkusTransaction.requiringNew().call(() -> (Long) entityManager.createQuery(
+                "select count(e) from OutboxEvent e where e.aggregateId in :ids")
+                .setParameter("ids", ids).getSingleResult());
     }
 
     long pendingFor(List<String> ids) {

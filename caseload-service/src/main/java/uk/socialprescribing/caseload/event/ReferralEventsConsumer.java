@@ -10,7 +10,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import uk.socialprescribing.caseload.service.CaseOpening;
 import uk.socialprescribing.events.referral.ReferralAccepted;
 import uk.socialprescribing.messaging.inbox.Inbox;
-import uk.socialprescribing.messaging.inbox.ReceivedEvent;
 
 /**
  * Reads referral-events. Each event is handled once: the inbox records it in the transaction that opens the case.
@@ -33,10 +32,8 @@ public class ReferralEventsConsumer {
     @Blocking
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        ReceivedEvent event = ReceivedEvent.from(record);
-        if (!inbox.firstDelivery(HANDLER, event)) {
-            return;
-        }
-        event.dataAs(ReferralAccepted.class).ifPresent(caseOpening::openFor);
+        inbox.firstDeliveryOf(HANDLER, record)
+                .flatMap(event -> event.dataAs(ReferralAccepted.class))
+                .ifPresent(caseOpening::openFor);
     }
 }

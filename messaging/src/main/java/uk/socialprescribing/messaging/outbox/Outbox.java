@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -25,11 +26,17 @@ import uk.socialprescribing.events.EventType;
 @ApplicationScoped
 public class Outbox {
 
+    /** Fired on each event recorded; the relay hears it once the transaction has committed. */
+    public record Written(UUID eventId) {
+    }
+
     private final EntityManager entityManager;
+    private final Event<Written> written;
     private final Clock clock;
 
-    public Outbox(EntityManager entityManager) {
+    public Outbox(EntityManager entityManager, Event<Written> written) {
         this.entityManager = entityManager;
+        this.written = written;
         this.clock = Clock.systemUTC();
     }
 
@@ -48,6 +55,7 @@ public class Outbox {
         UUID eventId = UUID.randomUUID();
         entityManager.persist(new OutboxEvent(eventId, type.topic().topicName(), data.aggregateId(), type.cloudEventType(),
                 type.schemaUri(), write(json), Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
+        written.fire(new Written(eventId));
         return eventId;
     }
 

@@ -2,16 +2,25 @@ package uk.socialprescribing.messaging.outbox;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.producer.Producer;
@@ -33,6 +42,10 @@ import io.quarkus.scheduler.Scheduled;
  * aggregate's order. An event is marked published only once the broker has acknowledged it (acks=all,
  * idempotent producer). While Kafka is away nothing is marked: the events wait and leave on recovery.
  * Delivery is therefore at least once; consumers are idempotent by event id.
+ * <p>
+ * The relay runs on one thread of its own: woken as soon as a transaction that recorded events commits, and
+ * every {@code outbox.relay.interval} in any case (events of another replica, a broker that came back).
+ * Published events are kept for {@code outbox.retention}, then deleted.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -46,23 +59,58 @@ public class OutboxRelay {
     private final String source;
     private final int batchSize;
     private final long sendTimeoutMillis;
+    private final Duration retention;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile boolean brokerWasAway;
 
     public OutboxRelay(EntityManager entityManager, Producer<String, CloudEvent> producer,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
             @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200") int batchSize,
-            @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "PT30S") java.time.Duration sendTimeout,
+            @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "PT30S") Duration sendTimeout,
+            @ConfigProperty(name = "outbox.retention", defaultValue = "P7D") Duration retention,
             MeterRegistry registry) {
         this.entityManager = entityManager;
         this.producer = producer;
         this.source = "/" + applicationName;
         this.batchSize = batchSize;
         this.sendTimeoutMillis = sendTimeout.toMillis();
+        this.retention = retention;
         registry.gauge("outbox.pending", this, OutboxRelay::pendingCount);
     }
 
-    @Scheduled(every = "${outbox.relay.interval:0.2s}", delay = 1, delayUnit = TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
+        wake();
+    }
+
+    @Scheduled(every = "${outbox.relay.interval:1s}", delay = 1, delayUnit = TimeUnit.SECONDS)
+    void poll() {
+        wake();
+    }
+
+    /** Runs the relay on its thread; wakes that arrive while one is queued add nothing. */
+    void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    wakeQueued.set(false);
+                    try {
+                        relayPending();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("The outbox relay failed (%s); it runs again shortly", e.toString());
+                    }
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                wakeQueued.set(false);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
+    }
+
     void relayPending() {
         int published;
         do {
@@ -114,6 +162,22 @@ public class OutboxRelay {
             brokerWasAway = false;
         }
         return acknowledged;
+    }
+
+    /** Deletes what was published before the retention period; what waits is never deleted. */
+    @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES)
+    void purgePublished() {
+        int deleted = purgePublishedBefore(Instant.now().minus(retention));
+        if (deleted > 0) {
+            LOG.infof("Deleted %d event(s) published more than %s ago from the outbox", deleted, retention);
+        }
+    }
+
+    public int purgePublishedBefore(Instant cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("delete from OutboxEvent e where e.publishedAt is not null and e.publishedAt < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate());
     }
 
     CloudEvent toCloudEvent(OutboxEvent event) {

@@ -1,5 +1,7 @@
 package uk.socialprescribing.outcomes.event;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -31,10 +33,11 @@ public class ReferralEventsProjection {
     @Blocking
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        ReceivedEvent event = ReceivedEvent.from(record);
-        if (!inbox.firstDelivery(HANDLER, event)) {
+        Optional<ReceivedEvent> first = inbox.firstDeliveryOf(HANDLER, record);
+        if (first.isEmpty()) {
             return;
         }
+        ReceivedEvent event = first.get();
         event.dataAs(ReferralReceived.class).ifPresent(received -> activity.countReceived(received.receivedAt()));
         event.dataAs(ReferralAccepted.class).ifPresent(accepted -> activity.countAccepted(accepted.acceptedAt()));
     }
