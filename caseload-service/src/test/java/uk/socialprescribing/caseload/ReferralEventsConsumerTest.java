@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +44,9 @@ class ReferralEventsConsumerTest {
 
     @Inject
     CaseRepository cases;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void anAcceptedReferralOpensACaseAndCaseOpenedIsPublished() {
@@ -117,6 +123,28 @@ class ReferralEventsConsumerTest {
                 : new String(poison.event().getData().toBytes(), StandardCharsets.UTF_8));
         Published garbage = dead.stream().filter(p -> notACloudEvent.equals(p.key())).findFirst().orElseThrow();
         assertTrue(garbage.header("dead-letter-reason").contains("not a CloudEvent"), garbage.header("dead-letter-reason"));
+    }
+
+    @Test
+    void aMomentaryDatabaseFailureIsRetriedNotDeadLettered() throws Exception {
+        UUID referral = UUID.randomUUID();
+        execute("alter table inbox_event rename to inbox_event_away");
+        try {
+            TestEvents.publish(kafka, "referral-service", new ReferralAccepted(referral, "B82005", Instant.now()));
+            Thread.sleep(3_000);
+            assertTrue(caseOf(referral).isEmpty(), "handled although its inbox was away");
+        } finally {
+            execute("alter table inbox_event_away rename to inbox_event");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(referral).isPresent());
+        assertEquals(0, PublishedEvents.await(kafka, "referral-events.caseload-service.dlq", 1, Duration.ofSeconds(3),
+                p -> referral.toString().equals(p.key())).size());
+    }
+
+    void execute(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     Optional<Case> caseOf(UUID referral) {

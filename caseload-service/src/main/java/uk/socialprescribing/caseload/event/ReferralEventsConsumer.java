@@ -1,7 +1,6 @@
 package uk.socialprescribing.caseload.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,8 +11,8 @@ import uk.socialprescribing.events.referral.ReferralAccepted;
 import uk.socialprescribing.messaging.inbox.Inbox;
 
 /**
- * Reads referral-events. Each event is handled once: the inbox records it in the transaction that opens the case.
- * What cannot be read goes to referral-events.caseload-service.dlq with the reason, and reading goes on.
+ * Reads referral-events: an accepted referral opens a case. Each event is handled once (see {@link Inbox});
+ * what cannot be read goes to referral-events.caseload-service.dlq with the reason, and reading goes on.
  */
 @ApplicationScoped
 public class ReferralEventsConsumer {
@@ -30,10 +29,7 @@ public class ReferralEventsConsumer {
 
     @Incoming("referral-events")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.firstDeliveryOf(HANDLER, record)
-                .flatMap(event -> event.dataAs(ReferralAccepted.class))
-                .ifPresent(caseOpening::openFor);
+        inbox.handleOnce(HANDLER, record, event -> event.dataAs(ReferralAccepted.class).ifPresent(caseOpening::openFor));
     }
 }

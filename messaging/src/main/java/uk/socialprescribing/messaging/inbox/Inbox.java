@@ -1,16 +1,24 @@
 package uk.socialprescribing.messaging.inbox;
 
-import java.util.Optional;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The record of the events a consumer has handled. Called first, in the transaction of the effect:
- * the effect and its record commit together, so a redelivered event is recognised and not applied twice.
+ * How a consumer handles each record exactly once. The event is recorded as handled in the transaction of its
+ * effect: both commit, or neither, so a redelivered event is recognised and not applied twice.
+ * <p>
+ * A failure no retry can mend ({@link UnprocessableEventException}: not a CloudEvent, data that breaks its
+ * schema) is thrown at once, for the channel's dead-letter topic to keep. Any other failure (the database away
+ * for a moment, a deadlock) is retried, each attempt in a new transaction, for up to a minute before the record
+ * is dead-lettered in its turn.
  */
 @ApplicationScoped
 public class Inbox {
@@ -21,23 +29,22 @@ public class Inbox {
         this.entityManager = entityManager;
     }
 
-    /**
-     * Reads a record and records it as handled: the event the first time this handler sees it, empty for a
-     * redelivery. The caller applies the event's effect in the same transaction.
-     *
-     * @throws UnprocessableEventException when the record cannot be read; the consumer's dead-letter topic keeps it
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<ReceivedEvent> firstDeliveryOf(String handler, ConsumerRecord<String, byte[]> record) {
+    @Retry(maxRetries = 60, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 200, maxDuration = 60,
+            durationUnit = ChronoUnit.SECONDS, abortOn = UnprocessableEventException.class)
+    public void handleOnce(String handler, ConsumerRecord<String, byte[]> record, Consumer<ReceivedEvent> effect) {
         ReceivedEvent event = ReceivedEvent.from(record);
-        return firstDelivery(handler, event) ? Optional.of(event) : Optional.empty();
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (recordFirstDelivery(handler, event)) {
+                effect.accept(event);
+            }
+        });
     }
 
     /**
      * True the first time this handler sees the event (and records it); false for a redelivery.
      * Two concurrent deliveries of one event serialise on the primary key: the second waits, then sees it handled.
      */
-    private boolean firstDelivery(String handler, ReceivedEvent event) {
+    private boolean recordFirstDelivery(String handler, ReceivedEvent event) {
         int inserted = entityManager.createNativeQuery("""
                 insert into inbox_event (handler, event_source, event_id, event_type, handled_at)
                 values (:handler, :source, :id, :type, now())

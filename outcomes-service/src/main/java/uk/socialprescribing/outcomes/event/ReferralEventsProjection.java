@@ -1,9 +1,6 @@
 package uk.socialprescribing.outcomes.event;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,10 +9,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import uk.socialprescribing.events.referral.ReferralAccepted;
 import uk.socialprescribing.events.referral.ReferralReceived;
 import uk.socialprescribing.messaging.inbox.Inbox;
-import uk.socialprescribing.messaging.inbox.ReceivedEvent;
 import uk.socialprescribing.outcomes.repository.ReferralActivity;
 
-/** Counts referrals received and accepted, once per event, in the transaction that records the event as handled. */
+/** Counts referrals received and accepted, once per event (see {@link Inbox}). */
 @ApplicationScoped
 public class ReferralEventsProjection {
 
@@ -31,14 +27,10 @@ public class ReferralEventsProjection {
 
     @Incoming("referral-events")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        Optional<ReceivedEvent> first = inbox.firstDeliveryOf(HANDLER, record);
-        if (first.isEmpty()) {
-            return;
-        }
-        ReceivedEvent event = first.get();
-        event.dataAs(ReferralReceived.class).ifPresent(received -> activity.countReceived(received.receivedAt()));
-        event.dataAs(ReferralAccepted.class).ifPresent(accepted -> activity.countAccepted(accepted.acceptedAt()));
+        inbox.handleOnce(HANDLER, record, event -> {
+            event.dataAs(ReferralReceived.class).ifPresent(received -> activity.countReceived(received.receivedAt()));
+            event.dataAs(ReferralAccepted.class).ifPresent(accepted -> activity.countAccepted(accepted.acceptedAt()));
+        });
     }
 }
