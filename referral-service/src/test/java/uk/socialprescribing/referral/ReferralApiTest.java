@@ -214,6 +214,49 @@ class ReferralApiTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsUnsupportedAsAProblem() {
+        given().auth().oauth2(TestTokens.gpPracticeSystem(PRACTICE)).contentType(ContentType.XML).body("<referral/>")
+                .when().post("/api/referrals")
+                .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
+    }
+
+    @Test
+    void anArrayWhereAnObjectBelongsIsNamed() {
+        given().auth().oauth2(TestTokens.gpPracticeSystem(PRACTICE)).contentType(ContentType.JSON)
+                .body(referral("9434765919").replace("\"consentGiven\": true", "\"consentGiven\": [true]"))
+                .when().post("/api/referrals")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("consentGiven"));
+        given().auth().oauth2(TestTokens.gpPracticeSystem(PRACTICE)).contentType(ContentType.JSON).body("[]")
+                .when().post("/api/referrals")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnknownFieldIsNamedRatherThanSilentlyDropped() {
+        given().auth().oauth2(TestTokens.gpPracticeSystem(PRACTICE)).contentType(ContentType.JSON)
+                .body(referral("9434765919").replace("\"consentGiven\"", "\"urgency\": \"high\", \"consentGiven\""))
+                .when().post("/api/referrals")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("urgency"))
+                .body("errors[0].rule", equalTo("UnknownField"));
+    }
+
+    @Test
+    void anIdThatIsNotAUuidIsNotFound() {
+        given().auth().oauth2(TestTokens.linkWorker("U84002"))
+                .when().post("/api/referrals/{id}/accept", "R-42")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aMethodThePathDoesNotAllowIsAProblem() {
+        given().auth().oauth2(TestTokens.gpPracticeSystem(PRACTICE))
+                .when().delete("/api/referrals")
+                .then().statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
     void anUnknownPathIsAProblemToo() {
         given().auth().oauth2(TestTokens.gpPracticeSystem(PRACTICE))
                 .when().get("/api/referrals/{id}/nothing-here", UUID.randomUUID())
