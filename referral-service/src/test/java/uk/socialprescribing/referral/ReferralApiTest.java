@@ -11,9 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -108,6 +114,27 @@ class ReferralApiTest {
                 .body("type", equalTo("urn:social-prescribing:problem:illegal-transition"))
                 .body("status", equalTo(409))
                 .body("detail", containsString("ACCEPTED"));
+    }
+
+    @Test
+    void linkWorkersAcceptingAtTheSameMomentGetOneSuccessAndConflictsNeverAServerError() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = refer(PRACTICE);
+            String token = TestTokens.linkWorker("U84002");
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            try {
+                List<Callable<Integer>> accepts = Collections.nCopies(6, () -> given().auth().oauth2(token)
+                        .when().post("/api/referrals/{id}/accept", id).then().extract().statusCode());
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> status : pool.invokeAll(accepts)) {
+                    statuses.add(status.get());
+                }
+                assertEquals(1, Collections.frequency(statuses, 200), statuses.toString());
+                assertEquals(5, Collections.frequency(statuses, 409), statuses.toString());
+            } finally {
+                pool.shutdown();
+            }
+        }
     }
 
     @Test
