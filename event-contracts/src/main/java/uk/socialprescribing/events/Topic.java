@@ -25,9 +25,4 @@ public enum Topic {
     public int partitions() {
         return partitions;
     }
-
-    /** Where a consumer group puts what it cannot process: one dead-letter topic per topic and consumer. */
-    public String deadLetterTopicFor(String consumerGroup) {
-        return topicName + "." + consumerGroup + ".dlq";
-    }
 }

@@ -52,14 +52,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
     /** Formats the log directory on first start, then starts the node; returns once it listens. */
     public synchronized KafkaBroker start() {
         if (server != null) {

@@ -89,10 +89,6 @@ public class Listing {
         return organization;
     }
 
-    public String status() {
-        return status;
-    }
-
     public Instant publishedAt() {
         return publishedAt;
     }

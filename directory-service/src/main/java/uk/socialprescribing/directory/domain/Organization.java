@@ -34,8 +34,4 @@ public class Organization {
     public UUID id() {
         return id;
     }
-
-    public String name() {
-        return name;
-    }
 }

@@ -76,20 +76,4 @@ public class OutboxEvent {
         attempts++;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
     }
-
-    public UUID eventId() {
-        return eventId;
-    }
-
-    public String eventType() {
-        return eventType;
-    }
-
-    public String aggregateId() {
-        return aggregateId;
-    }
-
-    public boolean isPublished() {
-        return publishedAt != null;
-    }
 }

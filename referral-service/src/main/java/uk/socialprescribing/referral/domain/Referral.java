@@ -138,8 +138,4 @@ public class Referral {
     public Instant triagedAt() {
         return triagedAt;
     }
-
-    public long version() {
-        return version;
-    }
 }
