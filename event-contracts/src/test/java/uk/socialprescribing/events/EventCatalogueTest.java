@@ -52,8 +52,8 @@ class EventCatalogueTest {
     /** One realistic instance of every type in the catalogue. */
     static List<EventData> oneOfEach() {
         return List.of(
-                new ReferralReceived(A, "gp-practice", "B82005", AT),
-                new ReferralAccepted(A, "B82005", AT),
+                new ReferralReceived(A, "gp-practice", "B82005", "B82005", "U84002", List.of("loneliness-or-isolation"), "routine", AT),
+                new ReferralAccepted(A, "B82005", "U84002", "urgent", "pl", true, AT),
                 new ReferralDeclined(A, "needs-clinical-care", AT),
                 new ReferralRedirected(A, "Citizens Advice Harrogate", "debt-advice", AT),
                 new ReferralWithdrawn(A, "person-declined", AT),
@@ -65,7 +65,7 @@ class EventCatalogueTest {
                 new SessionMissed(A, B, AT),
                 new ConnectionMade(A, B, B, AT),
                 new ConnectionUpdated(A, B, B, "attending", AT),
-                new CaseClosed(A, B, "goals-met", 6, AT),
+                new CaseClosed(A, B, "goals-met", 6, List.of(new CaseClosed.ActivityConnected(B, "Nidd Gorge walking group", "attending")), AT),
                 new ServicePublished(A, B, "Nidd Gorge walking group", List.of("walking"), AT),
                 new ServiceUpdated(A, B, "Nidd Gorge walking group", List.of("walking", "nature"), AT),
                 new ServiceCapacityChanged(A, 4, 12, "place", AT),

@@ -62,7 +62,7 @@ public class ProblemMappers {
                     "must be " + describe(mismatch.getTargetType()))), uri);
         }
         return new Problem(Problem.type("malformed-json"), "The request body is not valid JSON", 400,
-                "The body could not be parsed as JSON at line " + lineOf(e), uri.getPath(), List.of()).toResponse();
+                "The body is not valid JSON: " + reasonOf(e) + " at line " + lineOf(e) + ", column " + columnOf(e), uri.getPath(), List.of()).toResponse();
     }
 
     @ServerExceptionMapper
@@ -95,6 +95,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        // a body that does not parse reaches here wrapped in a 400: say where it breaks
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException unparsable) {
+                return unreadable(unparsable, uri);
+            }
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
@@ -212,5 +218,18 @@ public class ProblemMappers {
 
     private static int lineOf(JsonProcessingException e) {
         return e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+    }
+
+    private static int columnOf(JsonProcessingException e) {
+        return e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
+    }
+
+    /** Jackson's own words for what broke, without its source excerpt or any class name. */
+    private static String reasonOf(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        int cut = message.indexOf('\n');
+        message = cut < 0 ? message : message.substring(0, cut);
+        message = message.replaceAll("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*", "").strip();
+        return message.length() > 200 ? message.substring(0, 200) : message;
     }
 }

@@ -35,4 +35,45 @@ public final class QueryParameters {
             throw new ProblemException(Problem.invalidField(name, "Format", "must be a UUID"));
         }
     }
+
+    /** A whole number in [min, max]; the default when absent. */
+    public static int integer(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(Problem.invalidField(name, "Format", "must be a whole number"));
+        }
+        if (parsed < min || parsed > max) {
+            throw new ProblemException(Problem.invalidField(name, "Range", "must be between " + min + " and " + max));
+        }
+        return parsed;
+    }
+
+    public static Optional<Boolean> bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return switch (value.strip()) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> throw new ProblemException(Problem.invalidField(name, "Format", "must be true or false"));
+        };
+    }
+
+    /** One of a fixed list of values, read by {@code parse} (which answers null for an unknown value). */
+    public static <T> Optional<T> oneOf(String name, String value, java.util.function.Function<String, T> parse,
+            java.util.Collection<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        T parsed = parse.apply(value.strip());
+        if (parsed == null) {
+            throw new ProblemException(Problem.invalidField(name, "OneOf", "must be one of " + String.join(", ", allowed)));
+        }
+        return Optional.of(parsed);
+    }
 }

@@ -1,6 +1,5 @@
 package uk.socialprescribing.referral;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +27,6 @@ import uk.socialprescribing.messaging.outbox.OutboxRelay;
 import uk.socialprescribing.testing.InjectKafkaBroker;
 import uk.socialprescribing.testing.PublishedEvents;
 import uk.socialprescribing.testing.PublishedEvents.Published;
-import uk.socialprescribing.testing.TestTokens;
 
 /** The broker goes away while referrals are received and accepted: every event waits, then goes out once. */
 @QuarkusTest
@@ -48,17 +46,15 @@ class KafkaOutageTest {
 
     @Test
     void eventsWrittenWhileKafkaIsDownAreAllPublishedOnceItIsBack() {
-        String before = ReferralApiTest.refer("B82005");
+        String before = Referrals.refer("B82005");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(List.of(before)) == 0);
 
         List<String> ids = new ArrayList<>();
         broker.stop();
         try {
             for (int i = 0; i < 5; i++) {
-                String id = ReferralApiTest.refer("B82005");
-                given().auth().oauth2(TestTokens.linkWorker("U84002"))
-                        .when().post("/api/referrals/{id}/accept", id)
-                        .then().statusCode(200);
+                String id = Referrals.refer("B82005");
+                Referrals.accept(id).statusCode(200);
                 ids.add(id);
             }
             // the business goes on; the ten events wait in the outbox

@@ -1,5 +1,6 @@
 package uk.socialprescribing.referral.api;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -8,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.referral.domain.IllegalTransitionException;
 import uk.socialprescribing.referral.service.ReferralNotFoundException;
+import uk.socialprescribing.referral.service.StaleReferralException;
 
 /** The referral domain's failures as problem details. */
 public class ReferralProblems {
@@ -17,8 +19,16 @@ public class ReferralProblems {
         return Problem.of(Response.Status.NOT_FOUND, "referral-not-found", e.getMessage()).at(uri.getPath()).toResponse();
     }
 
+    /** 409 naming the current state, so the client knows what happened without another read. */
     @ServerExceptionMapper
     public Response illegalTransition(IllegalTransitionException e, UriInfo uri) {
         return Problem.of(Response.Status.CONFLICT, "illegal-transition", e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    /** 412 with the current ETag. */
+    @ServerExceptionMapper
+    public Response stale(StaleReferralException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", e.getMessage())
+                .at(uri.getPath()).toResponse()).header(HttpHeaders.ETAG, ETags.of(e.currentVersion())).build();
     }
 }

@@ -1,6 +1,12 @@
 package uk.socialprescribing.referral.api;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -8,100 +14,340 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
 import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
+import uk.socialprescribing.problem.QueryParameters;
+import uk.socialprescribing.referral.domain.Coded;
+import uk.socialprescribing.referral.domain.NhsNumber;
 import uk.socialprescribing.referral.domain.Person;
+import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.domain.ReferralStatus;
+import uk.socialprescribing.referral.domain.Referrer;
+import uk.socialprescribing.referral.service.ReferralFilter;
+import uk.socialprescribing.referral.service.ReferralIntake;
 import uk.socialprescribing.referral.service.Triage;
+import uk.socialprescribing.referral.service.Viewer;
+import uk.socialprescribing.referral.repository.ReferralRepository;
 
 @Path("/api/referrals")
-@Tag(name = "Referrals")
+@Tag(name = "Referrals", description = "Referral intake, the triage queue and triage decisions")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralResource {
 
-    private final Triage triage;
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
+    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
-    public ReferralResource(Triage triage, SecurityIdentity identity, JsonWebToken token) {
+    static final String EXAMPLE = """
+            {"person": {"nhsNumber": "9434765919", "givenName": "Richard", "familyName": "Smith", "dateOfBirth": "1948-03-12",
+                        "address": {"line1": "14 Cold Bath Road", "town": "Harrogate", "postcode": "HG2 0NA"},
+                        "phone": "07700 900123", "preferredContactMethod": "phone", "language": "en", "interpreterNeeded": false},
+             "referrer": {"name": "Dr Asha Patel", "role": "GP", "email": "asha.patel@nhs.net"},
+             "reasons": [{"code": "loneliness-or-isolation"}, {"code": "bereavement"}],
+             "whatMatters": "Widowed last year, rarely leaves the house; would like to meet people and get walking again",
+             "consent": {"referral": true, "shareOutcomeWithReferrer": true},
+             "urgency": "routine"}""";
+
+    private final ReferralIntake intake;
+    private final Triage triage;
+    private final Callers callers;
+    private final Idempotency idempotency;
+
+    public ReferralResource(ReferralIntake intake, Triage triage, Callers callers, Idempotency idempotency) {
+        this.intake = intake;
         this.triage = triage;
-        this.identity = identity;
-        this.token = token;
+        this.callers = callers;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("referrer")
     @Operation(summary = "Refer a person to social prescribing",
-            description = "For GP practice systems: the referring practice is the token's ods_code. "
-                    + "Emits referral.received.")
-    @APIResponse(responseCode = "201", description = "Received; Location names the referral",
+            description = "For GP practice systems and other referring organisations. The referring organisation is the "
+                    + "token's: ods_code for an NHS organisation (a GP practice unless referrer_kind says otherwise), "
+                    + "organisation_id with referrer_kind for other agencies. The NHS number is required from health "
+                    + "referrers. The person's GP practice (or, without one, their postcode) decides the primary care "
+                    + "network whose link workers triage it. Send Idempotency-Key to retry safely. Emits referral.received.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewReferral.class),
+            examples = @ExampleObject(name = "GP practice referral", value = EXAMPLE)))
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = "Any unique string, e.g. a UUID; a retry "
+            + "with the same key and body gets the first response", example = "4b0c7c52-2f2e-4b49-9a8e-1f0b7f0a5d11")
+    @APIResponse(responseCode = "201", description = "Received; Location names the referral, ETag its version",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "400", description = "A field is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid; each is named with its rule",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid NHS number", value = """
+                            {"type": "urn:social-prescribing:problem:validation", "title": "The request is not valid",
+                             "status": 400, "detail": "1 field is not valid: person.nhsNumber", "instance": "/api/referrals",
+                             "errors": [{"field": "person.nhsNumber", "rule": "ValidNhsNumber",
+                                         "message": "must be an NHS number: 10 digits with a valid modulus 11 check digit"}]}""")))
     @APIResponse(responseCode = "403", description = "Not a referrer, or the token names no organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response refer(@NotNull(message = "a referral is required") @Valid NewReferral referral, UriInfo uri) {
-        String odsCode = token.getClaim("ods_code");
-        if (odsCode == null || odsCode.isBlank()) {
-            throw new ForbiddenException("The token names no organisation (claim ods_code)");
-        }
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response refer(@NotNull(message = "a referral is required") @Valid NewReferral referral,
+            @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        Callers.ReferringOrganisation organisation = callers.referringOrganisation();
         NewReferral.PersonDetails p = referral.person();
-        Referral received = triage.receiveFromGpPractice(odsCode,
-                new Person(p.nhsNumber(), p.givenName().strip(), p.familyName().strip(), p.dateOfBirth(), p.contactPhone()),
-                referral.reason().strip());
-        URI location = uri.getBaseUriBuilder().path(ReferralResource.class).path(received.id().toString()).build();
-        return Response.created(location).entity(ReferralView.of(received)).build();
+        if (organisation.kind().mustGiveNhsNumber() && p.nhsNumber() == null) {
+            throw new ProblemException(Problem.invalidField("person.nhsNumber", "NotNull",
+                    "is required from a health referrer (" + organisation.kind() + ")"));
+        }
+        String practice = p.gpPracticeOdsCode();
+        if (organisation.kind() == uk.socialprescribing.referral.domain.ReferrerKind.GP_PRACTICE) {
+            if (practice != null && !practice.equalsIgnoreCase(organisation.key())) {
+                throw new ProblemException(Problem.invalidField("person.gpPracticeOdsCode", "OwnPractice",
+                        "must be your own practice " + organisation.key() + " or left out"));
+            }
+            practice = organisation.key();
+        }
+        NewReferral.ReferrerDetails r = referral.referrer();
+        Referrer.Professional professional = new Referrer.Professional(r.name().strip(), r.role().strip(), r.phone(), r.email());
+        Referrer referrer = organisation.nhs() ? Referrer.nhsOrganisation(organisation.kind(), organisation.key(), professional)
+                : Referrer.agency(organisation.kind(), organisation.key(), professional);
+        Referral.Needs needs = needs(referral.reasons(), referral.whatMatters(), referral.riskFlags(), referral.riskNotes(),
+                Boolean.TRUE.equals(referral.consent().shareOutcomeWithReferrer()), referral.urgency());
+        Person person = person(p);
+        String practiceOds = practice;
+        return idempotency.once(callers.principal(), key, referral, () -> {
+            Referral received = intake.receive(referrer, person, practiceOds, "person.gpPracticeOdsCode", "person.address.postcode", needs);
+            return created(received, triage.today(), uri);
+        });
+    }
+
+    @GET
+    @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
+    @Operation(summary = "List referrals",
+            description = "Newest first, paged (page numbers from 1). A referrer sees its own organisation's referrals, "
+                    + "link workers and leads those of their PCN's practices, admin all. overdue=true lists referrals "
+                    + "still waiting for triage past their due date. Every referral listed counts as a read of personal data "
+                    + "and is audited.")
+    @APIResponse(responseCode = "200", description = "A page of referrals",
+            content = @Content(schema = @Schema(implementation = ReferralPage.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is not valid; it is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReferralPage list(
+            @Parameter(schema = @Schema(enumeration = { "RECEIVED", "ACCEPTED", "DECLINED", "REDIRECTED", "WITHDRAWN", "CLOSED" }))
+            @QueryParam("status") String status,
+            @Parameter(description = "Received on or after this day (yyyy-mm-dd)") @QueryParam("receivedFrom") String receivedFrom,
+            @Parameter(description = "Received on or before this day (yyyy-mm-dd)") @QueryParam("receivedTo") String receivedTo,
+            @Parameter(description = "A reason code", example = "loneliness-or-isolation") @QueryParam("reason") String reason,
+            @Parameter(description = "The referring organisation (ODS code or organisation id)", example = "B82005")
+            @QueryParam("referrerOrganisation") String referrerOrganisation,
+            @Parameter(description = "true: only those past their triage date; false: only those not")
+            @QueryParam("overdue") String overdue,
+            @Parameter(example = "1") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100", example = "20") @QueryParam("size") String size,
+            UriInfo uri) {
+        ReferralFilter filter = new ReferralFilter(
+                QueryParameters.oneOf("status", status, ReferralResource::statusOf,
+                        Arrays.stream(ReferralStatus.values()).map(Enum::name).toList()).orElse(null),
+                QueryParameters.date("receivedFrom", receivedFrom).orElse(null),
+                QueryParameters.date("receivedTo", receivedTo).orElse(null),
+                QueryParameters.oneOf("reason", reason, c -> Coded.fromCode(ReasonCode.class, c).orElse(null),
+                        Arrays.stream(ReasonCode.values()).map(ReasonCode::code).toList()).orElse(null),
+                referrerOrganisation == null || referrerOrganisation.isBlank() ? null : referrerOrganisation.strip(),
+                QueryParameters.bool("overdue", overdue).orElse(null));
+        int pageNumber = QueryParameters.integer("page", page, 1, 1, 100_000);
+        int pageSize = QueryParameters.integer("size", size, 20, 1, 100);
+        Viewer viewer = callers.viewer();
+        ReferralRepository.Page found = triage.list(viewer, filter, pageNumber, pageSize);
+        LocalDate today = triage.today();
+        int totalPages = (int) ((found.total() + pageSize - 1) / pageSize);
+        Map<String, URI> links = new LinkedHashMap<>();
+        links.put("self", uri.getRequestUriBuilder().replaceQueryParam("page", pageNumber).build());
+        if (pageNumber < totalPages) {
+            links.put("next", uri.getRequestUriBuilder().replaceQueryParam("page", pageNumber + 1).build());
+        }
+        if (pageNumber > 1) {
+            links.put("prev", uri.getRequestUriBuilder().replaceQueryParam("page", Math.min(pageNumber - 1, Math.max(totalPages, 1))).build());
+        }
+        return new ReferralPage(found.total(), totalPages, pageNumber, pageSize,
+                found.items().stream().map(r -> ReferralSummary.of(r, today, uri)).toList(), links);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
-    @Operation(summary = "Read a referral", description = "A referrer sees its own referrals only. Every read is audited.")
-    @APIResponse(responseCode = "200", description = "The referral",
+    @Operation(summary = "Read a referral",
+            description = "A referrer sees its own organisation's referrals, link workers their PCN's. Every read is audited. "
+                    + "The ETag is what a triage decision sends back in If-Match.")
+    @APIResponse(responseCode = "200", description = "The referral; ETag its version",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "404", description = "No such referral, or not yours",
+    @APIResponse(responseCode = "404", description = "No such referral, or not one you may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReferralView read(@PathParam("id") UUID id) {
-        boolean triager = identity.hasRole("link-worker") || identity.hasRole("link-worker-lead") || identity.hasRole("admin");
-        String restrictTo = triager ? null : token.<String>getClaim("ods_code");
-        if (!triager && restrictTo == null) {
-            throw new ForbiddenException("The token names no organisation (claim ods_code)");
-        }
-        return ReferralView.of(triage.read(id, identity.getPrincipal().getName(), restrictTo));
+    public Response read(@PathParam("id") UUID id, UriInfo uri) {
+        Referral referral = triage.read(id, callers.viewer());
+        return Response.ok(ReferralView.of(referral, triage.today(), uri)).header(HttpHeaders.ETAG, etag(referral)).build();
     }
 
     @POST
     @Path("/{id}/accept")
     @RolesAllowed({ "link-worker", "link-worker-lead" })
-    @Operation(summary = "Accept a referral after triage", description = "Emits referral.accepted; caseload-service then opens a case.")
-    @APIResponse(responseCode = "200", description = "Accepted",
-            content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "404", description = "No such referral",
+    @Operation(summary = "Accept a referral after triage",
+            description = "Needs If-Match with the referral's ETag. Emits referral.accepted (practice, PCN, urgency, "
+                    + "language: what caseload-service allocates on) and sends the referrer its message.")
+    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "404", description = "No such referral in your PCN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Its status does not allow accepting it",
+    @APIResponse(responseCode = "409", description = "Its status does not allow this; the detail names the status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReferralView accept(@PathParam("id") UUID id) {
-        return ReferralView.of(triage.accept(id, identity.getPrincipal().getName()));
+    @APIResponse(responseCode = "412", description = "The referral changed since you read it; the ETag header is the current one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        long version = ETags.required(ifMatch);
+        Viewer triager = callers.triager();
+        return idempotency.once(callers.principal(), key, "accept " + id + " " + version,
+                () -> ok(triage.accept(id, version, triager), uri));
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @Operation(summary = "Decline a referral, with a coded reason",
+            description = "Needs If-Match. Emits referral.declined; the referrer's message names SNOMED CT 871711000000103.")
+    @APIResponse(responseCode = "200", description = "Declined", content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "400", description = "The body is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such referral in your PCN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Its status does not allow this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response decline(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid TriageDecisions.Decline body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        long version = ETags.required(ifMatch);
+        Viewer triager = callers.triager();
+        return idempotency.once(callers.principal(), key, List.of("decline", id, version, body),
+                () -> ok(triage.decline(id, version, triager, body.reason(), strip(body.note())), uri));
+    }
+
+    @POST
+    @Path("/{id}/redirect")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @Operation(summary = "Redirect a referral to a better-suited service or organisation",
+            description = "Needs If-Match. Emits referral.redirected; the referrer is told where it went.")
+    @APIResponse(responseCode = "200", description = "Redirected", content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "400", description = "The body is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such referral in your PCN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Its status does not allow this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response redirect(@PathParam("id") UUID id, @NotNull(message = "where it goes is required") @Valid TriageDecisions.Redirect body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        long version = ETags.required(ifMatch);
+        Viewer triager = callers.triager();
+        return idempotency.once(callers.principal(), key, List.of("redirect", id, version, body),
+                () -> ok(triage.redirect(id, version, triager, body.to().strip(), body.reason(), strip(body.note())), uri));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("referrer")
+    @Operation(summary = "Withdraw a referral (the referrer, while it is open)",
+            description = "Needs If-Match. Only the referring organisation may withdraw. Emits referral.withdrawn.")
+    @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "400", description = "The body is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such referral of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "It is already closed, declined, redirected or withdrawn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response withdraw(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid TriageDecisions.Withdraw body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        long version = ETags.required(ifMatch);
+        Viewer referrer = Viewer.referrer(callers.principal(), callers.referringOrganisation().key());
+        return idempotency.once(callers.principal(), key, List.of("withdraw", id, version, body),
+                () -> ok(triage.withdraw(id, version, referrer, body.reason(), strip(body.note())), uri));
+    }
+
+    static Referral.Needs needs(List<NewReferral.Reason> reasons, String whatMatters,
+            List<uk.socialprescribing.referral.domain.RiskFlag> riskFlags, String riskNotes, boolean shareOutcome,
+            uk.socialprescribing.referral.domain.Urgency urgency) {
+        String other = null;
+        for (int i = 0; i < reasons.size(); i++) {
+            NewReferral.Reason reason = reasons.get(i);
+            if (reason.code() == ReasonCode.OTHER) {
+                if (reason.text() == null || reason.text().isBlank()) {
+                    throw new ProblemException(Problem.invalidField("reasons[" + i + "].text", "NotBlank",
+                            "must say what the reason is when its code is other"));
+                }
+                other = reason.text().strip();
+            }
+        }
+        return new Referral.Needs(reasons.stream().map(NewReferral.Reason::code).toList(), other, strip(whatMatters),
+                riskFlags, strip(riskNotes), shareOutcome, urgency);
+    }
+
+    static Person person(NewReferral.PersonDetails p) {
+        NewReferral.AddressDetails a = p.address();
+        return new Person(p.nhsNumber() == null ? null : NhsNumber.parse(p.nhsNumber()), p.givenName().strip(),
+                p.familyName().strip(), p.dateOfBirth(),
+                a == null ? null : new Person.Address(strip(a.line1()), strip(a.line2()), strip(a.town()), a.postcode()),
+                strip(p.phone()), strip(p.email()), p.preferredContactMethod(), p.language(),
+                Boolean.TRUE.equals(p.interpreterNeeded()), strip(p.accessibilityNeeds()));
+    }
+
+    static String strip(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    static String etag(Referral referral) {
+        return ETags.of(referral.version());
+    }
+
+    private static ReferralStatus statusOf(String value) {
+        return Arrays.stream(ReferralStatus.values()).filter(s -> s.name().equalsIgnoreCase(value)).findFirst().orElse(null);
+    }
+
+    private static Response created(Referral referral, LocalDate today, UriInfo uri) {
+        URI location = uri.getBaseUriBuilder().path("api/referrals").path(referral.id().toString()).build();
+        return Response.created(location).entity(ReferralView.of(referral, today, uri))
+                .header(HttpHeaders.ETAG, etag(referral)).build();
+    }
+
+    private Response ok(Referral referral, UriInfo uri) {
+        return Response.ok(ReferralView.of(referral, triage.today(), uri)).header(HttpHeaders.ETAG, etag(referral)).build();
     }
 }

@@ -1,27 +1,119 @@
 package uk.socialprescribing.referral.api;
 
+import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.socialprescribing.referral.domain.ContactMethod;
 import uk.socialprescribing.referral.domain.Person;
+import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.domain.Referrer;
+import uk.socialprescribing.referral.domain.RiskFlag;
+import uk.socialprescribing.referral.domain.Urgency;
 
-/** A referral as its referrer and the link workers see it. */
+/** A referral as its referrer and the link workers see it, with links named at the caller's public address. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Referral")
 public record ReferralView(
         UUID id,
-        @Schema(enumeration = { "RECEIVED", "ACCEPTED" }) String status,
-        @Schema(example = "gp-practice") String referrerType,
-        @Schema(example = "B82005") String referrerOdsCode,
-        Person person,
-        String reason,
+        @Schema(enumeration = { "RECEIVED", "ACCEPTED", "DECLINED", "REDIRECTED", "WITHDRAWN", "CLOSED" }) String status,
+        ReferrerView referrer,
+        PersonView person,
+        @Schema(example = "B82005") String practiceOdsCode,
+        @Schema(example = "U84002") String pcnCode,
+        List<ReasonView> reasons,
+        String whatMatters,
+        List<RiskFlag> riskFlags,
+        String riskNotes,
+        @Schema(description = "The person agreed that the outcome is shared with the referrer") boolean consentToShareOutcome,
+        Urgency urgency,
         Instant receivedAt,
-        Instant triagedAt) {
+        @Schema(description = "The date by which triage is due") LocalDate triageDueBy,
+        @Schema(description = "Days from receipt to triage, or to today while it waits") long daysWaiting,
+        @Schema(description = "Waiting for triage past its due date") boolean overdue,
+        Decision decision,
+        @Schema(description = "Other open referrals for the same NHS number: linked, never merged") List<UUID> possibleDuplicates,
+        Map<String, URI> links) {
 
-    static ReferralView of(Referral referral) {
-        return new ReferralView(referral.id(), referral.status().name(), referral.referrerType(), referral.referrerOdsCode(),
-                referral.person(), referral.reason(), referral.receivedAt(), referral.triagedAt());
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ReferrerView")
+    public record ReferrerView(@Schema(example = "gp-practice") String kind, @Schema(example = "B82005") String organisation,
+            String odsCode, String name, String role, String phone, String email) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "PersonView")
+    public record PersonView(String nhsNumber, String givenName, String familyName, LocalDate dateOfBirth,
+            NewReferral.AddressDetails address, String phone, String email, ContactMethod preferredContactMethod,
+            String language, boolean interpreterNeeded, String accessibilityNeeds) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ReasonView")
+    public record ReasonView(ReasonCode code, String display, String text, String snomedCode) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Decision", description = "What triage or the referrer decided, and when")
+    public record Decision(String by, Instant at, String reason, String note, String redirectedTo, UUID caseId) {
+    }
+
+    static ReferralView of(Referral r, LocalDate today, UriInfo uri) {
+        Referrer referrer = r.referrer();
+        Referrer.Professional professional = referrer.professional();
+        Person p = r.person();
+        Person.Address a = p.address();
+        List<ReasonView> reasons = r.reasons().stream().map(code -> new ReasonView(code, code.display(),
+                code == ReasonCode.OTHER ? r.reasonOther() : null, code.snomedCode())).toList();
+        return new ReferralView(r.id(), r.status().name(),
+                new ReferrerView(referrer.kind().code(), referrer.organisation(), referrer.odsCode(),
+                        professional == null ? null : professional.name(), professional == null ? null : professional.role(),
+                        professional == null ? null : professional.phone(), professional == null ? null : professional.email()),
+                new PersonView(p.nhsNumber(), p.givenName(), p.familyName(), p.dateOfBirth(),
+                        a == null ? null : new NewReferral.AddressDetails(a.line1(), a.line2(), a.town(), a.postcode()),
+                        p.phone(), p.email(), p.preferredContact(), p.language(), p.interpreterNeeded(), p.accessibilityNeeds()),
+                r.practiceOdsCode(), r.pcnCode(), reasons, r.whatMatters(), r.riskFlags(), r.riskNotes(),
+                r.consentToShareOutcome(), r.urgency(), r.receivedAt(), r.triageDueBy(), daysWaiting(r, today),
+                r.isOverdue(today), decision(r), r.possibleDuplicates().isEmpty() ? null : List.copyOf(r.possibleDuplicates()),
+                links(r, uri));
+    }
+
+    static long daysWaiting(Referral r, LocalDate today) {
+        LocalDate received = LocalDate.ofInstant(r.receivedAt(), ReferralResource.ENGLAND);
+        LocalDate until = r.triagedAt() != null ? LocalDate.ofInstant(r.triagedAt(), ReferralResource.ENGLAND)
+                : r.withdrawnAt() != null ? LocalDate.ofInstant(r.withdrawnAt(), ReferralResource.ENGLAND) : today;
+        return ChronoUnit.DAYS.between(received, until);
+    }
+
+    static Decision decision(Referral r) {
+        return switch (r.status()) {
+            case RECEIVED -> null;
+            case ACCEPTED -> new Decision(r.triagedBy(), r.triagedAt(), null, null, null, null);
+            case DECLINED -> new Decision(r.triagedBy(), r.triagedAt(), r.decisionReason(), r.decisionNote(), null, null);
+            case REDIRECTED -> new Decision(r.triagedBy(), r.triagedAt(), r.decisionReason(), r.decisionNote(), r.redirectedTo(), null);
+            case WITHDRAWN -> new Decision(null, r.withdrawnAt(), r.decisionReason(), r.decisionNote(), null, null);
+            case CLOSED -> new Decision(null, r.closedAt(), r.closureReason(), null, null, r.caseId());
+        };
+    }
+
+    /** Links at the address the caller used (the gateway's, from Forwarded / X-Forwarded-* headers). */
+    static Map<String, URI> links(Referral r, UriInfo uri) {
+        Map<String, URI> links = new LinkedHashMap<>();
+        links.put("self", uri.getBaseUriBuilder().path("api/referrals").path(r.id().toString()).build());
+        links.put("feedback", uri.getBaseUriBuilder().path("api/referrals").path(r.id().toString()).path("feedback").build());
+        links.put("fhir", uri.getBaseUriBuilder().path("fhir/ServiceRequest").path(r.id().toString()).build());
+        return links;
     }
 }

@@ -2,20 +2,33 @@ package uk.socialprescribing.referral.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A referral of a person to social prescribing, from its receipt through triage. */
+/**
+ * A referral of a person to social prescribing, from receipt through triage to the close of the loop back to the
+ * referrer. Modelled on the PRSB Social Prescribing Information Standard's referral. Each triage move is one
+ * method; a move the current status does not allow is an {@link IllegalTransitionException}.
+ */
 @Entity
 @Table(name = "referral")
 public class Referral {
@@ -27,36 +40,46 @@ public class Referral {
     @Column(nullable = false)
     private ReferralStatus status;
 
-    @Column(name = "referrer_type", nullable = false)
-    private String referrerType;
+    @Embedded
+    private Referrer referrer;
 
-    @Column(name = "referrer_ods_code")
-    private String referrerOdsCode;
+    @Embedded
+    private Person person;
 
     @Column(name = "practice_ods_code")
     private String practiceOdsCode;
 
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(name = "nhs_number", nullable = false, length = 10)
-    private String nhsNumber;
+    @Column(name = "pcn_code", nullable = false)
+    private String pcnCode;
 
-    @Column(name = "given_name", nullable = false)
-    private String givenName;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "reason_codes", nullable = false)
+    private String[] reasonCodes;
 
-    @Column(name = "family_name", nullable = false)
-    private String familyName;
+    @Column(name = "reason_other")
+    private String reasonOther;
 
-    @Column(name = "date_of_birth", nullable = false)
-    private LocalDate dateOfBirth;
+    @Column(name = "what_matters")
+    private String whatMatters;
 
-    @Column(name = "contact_phone")
-    private String contactPhone;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "risk_flags", nullable = false)
+    private String[] riskFlags;
+
+    @Column(name = "risk_notes")
+    private String riskNotes;
+
+    @Column(name = "consent_to_share_outcome", nullable = false)
+    private boolean consentToShareOutcome;
 
     @Column(nullable = false)
-    private String reason;
+    private String urgency;
 
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
+
+    @Column(name = "triage_due_by", nullable = false)
+    private LocalDate triageDueBy;
 
     @Column(name = "triaged_by")
     private String triagedBy;
@@ -64,43 +87,147 @@ public class Referral {
     @Column(name = "triaged_at")
     private Instant triagedAt;
 
+    @Column(name = "decision_reason")
+    private String decisionReason;
+
+    @Column(name = "decision_note")
+    private String decisionNote;
+
+    @Column(name = "redirected_to")
+    private String redirectedTo;
+
+    @Column(name = "withdrawn_by")
+    private String withdrawnBy;
+
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    @Column(name = "case_id")
+    private UUID caseId;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "closure_reason")
+    private String closureReason;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "referral_possible_duplicate", joinColumns = @JoinColumn(name = "referral_id"))
+    @Column(name = "other_referral_id")
+    private Set<UUID> possibleDuplicates = new LinkedHashSet<>();
+
     @Version
     private long version;
 
     protected Referral() {
     }
 
-    /** A referral from a GP practice system, about one of the practice's patients. */
-    public static Referral fromGpPractice(String practiceOdsCode, Person person, String reason, Instant receivedAt) {
+    /** What the referral says about the person's needs, besides who they are. */
+    public record Needs(List<ReasonCode> reasons, String reasonOther, String whatMatters, List<RiskFlag> riskFlags,
+            String riskNotes, boolean consentToShareOutcome, Urgency urgency) {
+        public Needs {
+            if (reasons == null || reasons.isEmpty()) {
+                throw new IllegalArgumentException("a referral has at least one reason");
+            }
+            reasons = List.copyOf(new LinkedHashSet<>(reasons));
+            riskFlags = riskFlags == null ? List.of() : List.copyOf(new LinkedHashSet<>(riskFlags));
+            urgency = urgency == null ? Urgency.ROUTINE : urgency;
+        }
+    }
+
+    /** A referral arrives: it waits for triage until {@code triageDueBy}. */
+    public static Referral receive(Referrer referrer, Person person, String practiceOdsCode, String pcnCode, Needs needs,
+            Instant receivedAt, LocalDate triageDueBy) {
+        if (referrer.kind().mustGiveNhsNumber() && person.nhsNumber() == null) {
+            throw new IllegalArgumentException("a health referrer must give the NHS number");
+        }
         Referral referral = new Referral();
         referral.id = UUID.randomUUID();
         referral.status = ReferralStatus.RECEIVED;
-        referral.referrerType = ReferrerType.GP_PRACTICE.code();
-        referral.referrerOdsCode = practiceOdsCode;
+        referral.referrer = referrer;
+        referral.person = person;
         referral.practiceOdsCode = practiceOdsCode;
-        referral.nhsNumber = person.nhsNumber();
-        referral.givenName = person.givenName();
-        referral.familyName = person.familyName();
-        referral.dateOfBirth = person.dateOfBirth();
-        referral.contactPhone = person.contactPhone();
-        referral.reason = reason;
+        referral.pcnCode = pcnCode;
+        referral.reasonCodes = needs.reasons().stream().map(ReasonCode::code).toArray(String[]::new);
+        referral.reasonOther = needs.reasonOther();
+        referral.whatMatters = needs.whatMatters();
+        referral.riskFlags = needs.riskFlags().stream().map(RiskFlag::code).toArray(String[]::new);
+        referral.riskNotes = needs.riskNotes();
+        referral.consentToShareOutcome = needs.consentToShareOutcome();
+        referral.urgency = needs.urgency().code();
         referral.receivedAt = receivedAt;
+        referral.triageDueBy = triageDueBy;
         return referral;
     }
 
-    /** A link worker takes the referral on after triage. */
+    /** A link worker takes the referral on after triage; caseload-service opens a case. */
     public void accept(String triagedBy, Instant at) {
-        if (status != ReferralStatus.RECEIVED) {
-            throw new IllegalTransitionException(id, status, "accepted");
-        }
-        this.status = ReferralStatus.ACCEPTED;
+        requireStatus(ReferralStatus.RECEIVED, "accepted");
+        status = ReferralStatus.ACCEPTED;
         this.triagedBy = triagedBy;
         this.triagedAt = at;
     }
 
-    /** Whether the organisation with this ODS code made the referral. */
-    public boolean wasReferredBy(String odsCode) {
-        return odsCode != null && odsCode.equals(referrerOdsCode);
+    /** Social prescribing is not right for the person, for a coded reason. */
+    public void decline(String triagedBy, DeclineReason reason, String note, Instant at) {
+        requireStatus(ReferralStatus.RECEIVED, "declined");
+        status = ReferralStatus.DECLINED;
+        this.triagedBy = triagedBy;
+        this.triagedAt = at;
+        this.decisionReason = reason.code();
+        this.decisionNote = note;
+    }
+
+    /** Another service or organisation fits the person's needs better: the referral goes there. */
+    public void redirect(String triagedBy, String to, String reason, String note, Instant at) {
+        requireStatus(ReferralStatus.RECEIVED, "redirected");
+        status = ReferralStatus.REDIRECTED;
+        this.triagedBy = triagedBy;
+        this.triagedAt = at;
+        this.redirectedTo = to;
+        this.decisionReason = reason;
+        this.decisionNote = note;
+    }
+
+    /** The referrer takes the referral back, at any point before it is closed. */
+    public void withdraw(String by, WithdrawalReason reason, String note, Instant at) {
+        if (!status.isOpen()) {
+            throw new IllegalTransitionException(id, status, "withdrawn");
+        }
+        status = ReferralStatus.WITHDRAWN;
+        this.withdrawnBy = by;
+        this.withdrawnAt = at;
+        this.decisionReason = reason.code();
+        this.decisionNote = note;
+    }
+
+    /** The case opened for this referral ended: the journey is over and the loop back to the referrer closes. */
+    public void closeAfterCase(UUID caseId, String reason, Instant at) {
+        requireStatus(ReferralStatus.ACCEPTED, "closed");
+        status = ReferralStatus.CLOSED;
+        this.caseId = caseId;
+        this.closureReason = reason;
+        this.closedAt = at;
+    }
+
+    /** Another open referral for the same person: both are flagged, neither is merged. */
+    public void flagPossibleDuplicateOf(UUID other) {
+        possibleDuplicates.add(other);
+    }
+
+    private void requireStatus(ReferralStatus required, String move) {
+        if (status != required) {
+            throw new IllegalTransitionException(id, status, move);
+        }
+    }
+
+    /** Whether the organisation with this key (ODS code or organisation id) made the referral. */
+    public boolean wasReferredBy(String organisation) {
+        return organisation != null && organisation.equals(referrer.organisation());
+    }
+
+    public boolean isOverdue(LocalDate today) {
+        return status == ReferralStatus.RECEIVED && today.isAfter(triageDueBy);
     }
 
     public UUID id() {
@@ -111,31 +238,100 @@ public class Referral {
         return status;
     }
 
-    public String referrerType() {
-        return referrerType;
+    public Referrer referrer() {
+        return referrer;
     }
 
-    public String referrerOdsCode() {
-        return referrerOdsCode;
+    public Person person() {
+        return person;
     }
 
     public String practiceOdsCode() {
         return practiceOdsCode;
     }
 
-    public Person person() {
-        return new Person(nhsNumber, givenName, familyName, dateOfBirth, contactPhone);
+    public String pcnCode() {
+        return pcnCode;
     }
 
-    public String reason() {
-        return reason;
+    public List<ReasonCode> reasons() {
+        return Arrays.stream(reasonCodes).map(c -> Coded.fromCode(ReasonCode.class, c).orElseThrow()).toList();
+    }
+
+    public String reasonOther() {
+        return reasonOther;
+    }
+
+    public String whatMatters() {
+        return whatMatters;
+    }
+
+    public List<RiskFlag> riskFlags() {
+        return Arrays.stream(riskFlags).map(c -> Coded.fromCode(RiskFlag.class, c).orElseThrow()).toList();
+    }
+
+    public String riskNotes() {
+        return riskNotes;
+    }
+
+    public boolean consentToShareOutcome() {
+        return consentToShareOutcome;
+    }
+
+    public Urgency urgency() {
+        return Coded.fromCode(Urgency.class, urgency).orElseThrow();
     }
 
     public Instant receivedAt() {
         return receivedAt;
     }
 
+    public LocalDate triageDueBy() {
+        return triageDueBy;
+    }
+
+    public String triagedBy() {
+        return triagedBy;
+    }
+
     public Instant triagedAt() {
         return triagedAt;
+    }
+
+    public String decisionReason() {
+        return decisionReason;
+    }
+
+    public String decisionNote() {
+        return decisionNote;
+    }
+
+    public String redirectedTo() {
+        return redirectedTo;
+    }
+
+    public Instant withdrawnAt() {
+        return withdrawnAt;
+    }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public String closureReason() {
+        return closureReason;
+    }
+
+    public Set<UUID> possibleDuplicates() {
+        return Set.copyOf(possibleDuplicates);
+    }
+
+    /** The row version, which the API shows as the ETag. */
+    public long version() {
+        return version;
     }
 }

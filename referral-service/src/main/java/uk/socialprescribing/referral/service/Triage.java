@@ -2,63 +2,149 @@ package uk.socialprescribing.referral.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.referral.ReferralAccepted;
-import uk.socialprescribing.events.referral.ReferralReceived;
+import uk.socialprescribing.events.referral.ReferralClosed;
+import uk.socialprescribing.events.referral.ReferralDeclined;
+import uk.socialprescribing.events.referral.ReferralRedirected;
+import uk.socialprescribing.events.referral.ReferralWithdrawn;
 import uk.socialprescribing.messaging.outbox.Outbox;
-import uk.socialprescribing.referral.domain.Person;
+import uk.socialprescribing.referral.domain.DeclineReason;
 import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.domain.WithdrawalReason;
+import uk.socialprescribing.referral.feedback.ReferrerFeedback;
 import uk.socialprescribing.referral.repository.PersonalDataReads;
 import uk.socialprescribing.referral.repository.ReferralRepository;
 
-/** Receiving referrals and triaging them; each change and its event commit together. */
+/**
+ * Triage: each move is one transaction that changes the referral, records its event in the outbox and writes the
+ * message back to the referrer, or does none of these. A move names the version it was decided on (If-Match):
+ * the row is locked, so of two link workers deciding at once the second sees the first's decision as a stale version.
+ */
 @ApplicationScoped
 public class Triage {
 
     private final ReferralRepository referrals;
     private final PersonalDataReads reads;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final ReferrerFeedback feedback;
+    private final Clock clock;
 
-    public Triage(ReferralRepository referrals, PersonalDataReads reads, Outbox outbox) {
+    public Triage(ReferralRepository referrals, PersonalDataReads reads, Outbox outbox, ReferrerFeedback feedback, Clock clock) {
         this.referrals = referrals;
         this.reads = reads;
         this.outbox = outbox;
+        this.feedback = feedback;
+        this.clock = clock;
     }
 
     @Transactional
-    public Referral receiveFromGpPractice(String practiceOdsCode, Person person, String reason) {
-        Referral referral = Referral.fromGpPractice(practiceOdsCode, person, reason, now());
-        referrals.persist(referral);
-        outbox.record(new ReferralReceived(referral.id(), referral.referrerType(), referral.referrerOdsCode(),
-                referral.receivedAt()));
+    public Referral accept(UUID id, long expectedVersion, Viewer triager) {
+        Referral referral = forTriage(id, expectedVersion, triager);
+        referral.accept(triager.principal(), now());
+        outbox.record(new ReferralAccepted(referral.id(), referral.practiceOdsCode(), referral.pcnCode(),
+                referral.urgency().code(), referral.person().language(), referral.person().interpreterNeeded(),
+                referral.triagedAt()));
+        feedback.accepted(referral);
+        referrals.flush(); // the new version, for the ETag of the answer
         return referral;
     }
 
     @Transactional
-    public Referral accept(UUID referralId, String triagedBy) {
-        Referral referral = referrals.findByIdOptional(referralId).orElseThrow(() -> new ReferralNotFoundException(referralId));
-        referral.accept(triagedBy, now());
-        outbox.record(new ReferralAccepted(referral.id(), referral.practiceOdsCode(), referral.triagedAt()));
+    public Referral decline(UUID id, long expectedVersion, Viewer triager, DeclineReason reason, String note) {
+        Referral referral = forTriage(id, expectedVersion, triager);
+        referral.decline(triager.principal(), reason, note, now());
+        outbox.record(new ReferralDeclined(referral.id(), reason.code(), referral.triagedAt()));
+        feedback.declined(referral);
+        referrals.flush(); // the new version, for the ETag of the answer
+        return referral;
+    }
+
+    @Transactional
+    public Referral redirect(UUID id, long expectedVersion, Viewer triager, String to, String reason, String note) {
+        Referral referral = forTriage(id, expectedVersion, triager);
+        referral.redirect(triager.principal(), to, reason, note, now());
+        outbox.record(new ReferralRedirected(referral.id(), to, reason, referral.triagedAt()));
+        feedback.redirected(referral);
+        referrals.flush(); // the new version, for the ETag of the answer
+        return referral;
+    }
+
+    /** The referrer takes its referral back; only the referring organisation may. */
+    @Transactional
+    public Referral withdraw(UUID id, long expectedVersion, Viewer referrer, WithdrawalReason reason, String note) {
+        Referral referral = forTriage(id, expectedVersion, referrer);
+        referral.withdraw(referrer.principal(), reason, note, now());
+        outbox.record(new ReferralWithdrawn(referral.id(), reason.code(), referral.withdrawnAt()));
+        referrals.flush(); // the new version, for the ETag of the answer
         return referral;
     }
 
     /**
-     * A referral with the person's details, for a reader allowed to see it; the read is audited.
-     * A referrer sees only its own referrals ({@code referrerOdsCode} non-null restricts to them).
+     * caseload-service closed the case opened for this referral: the referral closes and the closing message goes
+     * back to the referrer. A case of a referral that is not ours, or not accepted, is not an error of the event:
+     * it is ignored (false) and the caller logs it.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean closeAfterCase(CaseClosed closed) {
+        Referral referral = referrals.findForUpdate(closed.referralId()).orElse(null);
+        if (referral == null || referral.status() != uk.socialprescribing.referral.domain.ReferralStatus.ACCEPTED) {
+            return false;
+        }
+        referral.closeAfterCase(closed.caseId(), closed.reason(), closed.closedAt().truncatedTo(ChronoUnit.MICROS));
+        outbox.record(new ReferralClosed(referral.id(), closed.reason(), referral.closedAt()));
+        feedback.closed(referral, closed);
+        return true;
+    }
+
+    /** A referral with the person's details, for a reader allowed to see it; the read is audited. */
     @Transactional
-    public Referral read(UUID referralId, String readBy, String referrerOdsCode) {
-        Referral referral = referrals.findByIdOptional(referralId)
-                .filter(r -> referrerOdsCode == null || r.wasReferredBy(referrerOdsCode))
-                .orElseThrow(() -> new ReferralNotFoundException(referralId));
-        reads.record(referralId, readBy, referrerOdsCode == null ? "triage" : "referrer-follow-up", now());
+    public Referral read(UUID id, Viewer reader) {
+        Referral referral = visible(id, reader);
+        reads.record(id, reader.principal(), reader.purpose(), now());
         return referral;
+    }
+
+    /** One page of the referrals this viewer may see; every referral shown is an audited read. */
+    @Transactional
+    public ReferralRepository.Page list(Viewer viewer, ReferralFilter filter, int page, int size) {
+        ReferralRepository.Page found = referrals.search(viewer, filter, today(), page, size);
+        reads.recordAll(found.items().stream().map(Referral::id).toList(), viewer.principal(), viewer.purpose() + ":list", now());
+        return found;
+    }
+
+    /** A referral the viewer may see, or not found (someone else's referral is not told apart from none). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Referral visible(UUID id, Viewer viewer) {
+        return referrals.findByIdOptional(id).filter(r -> maysee(viewer, r)).orElseThrow(() -> new ReferralNotFoundException(id));
+    }
+
+    private Referral forTriage(UUID id, long expectedVersion, Viewer viewer) {
+        Referral referral = referrals.findForUpdate(id).filter(r -> maysee(viewer, r))
+                .orElseThrow(() -> new ReferralNotFoundException(id));
+        if (referral.version() != expectedVersion) {
+            throw new StaleReferralException(id, expectedVersion, referral.version());
+        }
+        return referral;
+    }
+
+    static boolean maysee(Viewer viewer, Referral referral) {
+        return switch (viewer.scope()) {
+            case ORGANISATION -> referral.wasReferredBy(viewer.key());
+            case PCN -> viewer.key() != null && viewer.key().equals(referral.pcnCode());
+            case ALL -> true;
+        };
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(now(), ReferralIntake.ENGLAND);
     }
 
     private Instant now() {

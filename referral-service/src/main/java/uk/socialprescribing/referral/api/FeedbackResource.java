@@ -1,0 +1,89 @@
+package uk.socialprescribing.referral.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.feedback.FeedbackMessage;
+import uk.socialprescribing.referral.feedback.ReferrerFeedback;
+import uk.socialprescribing.referral.fhir.FhirReferrals;
+import uk.socialprescribing.referral.fhir.FhirResource;
+import uk.socialprescribing.referral.service.Triage;
+
+/** The message back to the referrer, in JSON or as FHIR. */
+@Path("/api/referrals/{id}/feedback")
+@Tag(name = "Referrals")
+@SecurityRequirement(name = "SecurityScheme")
+public class FeedbackResource {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Feedback", description = "What became of a referral, as told to its referrer")
+    public record Feedback(UUID referralId, String status,
+            @Schema(description = "The SNOMED CT concept the referrer's system should record now, if any") FeedbackMessage.Coding recordAs,
+            List<FeedbackMessage> messages) {
+    }
+
+    private final Triage triage;
+    private final ReferrerFeedback feedback;
+    private final Callers callers;
+    private final ObjectMapper json;
+
+    public FeedbackResource(Triage triage, ReferrerFeedback feedback, Callers callers, ObjectMapper json) {
+        this.triage = triage;
+        this.feedback = feedback;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
+    @Operation(summary = "The messages back to the referrer about a referral",
+            description = "On acceptance, decline, redirection and closure (with the closure reason, sessions, activities "
+                    + "connected to and, where the person agreed, the change in their outcome measures). Ask for "
+                    + "application/fhir+json to get a FHIR Bundle: the ServiceRequest, a Task and a Communication per message.")
+    @APIResponse(responseCode = "200", description = "The messages, oldest first",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feedback.class)),
+                    @Content(mediaType = FhirResource.FHIR_JSON) })
+    @APIResponse(responseCode = "404", description = "No such referral of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Feedback json(@PathParam("id") UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Referral referral = triage.read(id, callers.viewer());
+            List<FeedbackMessage> messages = feedback.messagesAbout(id);
+            FeedbackMessage.Coding recordAs = messages.isEmpty() ? null : messages.get(messages.size() - 1).recordAs();
+            return new Feedback(id, referral.status().name(), recordAs, messages);
+        });
+    }
+
+    @GET
+    @Produces(FhirResource.FHIR_JSON)
+    @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
+    public String fhir(@PathParam("id") UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Referral referral = triage.read(id, callers.viewer());
+            return FhirContext.forR4Cached().newJsonParser()
+                    .encodeResourceToString(FhirReferrals.feedback(referral, feedback.messagesAbout(id), json));
+        });
+    }
+}

@@ -1,0 +1,140 @@
+package uk.socialprescribing.referral.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.referral.feedback.WebhookDispatcher;
+import uk.socialprescribing.referral.feedback.WebhookSubscription;
+import uk.socialprescribing.referral.feedback.Webhooks;
+import uk.socialprescribing.referral.service.ReferralNotFoundException;
+
+/** A referrer organisation's webhooks for the messages about its referrals, and their delivery log. */
+@Path("/api/referrals/webhooks")
+@Tag(name = "Referrer webhooks", description = "Messages back to the referrer, pushed as they happen")
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("referrer")
+public class WebhookResource {
+
+    @Schema(name = "NewWebhook")
+    public record NewWebhook(@NotBlank @Size(max = 2000) @Schema(required = true, example = "https://gp-system.example.nhs.uk/social-prescribing/messages") String url) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Webhook")
+    public record WebhookView(UUID id, String url, Instant createdAt,
+            @Schema(description = "Shown once, when the webhook is registered: verify each message's " + WebhookDispatcher.SIGNATURE
+                    + " header, sha256=hex(HMAC-SHA256(secret, timestamp + '.' + body)), the timestamp being "
+                    + WebhookDispatcher.TIMESTAMP) String secret) {
+    }
+
+    private final Webhooks webhooks;
+    private final Callers callers;
+    private final Idempotency idempotency;
+
+    public WebhookResource(Webhooks webhooks, Callers callers, Idempotency idempotency) {
+        this.webhooks = webhooks;
+        this.callers = callers;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a webhook",
+            description = "Each message about your organisation's referrals (accepted, declined, redirected, closed) is POSTed "
+                    + "to it as JSON, signed with the secret returned here, and retried with backoff until it answers 2xx.")
+    @APIResponse(responseCode = "201", description = "Registered; the secret is shown this once",
+            content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    @APIResponse(responseCode = "400", description = "The URL is not valid (https is required)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@NotNull(message = "a webhook is required") @Valid NewWebhook webhook,
+            @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        String organisation = callers.referringOrganisation().key();
+        return idempotency.once(callers.principal(), key, webhook, () -> {
+            WebhookSubscription created = webhooks.register(organisation, callers.principal(), webhook.url());
+            URI location = uri.getBaseUriBuilder().path("api/referrals/webhooks").path(created.id().toString()).build();
+            return Response.created(location).entity(new WebhookView(created.id(), created.url(), created.createdAt(),
+                    secretOf(created))).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "Your organisation's webhooks")
+    @APIResponse(responseCode = "200", description = "The webhooks (without their secrets)")
+    public List<WebhookView> list() {
+        return webhooks.of(callers.referringOrganisation().key()).stream()
+                .map(w -> new WebhookView(w.id(), w.url(), w.createdAt(), null)).toList();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a webhook", description = "Messages still waiting for it are not sent.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such webhook of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response remove(@PathParam("id") UUID id) {
+        if (!webhooks.remove(callers.referringOrganisation().key(), id)) {
+            throw new WebhookNotFound(id);
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "The delivery log of a webhook", description = "The newest 100 deliveries, each with every attempt.")
+    @APIResponse(responseCode = "200", description = "Deliveries, newest first")
+    @APIResponse(responseCode = "404", description = "No such webhook of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<Webhooks.Delivery> deliveries(@PathParam("id") UUID id) {
+        List<Webhooks.Delivery> log = webhooks.deliveries(callers.referringOrganisation().key(), id, 100);
+        if (log == null) {
+            throw new WebhookNotFound(id);
+        }
+        return log;
+    }
+
+    private static String secretOf(WebhookSubscription subscription) {
+        return Webhooks.secretOf(subscription);
+    }
+
+    /** Someone else's webhook is not told apart from none. */
+    static class WebhookNotFound extends ReferralNotFoundException {
+        WebhookNotFound(UUID id) {
+            super(id);
+        }
+
+        @Override
+        public String getMessage() {
+            return "No webhook " + super.getMessage().substring("No referral ".length());
+        }
+    }
+}

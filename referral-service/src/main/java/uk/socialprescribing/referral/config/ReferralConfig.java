@@ -1,0 +1,69 @@
+package uk.socialprescribing.referral.config;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's own settings (application.properties, section "Referral rules"). */
+@ConfigMapping(prefix = "referral")
+public interface ReferralConfig {
+
+    Triage triage();
+
+    SelfReferral selfReferral();
+
+    Idempotency idempotency();
+
+    Webhooks webhooks();
+
+    interface Triage {
+        /** Working days after receipt by which a referral must be triaged. */
+        @WithDefault("5")
+        int workingDays();
+
+        /** Days that are not working days besides weekends (England and Wales bank holidays). */
+        Set<LocalDate> bankHolidays();
+    }
+
+    interface SelfReferral {
+        /** Self-referrals one client address may make per {@link #period()}. */
+        @WithDefault("5")
+        long capacity();
+
+        @WithDefault("PT1H")
+        Duration period();
+
+        /** Client addresses remembered at once; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        int trackedClients();
+    }
+
+    interface Idempotency {
+        /** How long a response is kept for replay to a retry with the same Idempotency-Key. */
+        @WithDefault("P1D")
+        Duration retention();
+    }
+
+    interface Webhooks {
+        /** Webhook URLs must be https (off only in tests, whose receivers listen on loopback). */
+        @WithDefault("true")
+        boolean requireHttps();
+
+        /** The wait before the first retry; it doubles on each failure. */
+        @WithDefault("PT30S")
+        Duration backoff();
+
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** How often due deliveries are looked for. */
+        @WithDefault("2s")
+        String interval();
+
+        @WithDefault("PT10S")
+        Duration timeout();
+    }
+}

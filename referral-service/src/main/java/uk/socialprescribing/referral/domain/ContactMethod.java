@@ -1,0 +1,28 @@
+package uk.socialprescribing.referral.domain;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How the person would like to be contacted. */
+public enum ContactMethod implements Coded {
+    PHONE("phone"),
+    TEXT_MESSAGE("text-message"),
+    EMAIL("email"),
+    LETTER("letter");
+
+    private final String code;
+
+    ContactMethod(String code) {
+        this.code = code;
+    }
+
+    @Override
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

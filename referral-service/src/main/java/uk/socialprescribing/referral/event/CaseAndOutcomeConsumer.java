@@ -1,0 +1,54 @@
+package uk.socialprescribing.referral.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import uk.socialprescribing.events.caseload.CaseClosed;
+import uk.socialprescribing.events.outcome.OutcomeRecorded;
+import uk.socialprescribing.messaging.inbox.Inbox;
+import uk.socialprescribing.referral.feedback.ReferrerFeedback;
+import uk.socialprescribing.referral.service.Triage;
+
+/**
+ * What closes the loop: caseload-service's case.closed closes the referral and sends the referrer its closing
+ * message; outcomes-service's outcome.recorded is kept for that message. Each event is handled once (the inbox row
+ * commits with the effect); what cannot be read goes to the channel's dead-letter topic with the reason.
+ */
+@ApplicationScoped
+public class CaseAndOutcomeConsumer {
+
+    static final String CASELOAD_HANDLER = "referral.caseload-events";
+    static final String OUTCOME_HANDLER = "referral.outcome-events";
+    private static final Logger LOG = Logger.getLogger(CaseAndOutcomeConsumer.class);
+
+    private final Inbox inbox;
+    private final Triage triage;
+    private final ReferrerFeedback feedback;
+
+    public CaseAndOutcomeConsumer(Inbox inbox, Triage triage, ReferrerFeedback feedback) {
+        this.inbox = inbox;
+        this.triage = triage;
+        this.feedback = feedback;
+    }
+
+    @Incoming("caseload-events")
+    @Blocking
+    public void onCaseloadEvent(ConsumerRecord<String, byte[]> record) {
+        inbox.handleOnce(CASELOAD_HANDLER, record, event -> event.dataAs(CaseClosed.class).ifPresent(closed -> {
+            if (!triage.closeAfterCase(closed)) {
+                LOG.warnf("case.closed %s names referral %s, which is not an accepted referral here; ignored",
+                        event.id(), closed.referralId());
+            }
+        }));
+    }
+
+    @Incoming("outcome-events")
+    @Blocking
+    public void onOutcomeEvent(ConsumerRecord<String, byte[]> record) {
+        inbox.handleOnce(OUTCOME_HANDLER, record, event -> event.dataAs(OutcomeRecorded.class).ifPresent(feedback::outcomeRecorded));
+    }
+}

@@ -1,0 +1,151 @@
+package uk.socialprescribing.referral.feedback;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.socialprescribing.events.caseload.CaseClosed;
+import uk.socialprescribing.events.outcome.OutcomeRecorded;
+import uk.socialprescribing.referral.domain.Referral;
+
+/**
+ * The loop back to the referrer. Each triage decision and the case's closure write a {@link FeedbackMessage} in the
+ * transaction of the decision, and queue it for every webhook the referrer organisation registered: a webhook
+ * that fails is retried later by the {@link WebhookDispatcher} and never holds up triage.
+ */
+@ApplicationScoped
+public class ReferrerFeedback {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ReferrerFeedback(EntityManager entityManager, ObjectMapper json, Clock clock) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void accepted(Referral referral) {
+        write(referral, "accepted", FeedbackMessage.REFERRED, null, null, null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void declined(Referral referral) {
+        write(referral, "declined", FeedbackMessage.DECLINED, referral.decisionReason(), null, null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void redirected(Referral referral) {
+        write(referral, "redirected", null, null, referral.redirectedTo(), null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closed(Referral referral, CaseClosed closed) {
+        List<FeedbackMessage.Activity> activities = closed.activitiesConnected() == null ? List.of()
+                : closed.activitiesConnected().stream()
+                        .map(a -> new FeedbackMessage.Activity(a.serviceId(), a.name(), a.status())).toList();
+        List<FeedbackMessage.OutcomeChange> changes = referral.consentToShareOutcome() ? outcomeChanges(closed.caseId()) : null;
+        write(referral, "closed", FeedbackMessage.REFERRED, null, null, new FeedbackMessage.Closure(closed.reason(),
+                closed.sessionsCompleted(), activities, referral.consentToShareOutcome(), changes));
+    }
+
+    /** An outcome measure caseload's link worker recorded for a case; kept (once) until the case closes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void outcomeRecorded(OutcomeRecorded outcome) {
+        entityManager.createNativeQuery("""
+                insert into case_outcome (measurement_id, case_id, instrument, timepoint, score, recorded_at)
+                values (:id, :case, :instrument, :timepoint, :score, :at) on conflict do nothing""")
+                .setParameter("id", outcome.measurementId())
+                .setParameter("case", outcome.caseId())
+                .setParameter("instrument", outcome.instrument())
+                .setParameter("timepoint", outcome.timepoint())
+                .setParameter("score", outcome.score())
+                .setParameter("at", Timestamp.from(outcome.recordedAt()))
+                .executeUpdate();
+    }
+
+    /** The messages about one referral, oldest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<FeedbackMessage> messagesAbout(UUID referralId) {
+        List<String> bodies = entityManager.createQuery(
+                "select m.body from ReferrerMessage m where m.referralId = :referral order by m.createdAt, m.id", String.class)
+                .setParameter("referral", referralId).getResultList();
+        List<FeedbackMessage> messages = new ArrayList<>(bodies.size());
+        for (String body : bodies) {
+            try {
+                messages.add(json.readValue(body, FeedbackMessage.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A stored message does not read back", e);
+            }
+        }
+        return messages;
+    }
+
+    /** Per instrument: the first baseline and the latest follow-up, when both were recorded. */
+    List<FeedbackMessage.OutcomeChange> outcomeChanges(UUID caseId) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                select instrument, timepoint, score from case_outcome where case_id = :case order by recorded_at""", Tuple.class)
+                .setParameter("case", caseId).getResultList();
+        Map<String, BigDecimal> baseline = new LinkedHashMap<>();
+        Map<String, BigDecimal> followUp = new LinkedHashMap<>();
+        for (Tuple row : rows) {
+            String instrument = (String) row.get(0);
+            BigDecimal score = (BigDecimal) row.get(2);
+            if ("baseline".equals(row.get(1))) {
+                baseline.putIfAbsent(instrument, score);
+            } else {
+                followUp.put(instrument, score);
+            }
+        }
+        List<FeedbackMessage.OutcomeChange> changes = new ArrayList<>();
+        baseline.forEach((instrument, before) -> {
+            BigDecimal after = followUp.get(instrument);
+            if (after != null) {
+                changes.add(new FeedbackMessage.OutcomeChange(instrument, before, after, after.subtract(before)));
+            }
+        });
+        return changes;
+    }
+
+    private void write(Referral referral, String kind, FeedbackMessage.Coding recordAs, String declineReason,
+            String redirectedTo, FeedbackMessage.Closure closure) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        FeedbackMessage message = new FeedbackMessage(UUID.randomUUID(), referral.id(), kind, referral.status().name(),
+                recordAs, now, declineReason, redirectedTo, closure);
+        String body;
+        try {
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String organisation = referral.referrer().organisation();
+        entityManager.persist(new ReferrerMessage(message.messageId(), referral.id(), organisation, kind, body, now));
+        if (organisation == null) {
+            return;
+        }
+        List<WebhookSubscription> hooks = entityManager.createQuery(
+                "from WebhookSubscription s where s.organisation = :organisation and s.removedAt is null", WebhookSubscription.class)
+                .setParameter("organisation", organisation).getResultList();
+        for (WebhookSubscription hook : hooks) {
+            entityManager.persist(new WebhookDelivery(UUID.randomUUID(), message.messageId(), hook.id, now));
+        }
+    }
+}

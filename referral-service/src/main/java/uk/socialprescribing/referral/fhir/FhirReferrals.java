@@ -1,0 +1,290 @@
+package uk.socialprescribing.referral.fhir;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.socialprescribing.referral.domain.ContactMethod;
+import uk.socialprescribing.referral.domain.NhsNumber;
+import uk.socialprescribing.referral.domain.Person;
+import uk.socialprescribing.referral.domain.ReasonCode;
+import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.domain.ReferralStatus;
+import uk.socialprescribing.referral.domain.Urgency;
+import uk.socialprescribing.referral.feedback.FeedbackMessage;
+
+/**
+ * Between FHIR R4 (UK Core ServiceRequest and Patient, BaRS messages) and our referral. Reading is strict: each
+ * element we rely on that is missing or wrong is a {@link FhirInvalidException} naming its FHIRPath.
+ */
+public final class FhirReferrals {
+
+    public static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
+    public static final String ODS_SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code";
+    public static final String SNOMED = "http://snomed.info/sct";
+    public static final String REFERRAL_TO_SOCIAL_PRESCRIBING = "871731000000106";
+    public static final String INTERPRETER_REQUIRED = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired";
+    static final String REFERRAL_ID_SYSTEM = "https://social-prescribing.example.uk/Id/referral";
+
+    private FhirReferrals() {
+    }
+
+    /** What a ServiceRequest says, in our terms. */
+    public record Intake(Person person, String requesterOdsCode, String requesterName, Referral.Needs needs) {
+    }
+
+    /**
+     * Reads a ServiceRequest; {@code bundle} (for $process-message) resolves references to its entries, besides
+     * the contained resources a standalone ServiceRequest carries.
+     */
+    public static Intake read(ServiceRequest request, Map<String, Resource> bundle) {
+        boolean referralToSocialPrescribing = request.getCode().getCoding().stream()
+                .anyMatch(c -> SNOMED.equals(c.getSystem()) && REFERRAL_TO_SOCIAL_PRESCRIBING.equals(c.getCode()));
+        if (!referralToSocialPrescribing) {
+            throw new FhirInvalidException("ServiceRequest.code", "value",
+                    "must be SNOMED CT " + REFERRAL_TO_SOCIAL_PRESCRIBING + " (Referral to social prescribing service)");
+        }
+        if (request.hasStatus() && request.getStatus() != ServiceRequest.ServiceRequestStatus.ACTIVE) {
+            throw new FhirInvalidException("ServiceRequest.status", "value", "must be active for a new referral");
+        }
+        Patient patient = resolve(request, request.getSubject(), Patient.class, bundle)
+                .orElseThrow(() -> new FhirInvalidException("ServiceRequest.subject", "required",
+                        "must reference a Patient that is contained (#id) or in the message bundle"));
+        return new Intake(person(patient), requesterOds(request, bundle), request.getRequester().getDisplay(), needs(request));
+    }
+
+    private static Person person(Patient patient) {
+        String nhs = patient.getIdentifier().stream().filter(i -> NHS_NUMBER_SYSTEM.equals(i.getSystem()))
+                .map(Identifier::getValue).findFirst()
+                .orElseThrow(() -> new FhirInvalidException("Patient.identifier", "required",
+                        "must carry the NHS number (system " + NHS_NUMBER_SYSTEM + ")"));
+        if (!NhsNumber.isValid(NhsNumber.normalise(nhs))) {
+            throw new FhirInvalidException("Patient.identifier.value", "value",
+                    "must be an NHS number: 10 digits with a valid modulus 11 check digit");
+        }
+        HumanName name = patient.getName().stream().filter(n -> n.hasFamily() && n.hasGiven()).findFirst()
+                .orElseThrow(() -> new FhirInvalidException("Patient.name", "required", "must have a family and a given name"));
+        if (!patient.hasBirthDate()) {
+            throw new FhirInvalidException("Patient.birthDate", "required", "is required");
+        }
+        LocalDate birth = patient.getBirthDate().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate();
+        if (!birth.isBefore(LocalDate.now(ZoneId.of("Europe/London")))) {
+            throw new FhirInvalidException("Patient.birthDate", "value", "must be in the past");
+        }
+        Person.Address address = patient.getAddress().stream().findFirst().map(a -> new Person.Address(
+                a.getLine().isEmpty() ? null : a.getLine().get(0).getValue(),
+                a.getLine().size() > 1 ? a.getLine().get(1).getValue() : null, a.getCity(), a.getPostalCode())).orElse(null);
+        String phone = telecom(patient, ContactPoint.ContactPointSystem.PHONE);
+        String email = telecom(patient, ContactPoint.ContactPointSystem.EMAIL);
+        String language = patient.getCommunication().stream().filter(c -> c.getLanguage().hasCoding()).findFirst()
+                .map(c -> c.getLanguage().getCodingFirstRep().getCode()).orElse(null);
+        Extension interpreter = patient.getExtensionByUrl(INTERPRETER_REQUIRED);
+        boolean interpreterNeeded = interpreter != null && interpreter.getValue() != null
+                && "true".equals(interpreter.getValue().primitiveValue());
+        return new Person(NhsNumber.parse(nhs), String.join(" ", name.getGiven().stream().map(StringType::getValue).toList()),
+                name.getFamily(), birth, address, phone, email, phone != null ? ContactMethod.PHONE : email != null ? ContactMethod.EMAIL : null,
+                language == null ? null : language.toLowerCase(java.util.Locale.ROOT), interpreterNeeded, null);
+    }
+
+    private static String telecom(Patient patient, ContactPoint.ContactPointSystem system) {
+        return patient.getTelecom().stream().filter(t -> t.getSystem() == system).map(ContactPoint::getValue).findFirst().orElse(null);
+    }
+
+    private static String requesterOds(ServiceRequest request, Map<String, Resource> bundle) {
+        Reference requester = request.getRequester();
+        if (requester.hasIdentifier() && ODS_SYSTEM.equals(requester.getIdentifier().getSystem())) {
+            return requester.getIdentifier().getValue();
+        }
+        return resolve(request, requester, Organization.class, bundle).flatMap(o -> o.getIdentifier().stream()
+                .filter(i -> ODS_SYSTEM.equals(i.getSystem())).map(Identifier::getValue).findFirst()).orElse(null);
+    }
+
+    private static Referral.Needs needs(ServiceRequest request) {
+        List<ReasonCode> reasons = new ArrayList<>();
+        List<String> otherText = new ArrayList<>();
+        for (CodeableConcept concept : request.getReasonCode()) {
+            Optional<ReasonCode> ours = concept.getCoding().stream().map(FhirReferrals::reasonOf).flatMap(Optional::stream).findFirst();
+            if (ours.isPresent()) {
+                reasons.add(ours.get());
+            } else if (concept.hasText() || concept.getCodingFirstRep().hasDisplay()) {
+                reasons.add(ReasonCode.OTHER);
+                otherText.add(concept.hasText() ? concept.getText() : concept.getCodingFirstRep().getDisplay());
+            }
+        }
+        if (reasons.isEmpty()) {
+            throw new FhirInvalidException("ServiceRequest.reasonCode", "required",
+                    "must give at least one reason (a code of " + ReasonCode.SYSTEM + ", or text)");
+        }
+        String notes = String.join("\n", request.getNote().stream().map(n -> n.getText()).filter(t -> t != null && !t.isBlank()).toList());
+        String other = otherText.isEmpty() ? null : String.join("; ", otherText);
+        Urgency urgency = request.getPriority() == null || request.getPriority() == ServiceRequest.ServiceRequestPriority.ROUTINE
+                ? Urgency.ROUTINE : Urgency.URGENT;
+        return new Referral.Needs(reasons, other == null ? null : other.substring(0, Math.min(other.length(), 500)),
+                notes.isBlank() ? null : notes.substring(0, Math.min(notes.length(), 4000)), List.of(), null, false, urgency);
+    }
+
+    private static Optional<ReasonCode> reasonOf(Coding coding) {
+        for (ReasonCode code : ReasonCode.values()) {
+            if (ReasonCode.SYSTEM.equals(coding.getSystem()) && code.code().equals(coding.getCode())
+                    || SNOMED.equals(coding.getSystem()) && code.snomedCode() != null && code.snomedCode().equals(coding.getCode())) {
+                return Optional.of(code);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static <T extends Resource> Optional<T> resolve(ServiceRequest request, Reference reference, Class<T> type,
+            Map<String, Resource> bundle) {
+        if (reference == null || !reference.hasReference()) {
+            return Optional.empty();
+        }
+        String ref = reference.getReference();
+        if (ref.startsWith("#")) {
+            for (Resource contained : request.getContained()) {
+                if (type.isInstance(contained) && ref.substring(1).equals(contained.getIdElement().getIdPart())) {
+                    return Optional.of(type.cast(contained));
+                }
+            }
+            return Optional.empty();
+        }
+        Resource found = bundle.get(ref);
+        return type.isInstance(found) ? Optional.of(type.cast(found)) : Optional.empty();
+    }
+
+    /** The referral as a ServiceRequest: its current status for the referrer's system. */
+    public static ServiceRequest serviceRequest(Referral referral) {
+        ServiceRequest request = new ServiceRequest();
+        request.setId(referral.id().toString());
+        request.addIdentifier().setSystem(REFERRAL_ID_SYSTEM).setValue(referral.id().toString());
+        request.setStatus(statusOf(referral.status()));
+        request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+        request.getCode().addCoding().setSystem(SNOMED).setCode(REFERRAL_TO_SOCIAL_PRESCRIBING)
+                .setDisplay("Referral to social prescribing service");
+        request.setPriority(referral.urgency() == Urgency.URGENT ? ServiceRequest.ServiceRequestPriority.URGENT
+                : ServiceRequest.ServiceRequestPriority.ROUTINE);
+        if (referral.person().nhsNumber() != null) {
+            request.setSubject(new Reference().setIdentifier(new Identifier().setSystem(NHS_NUMBER_SYSTEM)
+                    .setValue(referral.person().nhsNumber())));
+        }
+        if (referral.referrer().odsCode() != null) {
+            request.setRequester(new Reference().setIdentifier(new Identifier().setSystem(ODS_SYSTEM)
+                    .setValue(referral.referrer().odsCode())));
+        }
+        request.setAuthoredOn(Date.from(referral.receivedAt()));
+        for (ReasonCode reason : referral.reasons()) {
+            CodeableConcept concept = request.addReasonCode();
+            concept.addCoding().setSystem(ReasonCode.SYSTEM).setCode(reason.code()).setDisplay(reason.display());
+            if (reason == ReasonCode.OTHER) {
+                concept.setText(referral.reasonOther());
+            }
+        }
+        return request;
+    }
+
+    static ServiceRequest.ServiceRequestStatus statusOf(ReferralStatus status) {
+        return switch (status) {
+            case RECEIVED, ACCEPTED -> ServiceRequest.ServiceRequestStatus.ACTIVE;
+            case CLOSED -> ServiceRequest.ServiceRequestStatus.COMPLETED;
+            case DECLINED, REDIRECTED, WITHDRAWN -> ServiceRequest.ServiceRequestStatus.REVOKED;
+        };
+    }
+
+    static Task.TaskStatus taskStatusOf(ReferralStatus status) {
+        return switch (status) {
+            case RECEIVED -> Task.TaskStatus.REQUESTED;
+            case ACCEPTED -> Task.TaskStatus.INPROGRESS;
+            case CLOSED -> Task.TaskStatus.COMPLETED;
+            case DECLINED, REDIRECTED -> Task.TaskStatus.REJECTED;
+            case WITHDRAWN -> Task.TaskStatus.CANCELLED;
+        };
+    }
+
+    /**
+     * The message back to the referrer as FHIR: a collection of the ServiceRequest (its status), a Task (the
+     * referral's business status) and a Communication per message, each coded with what to record.
+     */
+    public static Bundle feedback(Referral referral, List<FeedbackMessage> messages, ObjectMapper json) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        bundle.setId(UUID.randomUUID().toString());
+        ServiceRequest request = serviceRequest(referral);
+        String requestUrl = "ServiceRequest/" + referral.id();
+        bundle.addEntry().setFullUrl(requestUrl).setResource(request);
+        Task task = new Task();
+        task.setId(referral.id().toString());
+        task.setStatus(taskStatusOf(referral.status()));
+        task.setIntent(Task.TaskIntent.ORDER);
+        task.setFocus(new Reference(requestUrl));
+        task.addBasedOn(new Reference(requestUrl));
+        task.getBusinessStatus().setText(referral.status().name().toLowerCase(java.util.Locale.ROOT));
+        if (referral.decisionReason() != null) {
+            task.getStatusReason().setText(referral.decisionReason());
+        }
+        bundle.addEntry().setFullUrl("Task/" + task.getId()).setResource(task);
+        for (FeedbackMessage message : messages) {
+            Communication communication = new Communication();
+            communication.setId(message.messageId().toString());
+            communication.setStatus(Communication.CommunicationStatus.COMPLETED);
+            communication.addBasedOn(new Reference(requestUrl));
+            communication.setSent(Date.from(message.occurredAt()));
+            communication.getTopic().setText(message.kind());
+            if (message.recordAs() != null) {
+                communication.addReasonCode().addCoding().setSystem(message.recordAs().system())
+                        .setCode(message.recordAs().code()).setDisplay(message.recordAs().display());
+            }
+            try {
+                communication.addPayload().setContent(new StringType(json.writeValueAsString(message)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            bundle.addEntry().setFullUrl("Communication/" + communication.getId()).setResource(communication);
+        }
+        return bundle;
+    }
+
+    /** The entries of a message bundle by fullUrl and by {@code Type/id}, for resolving references. */
+    public static Map<String, Resource> entries(Bundle bundle) {
+        Map<String, Resource> entries = new java.util.HashMap<>();
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            Resource resource = entry.getResource();
+            if (resource == null) {
+                continue;
+            }
+            if (entry.hasFullUrl()) {
+                entries.put(entry.getFullUrl(), resource);
+            }
+            if (resource.hasIdElement() && resource.getIdElement().hasIdPart()) {
+                entries.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
+            }
+        }
+        return entries;
+    }
+
+    static boolean isA(IBaseResource resource, Class<?> type) {
+        return type.isInstance(resource);
+    }
+}

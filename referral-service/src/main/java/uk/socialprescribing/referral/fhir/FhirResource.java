@@ -1,0 +1,304 @@
+package uk.socialprescribing.referral.fhir;
+
+import java.net.URI;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
+import uk.socialprescribing.referral.api.Callers;
+import uk.socialprescribing.referral.api.Idempotency;
+import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.domain.Referrer;
+import uk.socialprescribing.referral.domain.ReferrerKind;
+import uk.socialprescribing.referral.service.ReferralIntake;
+import uk.socialprescribing.referral.service.ReferralNotFoundException;
+import uk.socialprescribing.referral.service.Triage;
+
+/**
+ * FHIR R4 intake, as GP systems speak it: a UK Core ServiceRequest (SNOMED CT 871731000000106) with its Patient,
+ * or a BaRS-style message bundle to $process-message. Parsed and written with HAPI FHIR's R4 structures, strictly.
+ * Every error here is an OperationOutcome.
+ */
+@Path("/fhir")
+@Tag(name = "FHIR R4", description = "Referral intake and status for GP systems, in FHIR R4 (UK Core, BaRS)")
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(FhirResource.FHIR_JSON)
+public class FhirResource {
+
+    public static final String FHIR_JSON = "application/fhir+json";
+    private static final Logger LOG = Logger.getLogger(FhirResource.class);
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    private final ReferralIntake intake;
+    private final Triage triage;
+    private final Callers callers;
+    private final Idempotency idempotency;
+
+    public FhirResource(ReferralIntake intake, Triage triage, Callers callers, Idempotency idempotency) {
+        this.intake = intake;
+        this.triage = triage;
+        this.callers = callers;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Path("/metadata")
+    @PermitAll
+    @Operation(summary = "CapabilityStatement: what this FHIR endpoint supports")
+    @APIResponse(responseCode = "200", description = "The CapabilityStatement", content = @Content(mediaType = FHIR_JSON))
+    public String metadata() {
+        CapabilityStatement statement = new CapabilityStatement();
+        statement.setStatus(Enumerations.PublicationStatus.ACTIVE);
+        statement.setDate(new Date());
+        statement.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
+        statement.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
+        statement.addFormat("application/fhir+json");
+        statement.getSoftware().setName("Social prescribing referral-service");
+        CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest()
+                .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        rest.getSecurity().setDescription("OAuth 2.0 bearer token (client credentials) of the social-prescribing realm; role referrer");
+        CapabilityStatement.CapabilityStatementRestResourceComponent serviceRequest = rest.addResource().setType("ServiceRequest")
+                .setProfile("https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest");
+        serviceRequest.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
+        serviceRequest.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        rest.addOperation().setName("process-message").setDefinition("http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message");
+        return parser().encodeResourceToString(statement);
+    }
+
+    @POST
+    @Path("/ServiceRequest")
+    @Consumes({ FHIR_JSON, MediaType.APPLICATION_JSON })
+    @RolesAllowed("referrer")
+    @Operation(summary = "Refer a person: a UK Core ServiceRequest",
+            description = "code SNOMED CT 871731000000106; subject a contained Patient with the NHS number "
+                    + "(https://fhir.nhs.uk/Id/nhs-number); reasons in reasonCode; the requester's ODS code, which must be "
+                    + "the token's. Consent to the referral is taken as recorded by the sending system. Idempotency-Key works here too.")
+    @RequestBody(content = @Content(mediaType = FHIR_JSON, examples = @ExampleObject(name = "UK Core ServiceRequest", value = """
+            {"resourceType": "ServiceRequest", "status": "active", "intent": "order",
+             "contained": [{"resourceType": "Patient", "id": "p1",
+                            "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9434765919"}],
+                            "name": [{"family": "Smith", "given": ["Richard"]}], "birthDate": "1948-03-12",
+                            "address": [{"line": ["14 Cold Bath Road"], "city": "Harrogate", "postalCode": "HG2 0NA"}]}],
+             "code": {"coding": [{"system": "http://snomed.info/sct", "code": "871731000000106",
+                                  "display": "Referral to social prescribing service"}]},
+             "subject": {"reference": "#p1"},
+             "requester": {"identifier": {"system": "https://fhir.nhs.uk/Id/ods-organization-code", "value": "B82005"},
+                           "display": "Dr Asha Patel"},
+             "reasonCode": [{"coding": [{"system": "https://social-prescribing.example.uk/CodeSystem/referral-reason",
+                                         "code": "loneliness-or-isolation"}]}],
+             "note": [{"text": "Widowed last year; would like to meet people"}]}""")))
+    @APIResponse(responseCode = "201", description = "Received; Location names the ServiceRequest", content = @Content(mediaType = FHIR_JSON))
+    @APIResponse(responseCode = "400", description = "Not a FHIR R4 ServiceRequest (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
+    @APIResponse(responseCode = "401", description = "No valid token (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
+    @APIResponse(responseCode = "403", description = "Not an NHS referrer (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
+    @APIResponse(responseCode = "422", description = "Valid FHIR, but not a referral we can take; the issue names the element", content = @Content(mediaType = FHIR_JSON))
+    public Response create(String body, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        ServiceRequest request = parse(body, ServiceRequest.class);
+        return receive(request, Map.of(), body, key, uri);
+    }
+
+    @POST
+    @Path("/$process-message")
+    @Consumes({ FHIR_JSON, MediaType.APPLICATION_JSON })
+    @RolesAllowed("referrer")
+    @Operation(summary = "Refer a person: a BaRS-style message Bundle",
+            description = "A Bundle of type message: a MessageHeader whose focus is the ServiceRequest, and the Patient "
+                    + "(and any Organization) it references, as entries.")
+    @APIResponse(responseCode = "201", description = "Received; Location names the ServiceRequest", content = @Content(mediaType = FHIR_JSON))
+    @APIResponse(responseCode = "400", description = "Not a FHIR R4 Bundle (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
+    @APIResponse(responseCode = "422", description = "Not a referral message we can take (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
+    public Response processMessage(String body, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        Bundle bundle = parse(body, Bundle.class);
+        if (bundle.getType() != Bundle.BundleType.MESSAGE) {
+            throw new FhirInvalidException("Bundle.type", "value", "must be message");
+        }
+        if (bundle.getEntry().isEmpty() || !(bundle.getEntryFirstRep().getResource() instanceof MessageHeader header)) {
+            throw new FhirInvalidException("Bundle.entry[0]", "structure", "must be the MessageHeader");
+        }
+        Map<String, Resource> entries = FhirReferrals.entries(bundle);
+        ServiceRequest request = header.getFocus().stream().map(f -> entries.get(f.getReference()))
+                .filter(ServiceRequest.class::isInstance).map(ServiceRequest.class::cast).findFirst()
+                .orElseThrow(() -> new FhirInvalidException("MessageHeader.focus", "required",
+                        "must reference a ServiceRequest entry of the bundle"));
+        return receive(request, entries, body, key, uri);
+    }
+
+    @GET
+    @Path("/ServiceRequest/{id}")
+    @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
+    @Operation(summary = "A referral's current status, as a ServiceRequest",
+            description = "status: active (waiting or in support), completed (closed), revoked (declined, redirected or withdrawn). "
+                    + "A referrer reads its own organisation's only. The read is audited.")
+    @APIResponse(responseCode = "200", description = "The ServiceRequest", content = @Content(mediaType = FHIR_JSON))
+    @APIResponse(responseCode = "404", description = "No such referral of yours (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
+    public Response read(@PathParam("id") String id) {
+        UUID referralId;
+        try {
+            referralId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ReferralNotFoundException(new UUID(0, 0));
+        }
+        Referral referral = triage.read(referralId, callers.viewer());
+        return Response.ok(parser().encodeResourceToString(FhirReferrals.serviceRequest(referral)))
+                .header(HttpHeaders.ETAG, "W/\"" + referral.version() + "\"").build();
+    }
+
+    private Response receive(ServiceRequest request, Map<String, Resource> entries, String body, String key, UriInfo uri) {
+        Callers.ReferringOrganisation organisation = callers.referringOrganisation();
+        if (!organisation.nhs()) {
+            throw new ForbiddenException("FHIR intake is for NHS organisations (token claim ods_code); use POST /api/referrals");
+        }
+        FhirReferrals.Intake read = FhirReferrals.read(request, entries);
+        if (read.requesterOdsCode() != null && !read.requesterOdsCode().equalsIgnoreCase(organisation.key())) {
+            throw new FhirInvalidException("ServiceRequest.requester.identifier", "business-rule",
+                    "names " + read.requesterOdsCode() + " but you are " + organisation.key());
+        }
+        String practice = organisation.kind() == ReferrerKind.GP_PRACTICE ? organisation.key() : generalPractitioner(request, entries);
+        Referrer referrer = Referrer.nhsOrganisation(organisation.kind(), organisation.key(),
+                new Referrer.Professional(read.requesterName(), read.requesterName() == null ? null : "referrer", null, null));
+        return idempotency.once(callers.principal(), key, body, () -> {
+            Referral received = intake.receive(referrer, read.person(), practice, "Patient.generalPractitioner",
+                    "Patient.address.postalCode", read.needs());
+            URI location = uri.getBaseUriBuilder().path("fhir/ServiceRequest").path(received.id().toString()).build();
+            return Response.created(location).type(FHIR_JSON)
+                    .entity(parser().encodeResourceToString(FhirReferrals.serviceRequest(received))).build();
+        });
+    }
+
+    private static String generalPractitioner(ServiceRequest request, Map<String, Resource> entries) {
+        Resource subject = request.getSubject().getReference() != null && request.getSubject().getReference().startsWith("#")
+                ? request.getContained().stream().filter(Patient.class::isInstance).findFirst().orElse(null)
+                : entries.get(request.getSubject().getReference());
+        if (subject instanceof Patient patient) {
+            return patient.getGeneralPractitioner().stream().map(r -> r.getIdentifier())
+                    .filter(i -> FhirReferrals.ODS_SYSTEM.equals(i.getSystem())).map(Identifier::getValue).findFirst().orElse(null);
+        }
+        return null;
+    }
+
+    private static IParser parser() {
+        return FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    }
+
+    private static <T extends IBaseResource> T parse(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw new FhirInvalidException(type.getSimpleName(), "required", "the body must be a FHIR R4 " + type.getSimpleName());
+        }
+        return parser().parseResource(type, body);
+    }
+
+    // --- every error of this resource as an OperationOutcome ----------------------------------------------------
+
+    @ServerExceptionMapper
+    public Response invalid(FhirInvalidException e) {
+        return outcome(422, e.code(), e.getMessage(), e.expression());
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(DataFormatException e) {
+        String message = e.getMessage() == null ? "not FHIR R4 JSON" : e.getMessage().replaceAll("HAPI-\\d+: ", "");
+        return outcome(400, "structure", "The body is not a valid FHIR R4 resource: " + message, null);
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        Problem problem = e.problem();
+        String expression = problem.errors().isEmpty() ? null : problem.errors().get(0).field();
+        String detail = problem.errors().isEmpty() ? problem.detail() : expression + " " + problem.errors().get(0).message();
+        return outcome(problem.status(), problem.status() == 422 ? "business-rule" : "invalid", detail, expression);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(ReferralNotFoundException e) {
+        return outcome(404, "not-found", "No such ServiceRequest of yours", null);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return outcome(403, "forbidden", e.getMessage() == null ? "Your role does not allow this" : e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return Response.fromResponse(outcome(401, "login", "A valid bearer token is required", null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized(new UnauthorizedException());
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String detail = status == 415 ? "This operation takes application/fhir+json" : "HTTP " + status;
+        return outcome(status, status == 415 ? "not-supported" : "processing", detail, null);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure in FHIR intake (incident %s)", incident);
+        return outcome(500, "exception", "Something went wrong on our side; quote incident " + incident, null);
+    }
+
+    static Response outcome(int status, String code, String diagnostics, String expression) {
+        OperationOutcome outcome = new OperationOutcome();
+        OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
+                .setSeverity(status >= 500 ? OperationOutcome.IssueSeverity.FATAL : OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.fromCode(code))
+                .setDiagnostics(diagnostics);
+        if (expression != null) {
+            issue.addExpression(expression);
+        }
+        return Response.status(status).type(FHIR_JSON).entity(FHIR.newJsonParser().encodeResourceToString(outcome)).build();
+    }
+
+}

@@ -1,0 +1,96 @@
+package uk.socialprescribing.referral.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import uk.socialprescribing.events.referral.ReferralReceived;
+import uk.socialprescribing.messaging.outbox.Outbox;
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
+import uk.socialprescribing.reference.PrimaryCare;
+import uk.socialprescribing.referral.config.ReferralConfig;
+import uk.socialprescribing.referral.domain.ReasonCode;
+import uk.socialprescribing.referral.domain.Person;
+import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.domain.Referrer;
+import uk.socialprescribing.referral.domain.TriageDeadline;
+import uk.socialprescribing.referral.repository.ReferralRepository;
+
+/**
+ * Receiving referrals from every route: the person's practice decides the primary care network whose link workers
+ * triage it (or, without a practice, their postcode); the triage deadline is set; an open referral for the same
+ * NHS number is flagged on both. The referral and its referral.received event commit together.
+ */
+@ApplicationScoped
+public class ReferralIntake {
+
+    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
+    private final ReferralRepository referrals;
+    private final Outbox outbox;
+    private final EntityManager entityManager;
+    private final TriageDeadline deadline;
+    private final PrimaryCare primaryCare = PrimaryCare.standard();
+    private final Clock clock;
+
+    public ReferralIntake(ReferralRepository referrals, Outbox outbox, EntityManager entityManager, ReferralConfig config,
+            Clock clock) {
+        this.referrals = referrals;
+        this.outbox = outbox;
+        this.entityManager = entityManager;
+        this.deadline = new TriageDeadline(config.triage().workingDays(), config.triage().bankHolidays());
+        this.clock = clock;
+    }
+
+    /**
+     * @param practiceOdsCode the person's GP practice, if known; {@code practiceField} names where it came from,
+     *            for the error when it is not a practice this service covers
+     */
+    @Transactional
+    public Referral receive(Referrer referrer, Person person, String practiceOdsCode, String practiceField,
+            String postcodeField, Referral.Needs needs) {
+        String practice = null;
+        String pcn;
+        if (practiceOdsCode != null) {
+            PrimaryCare.Practice known = primaryCare.practice(practiceOdsCode).orElseThrow(() -> new ProblemException(
+                    Problem.invalidField(practiceField, "ServedPractice", "is not a GP practice this service covers")));
+            practice = known.odsCode();
+            pcn = known.pcnCode();
+        } else {
+            pcn = primaryCare.networkCovering(person.postcode()).map(PrimaryCare.Network::code)
+                    .orElseThrow(() -> new ProblemException(Problem.invalidField(postcodeField, "ServedArea",
+                            person.postcode() == null ? "is required when no GP practice is named"
+                                    : "is outside the area this service covers; name the person's GP practice instead")));
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        LocalDate today = LocalDate.ofInstant(now, ENGLAND);
+        Referral referral = Referral.receive(referrer, person, practice, pcn, needs, now, deadline.dueBy(today));
+        referrals.persist(referral);
+        if (person.nhsNumber() != null) {
+            flagDuplicates(referral);
+        }
+        outbox.record(new ReferralReceived(referral.id(), referrer.kind().code(), referrer.odsCode(), practice, pcn,
+                needs.reasons().stream().map(ReasonCode::code).toList(), needs.urgency().code(), now));
+        return referral;
+    }
+
+    /** Two referrals for one person arriving together serialise on a lock of the NHS number, so each sees the other. */
+    private void flagDuplicates(Referral referral) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:nhs, 7))")
+                .setParameter("nhs", referral.person().nhsNumber()).getSingleResult();
+        entityManager.flush();
+        List<Referral> open = referrals.openFor(referral.person().nhsNumber(), referral.id());
+        for (Referral other : open) {
+            other.flagPossibleDuplicateOf(referral.id());
+            referral.flagPossibleDuplicateOf(other.id());
+        }
+    }
+}
