@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -57,6 +58,12 @@ public class ProblemMappers {
             return validation(List.of(new Problem.FieldError(pathOf(format), "Format",
                     "cannot be read as " + describe(format.getTargetType()))), uri);
         }
+        if (e instanceof InvalidDefinitionException definition) {
+            // a body shaped so that it cannot be bound (e.g. a record field given twice): the caller's to fix
+            LOG.debugf("Unbindable body on %s: %s", uri.getPath(), definition.getOriginalMessage());
+            return validation(List.of(new Problem.FieldError(pathOf(definition), "Structure",
+                    "cannot be read: give each field once, with the type it takes")), uri);
+        }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return validation(List.of(new Problem.FieldError(pathOf(mismatch), "Type",
                     "must be " + describe(mismatch.getTargetType()))), uri);
@@ -68,6 +75,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return e.problem().at(uri.getPath()).toResponse();
+    }
+
+    /** Named apart so that it wins over Quarkus REST's built-in mapper (a 500) for this more specific type. */
+    @ServerExceptionMapper
+    public Response unbindable(InvalidDefinitionException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     /** Named apart so that it wins over Quarkus REST's built-in mapper for this more specific type. */

@@ -5,10 +5,13 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,34 +59,29 @@ public class FeedbackResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, FhirResource.FHIR_JSON })
     @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
     @Operation(summary = "The messages back to the referrer about a referral",
             description = "On acceptance, decline, redirection and closure (with the closure reason, sessions, activities "
-                    + "connected to and, where the person agreed, the change in their outcome measures). Ask for "
-                    + "application/fhir+json to get a FHIR Bundle: the ServiceRequest, a Task and a Communication per message.")
+                    + "connected to and, where the person agreed, the change in their outcome measures). JSON unless "
+                    + "application/fhir+json is asked for: then a FHIR Bundle of the ServiceRequest (its status), a Task "
+                    + "and a Communication per message. The read is audited.")
     @APIResponse(responseCode = "200", description = "The messages, oldest first",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feedback.class)),
                     @Content(mediaType = FhirResource.FHIR_JSON) })
     @APIResponse(responseCode = "404", description = "No such referral of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Feedback json(@PathParam("id") UUID id) {
+    public Response feedback(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        boolean fhir = accept != null && accept.contains(FhirResource.FHIR_JSON);
         return QuarkusTransaction.requiringNew().call(() -> {
             Referral referral = triage.read(id, callers.viewer());
             List<FeedbackMessage> messages = feedback.messagesAbout(id);
+            if (fhir) {
+                return Response.ok(FhirContext.forR4Cached().newJsonParser()
+                        .encodeResourceToString(FhirReferrals.feedback(referral, messages, json)), FhirResource.FHIR_JSON).build();
+            }
             FeedbackMessage.Coding recordAs = messages.isEmpty() ? null : messages.get(messages.size() - 1).recordAs();
-            return new Feedback(id, referral.status().name(), recordAs, messages);
-        });
-    }
-
-    @GET
-    @Produces(FhirResource.FHIR_JSON)
-    @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
-    public String fhir(@PathParam("id") UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Referral referral = triage.read(id, callers.viewer());
-            return FhirContext.forR4Cached().newJsonParser()
-                    .encodeResourceToString(FhirReferrals.feedback(referral, feedback.messagesAbout(id), json));
+            return Response.ok(new Feedback(id, referral.status().name(), recordAs, messages), MediaType.APPLICATION_JSON).build();
         });
     }
 }

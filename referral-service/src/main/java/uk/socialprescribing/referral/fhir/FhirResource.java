@@ -144,7 +144,7 @@ public class FhirResource {
     }
 
     @POST
-    @Path("/$process-message")
+    @Path("/{operation}")
     @Consumes({ FHIR_JSON, MediaType.APPLICATION_JSON })
     @RolesAllowed("referrer")
     @Operation(summary = "Refer a person: a BaRS-style message Bundle",
@@ -153,7 +153,11 @@ public class FhirResource {
     @APIResponse(responseCode = "201", description = "Received; Location names the ServiceRequest", content = @Content(mediaType = FHIR_JSON))
     @APIResponse(responseCode = "400", description = "Not a FHIR R4 Bundle (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
     @APIResponse(responseCode = "422", description = "Not a referral message we can take (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
-    public Response processMessage(String body, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+    public Response processMessage(@PathParam("operation") String operation, String body,
+            @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        if (!"$process-message".equals(operation)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
         Bundle bundle = parse(body, Bundle.class);
         if (bundle.getType() != Bundle.BundleType.MESSAGE) {
             throw new FhirInvalidException("Bundle.type", "value", "must be message");
@@ -277,9 +281,19 @@ public class FhirResource {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
+        return httpOutcome(e);
+    }
+
+    public static Response httpOutcome(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        String detail = status == 415 ? "This operation takes application/fhir+json" : "HTTP " + status;
-        return outcome(status, status == 415 ? "not-supported" : "processing", detail, null);
+        String detail = switch (status) {
+            case 404 -> "Nothing is found at this path";
+            case 405 -> "This path does not allow that method";
+            case 415 -> "This operation takes application/fhir+json";
+            default -> "HTTP " + status;
+        };
+        return outcome(status, status == 404 ? "not-found" : status == 415 || status == 405 ? "not-supported" : "processing",
+                detail, null);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -287,6 +301,12 @@ public class FhirResource {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure in FHIR intake (incident %s)", incident);
         return outcome(500, "exception", "Something went wrong on our side; quote incident " + incident, null);
+    }
+
+    /** For failures met before this resource is reached (no token): the same OperationOutcome. */
+    public static Response unauthenticated() {
+        return Response.fromResponse(outcome(401, "login", "A valid bearer token is required", null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     static Response outcome(int status, String code, String diagnostics, String expression) {

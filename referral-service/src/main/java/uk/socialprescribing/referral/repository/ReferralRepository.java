@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -28,9 +27,15 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
     public record Page(List<Referral> items, long total) {
     }
 
-    /** The referral, its row locked until the transaction ends: concurrent triage moves queue up behind it. */
+    /**
+     * The referral, its row locked until the transaction ends: concurrent triage moves queue up behind it and then
+     * read what the first one committed. (The lock is taken by a statement of its own: Hibernate would lock an entity
+     * with an eagerly joined collection only after loading it, and then fail on the version instead of waiting.)
+     */
     public Optional<Referral> findForUpdate(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        List<?> locked = getEntityManager().createNativeQuery("select id from referral where id = :id for update")
+                .setParameter("id", id).getResultList();
+        return locked.isEmpty() ? Optional.empty() : findByIdOptional(id);
     }
 
     /** Open referrals (awaiting triage or accepted) for this NHS number, other than {@code except}. */

@@ -1,0 +1,301 @@
+package uk.socialprescribing.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.socialprescribing.referral.Referrals.PCN;
+import static uk.socialprescribing.referral.Referrals.PRACTICE;
+import static uk.socialprescribing.referral.Referrals.accept;
+import static uk.socialprescribing.referral.Referrals.decide;
+import static uk.socialprescribing.referral.Referrals.etag;
+import static uk.socialprescribing.referral.Referrals.gp;
+import static uk.socialprescribing.referral.Referrals.linkWorker;
+import static uk.socialprescribing.referral.Referrals.refer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import uk.socialprescribing.events.EventSchemas;
+import uk.socialprescribing.events.EventType;
+import uk.socialprescribing.referral.repository.PersonalDataReads;
+import uk.socialprescribing.testing.PublishedEvents;
+import uk.socialprescribing.testing.PublishedEvents.Published;
+import uk.socialprescribing.testing.TestTokens;
+
+/** Triage as a state machine guarded by ETags; who sees which referrals; the queue, its filters and deadlines. */
+@QuarkusTest
+class TriageTest {
+
+    static final String DECLINE = "{\"reason\": \"needs-clinical-care\", \"note\": \"Community mental health team first\"}";
+    static final String REDIRECT = "{\"to\": \"Harrogate Citizens Advice\", \"reason\": \"debt-advice\"}";
+    static final String WITHDRAW = "{\"reason\": \"person-changed-mind\"}";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    PersonalDataReads reads;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void acceptingPublishesWhatCaseloadAllocatesOnAfterReferralReceived() {
+        String id = refer(PRACTICE);
+        accept(id).statusCode(200).body("status", equalTo("ACCEPTED")).header("ETag", equalTo("\"1\""))
+                .body("decision.by", startsWith("lw-"));
+        List<Published> events = PublishedEvents.await(kafka, "referral-events", 2, Duration.ofSeconds(30), p -> id.equals(p.key()));
+        assertEquals(List.of("referral.received.v1", "referral.accepted.v1"), events.stream().map(p -> p.event().getType()).toList());
+        var accepted = events.get(1).data();
+        assertEquals(List.of(), EventSchemas.violations(EventType.REFERRAL_ACCEPTED, accepted));
+        assertEquals(PRACTICE, accepted.get("practiceOdsCode").asText());
+        assertEquals(PCN, accepted.get("pcnCode").asText());
+        assertEquals("routine", accepted.get("urgency").asText());
+        assertEquals("en", accepted.get("language").asText());
+        assertTrue(!accepted.toString().contains("Smith") && !accepted.toString().contains("07700"), accepted.toString());
+    }
+
+    @Test
+    void decliningRedirectingAndWithdrawingEachPublishTheirEvent() {
+        String declined = refer(PRACTICE);
+        String token = linkWorker(PCN);
+        decide(token, declined, "decline", etag(token, declined), DECLINE).statusCode(200)
+                .body("status", equalTo("DECLINED")).body("decision.reason", equalTo("needs-clinical-care"))
+                .body("decision.note", equalTo("Community mental health team first"));
+        String redirected = refer(PRACTICE);
+        decide(token, redirected, "redirect", etag(token, redirected), REDIRECT).statusCode(200)
+                .body("status", equalTo("REDIRECTED")).body("decision.redirectedTo", equalTo("Harrogate Citizens Advice"));
+        String withdrawn = refer(PRACTICE);
+        decide(gp(PRACTICE), withdrawn, "withdraw", etag(gp(PRACTICE), withdrawn), WITHDRAW).statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("decision.reason", equalTo("person-changed-mind"));
+
+        Map<String, String> expected = Map.of(declined, "referral.declined.v1", redirected, "referral.redirected.v1",
+                withdrawn, "referral.withdrawn.v1");
+        List<Published> events = PublishedEvents.await(kafka, "referral-events", 6, Duration.ofSeconds(30),
+                p -> expected.containsKey(p.key()));
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            List<Published> of = events.stream().filter(p -> p.key().equals(e.getKey())).toList();
+            assertEquals(List.of("referral.received.v1", e.getValue()), of.stream().map(p -> p.event().getType()).toList());
+            EventType type = EventType.fromCloudEventType(e.getValue()).orElseThrow();
+            assertEquals(List.of(), EventSchemas.violations(type, of.get(1).data()));
+        }
+    }
+
+    @Test
+    void anIllegalMoveIsAConflictNamingTheCurrentState() {
+        String id = refer(PRACTICE);
+        String token = linkWorker(PCN);
+        decide(token, id, "decline", "\"0\"", DECLINE).statusCode(200);
+        decide(token, id, "accept", "\"1\"", null).statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:social-prescribing:problem:illegal-transition"))
+                .body("detail", containsString("DECLINED"));
+        decide(gp(PRACTICE), id, "withdraw", "\"1\"", WITHDRAW).statusCode(409).body("detail", containsString("DECLINED"));
+        String accepted = refer(PRACTICE);
+        accept(accepted).statusCode(200);
+        decide(token, accepted, "redirect", "\"1\"", REDIRECT).statusCode(409).body("detail", containsString("ACCEPTED"));
+        // an accepted referral can still be withdrawn by its referrer
+        decide(gp(PRACTICE), accepted, "withdraw", "\"1\"", WITHDRAW).statusCode(200).body("status", equalTo("WITHDRAWN"));
+    }
+
+    @Test
+    void aWriteWithoutIfMatchIsPreconditionRequiredAndAStaleOneFails() {
+        String id = refer(PRACTICE);
+        String token = linkWorker(PCN);
+        decide(token, id, "accept", null, null).statusCode(428).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("If-Match"));
+        decide(token, id, "accept", "\"7\"", null).statusCode(412).contentType("application/problem+json")
+                .header("ETag", equalTo("\"0\"")).body("detail", containsString("changed since you read it"));
+        decide(token, id, "accept", "nonsense", null).statusCode(412);
+        decide(token, id, "accept", "W/\"0\"", null).statusCode(200);
+        // the referral as read before the acceptance is stale now
+        decide(token, id, "decline", "\"0\"", DECLINE).statusCode(412).header("ETag", equalTo("\"1\""));
+    }
+
+    @Test
+    void linkWorkersDecidingAtTheSameMomentGetOneSuccessAndStaleAnswersNeverAServerError() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String id = refer(PRACTICE);
+            String token = linkWorker(PCN);
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            List<Integer> statuses = new ArrayList<>();
+            try {
+                List<Callable<Integer>> moves = Collections.nCopies(6, () -> decide(token, id, "accept", "\"0\"", null)
+                        .extract().statusCode());
+                for (Future<Integer> status : pool.invokeAll(moves)) {
+                    statuses.add(status.get());
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(1, Collections.frequency(statuses, 200), statuses.toString());
+            assertEquals(5, Collections.frequency(statuses, 412), statuses.toString());
+        }
+    }
+
+    @Test
+    void aTriageRetryWithItsIdempotencyKeyReplaysTheDecision() {
+        String id = refer(PRACTICE);
+        String token = linkWorker(PCN);
+        String key = UUID.randomUUID().toString();
+        var first = given().auth().oauth2(token).header("If-Match", "\"0\"").header("Idempotency-Key", key)
+                .when().post("/api/referrals/{id}/accept", id).then().statusCode(200).extract();
+        given().auth().oauth2(token).header("If-Match", "\"0\"").header("Idempotency-Key", key)
+                .when().post("/api/referrals/{id}/accept", id)
+                .then().statusCode(200).header("Idempotent-Replayed", "true").header("ETag", equalTo(first.header("ETag")))
+                .body("status", equalTo("ACCEPTED"));
+    }
+
+    @Test
+    void aReferrerSeesOnlyItsOwnOrganisationsReferrals() {
+        String id = refer(PRACTICE);
+        given().auth().oauth2(gp(PRACTICE)).when().get("/api/referrals/{id}", id).then().statusCode(200).header("ETag", equalTo("\"0\""));
+        long before = reads.countFor(UUID.fromString(id));
+        given().auth().oauth2(gp("B82018")).when().get("/api/referrals/{id}", id)
+                .then().statusCode(404).contentType("application/problem+json");
+        assertEquals(before, reads.countFor(UUID.fromString(id)), "a denied read was audited as a read");
+        given().auth().oauth2(gp("B82018")).queryParam("size", 100).when().get("/api/referrals")
+                .then().statusCode(200).body("contents.referrerOrganisation", everyItem(equalTo("B82018")))
+                .body("contents.id", not(hasItem(id)));
+        decide(gp("B82018"), id, "withdraw", "\"0\"", WITHDRAW).statusCode(404);
+    }
+
+    @Test
+    void linkWorkersSeeOnlyTheirPcnsReferralsAndCannotTriageAnothers() {
+        String id = refer(PRACTICE);
+        given().auth().oauth2(linkWorker(Referrals.OTHER_PCN)).when().get("/api/referrals/{id}", id).then().statusCode(404);
+        decide(linkWorker(Referrals.OTHER_PCN), id, "accept", "\"0\"", null).statusCode(404);
+        given().auth().oauth2(linkWorker(Referrals.OTHER_PCN)).queryParam("size", 100).when().get("/api/referrals")
+                .then().statusCode(200).body("contents.pcnCode", everyItem(equalTo(Referrals.OTHER_PCN)));
+        given().auth().oauth2(linkWorker(PCN)).when().get("/api/referrals/{id}", id).then().statusCode(200);
+        String lead = TestTokens.withRoles("priya.shah", List.of("link-worker-lead"), Map.of("pcn", PCN));
+        given().auth().oauth2(lead).when().get("/api/referrals/{id}", id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.withRoles("lw-no-pcn", List.of("link-worker"), Map.of()))
+                .when().get("/api/referrals").then().statusCode(403).body("detail", containsString("pcn"));
+    }
+
+    @Test
+    void adminSeesAllAndOtherRolesAreForbidden() {
+        String id = refer(PRACTICE);
+        given().auth().oauth2(Referrals.admin()).when().get("/api/referrals/{id}", id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.commissioner()).when().get("/api/referrals/{id}", id)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.withRoles("vcse", List.of("vcse-partner"), Map.of("organisation_id", "x")))
+                .when().get("/api/referrals").then().statusCode(403);
+        decide(Referrals.admin(), id, "accept", "\"0\"", null).statusCode(403);
+    }
+
+    @Test
+    void theQueueFiltersByStatusReasonReferrerAndDateAndPagesWithLinks() {
+        String mine = refer("B82026");
+        String other = refer("B82026");
+        accept(other).statusCode(200);
+        String token = linkWorker(PCN);
+        given().auth().oauth2(token).queryParam("referrerOrganisation", "B82026").queryParam("status", "RECEIVED")
+                .queryParam("size", 100).when().get("/api/referrals")
+                .then().statusCode(200).body("contents.id", hasItem(mine)).body("contents.id", not(hasItem(other)))
+                .body("contents.status", everyItem(equalTo("RECEIVED")));
+        given().auth().oauth2(token).queryParam("reason", "bereavement").queryParam("size", 100).when().get("/api/referrals")
+                .then().statusCode(200).body("contents.id", hasItem(mine));
+        given().auth().oauth2(token).queryParam("reason", "housing").queryParam("referrerOrganisation", "B82026")
+                .when().get("/api/referrals").then().statusCode(200).body("contents.id", not(hasItem(mine)));
+        given().auth().oauth2(token).queryParam("receivedFrom", "2020-01-01").queryParam("receivedTo", "2020-12-31")
+                .when().get("/api/referrals").then().statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(token).queryParam("size", 1).queryParam("page", 2).queryParam("referrerOrganisation", "B82026")
+                .when().get("/api/referrals")
+                .then().statusCode(200).body("contents.size()", equalTo(1)).body("totalItems", greaterThanOrEqualTo(2))
+                .body("links.prev", containsString("page=1")).body("links.self", containsString("referrerOrganisation=B82026"));
+    }
+
+    @Test
+    void queryParametersThatCannotBeReadAreNamed() {
+        String token = linkWorker(PCN);
+        for (String[] bad : new String[][] { { "status", "LOST" }, { "receivedFrom", "yesterday" }, { "reason", "sadness" },
+                { "overdue", "maybe" }, { "page", "0" }, { "size", "1000" }, { "page", "two" } }) {
+            given().auth().oauth2(token).queryParam(bad[0], bad[1]).when().get("/api/referrals")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]));
+        }
+    }
+
+    @Test
+    void aReferralPastItsTriageDateIsOverdueAndShowsItsDaysWaiting() {
+        String late = refer("B82018");
+        String onTime = refer("B82018");
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update referral set received_at = received_at - interval '12 days', triage_due_by = current_date - 3 where id = :id")
+                .setParameter("id", UUID.fromString(late)).executeUpdate());
+        String token = linkWorker(PCN);
+        given().auth().oauth2(token).queryParam("overdue", "true").queryParam("size", 100).when().get("/api/referrals")
+                .then().statusCode(200).body("contents.id", hasItem(late)).body("contents.id", not(hasItem(onTime)))
+                .body("contents.overdue", everyItem(equalTo(true)));
+        given().auth().oauth2(token).queryParam("overdue", "false").queryParam("size", 100).when().get("/api/referrals")
+                .then().body("contents.id", hasItem(onTime)).body("contents.id", not(hasItem(late)));
+        given().auth().oauth2(token).when().get("/api/referrals/{id}", late)
+                .then().body("overdue", equalTo(true)).body("daysWaiting", equalTo(12));
+        // once triaged it is no longer overdue
+        accept(late).statusCode(200).body("overdue", equalTo(false));
+    }
+
+    @Test
+    void everyReadOfPersonalDataIsAuditedAndAdminReadsTheLog() {
+        String id = refer(PRACTICE);
+        String reader = "lw-auditor-" + UUID.randomUUID();
+        String token = TestTokens.withRoles(reader, List.of("link-worker"), Map.of("pcn", PCN));
+        given().auth().oauth2(token).when().get("/api/referrals/{id}", id).then().statusCode(200);
+        given().auth().oauth2(token).queryParam("referrerOrganisation", PRACTICE).queryParam("size", 5)
+                .when().get("/api/referrals").then().statusCode(200);
+        given().auth().oauth2(Referrals.admin()).queryParam("readBy", reader).when().get("/api/referrals/audit")
+                .then().statusCode(200).body("totalItems", greaterThanOrEqualTo(2))
+                .body("contents.purpose", hasItem("triage-and-support"))
+                .body("contents.purpose", hasItem("triage-and-support:list"))
+                .body("contents.subjectId", hasItem(id));
+        given().auth().oauth2(Referrals.admin()).queryParam("referralId", id).when().get("/api/referrals/audit")
+                .then().statusCode(200).body("contents.readBy", hasItem(reader)).body("contents.subjectId", everyItem(equalTo(id)));
+        given().auth().oauth2(token).when().get("/api/referrals/audit").then().statusCode(403);
+        given().auth().oauth2(Referrals.admin()).queryParam("referralId", "R-42").when().get("/api/referrals/audit")
+                .then().statusCode(400).body("errors[0].field", equalTo("referralId"));
+    }
+
+    @Test
+    void unknownIdsPathsAndMethodsAreProblems() {
+        String token = linkWorker(PCN);
+        decide(token, UUID.randomUUID().toString(), "accept", "\"0\"", null).statusCode(404).contentType("application/problem+json");
+        decide(token, "R-42", "accept", "\"0\"", null).statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(token).when().delete("/api/referrals").then().statusCode(405).contentType("application/problem+json");
+        given().auth().oauth2(token).when().get("/api/referrals/{id}/nothing-here", UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        decide(token, refer(PRACTICE), "decline", "\"0\"", "{\"reason\": \"bored\"}").statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(token).header("If-Match", "\"0\"").contentType("application/json")
+                .when().post("/api/referrals/{id}/decline", refer(PRACTICE))
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Transactional
+    long count(String sql) {
+        return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+}
