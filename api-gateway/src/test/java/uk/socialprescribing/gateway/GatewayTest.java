@@ -40,6 +40,19 @@ class GatewayTest {
     }
 
     @Test
+    void theServiceHearsTheClientsAddressAndThePublicHostAndNoForwardingHeaderAClientMadeUp() {
+        given().contentType(ContentType.JSON).body("{}")
+                .header("X-Forwarded-For", "6.6.6.6").header("Forwarded", "for=6.6.6.6;host=evil.example")
+                .header("X-Forwarded-Host", "evil.example")
+                .when().post("/api/self-referrals")
+                .then().statusCode(200)
+                .body("forwardedFor", equalTo("127.0.0.1"))
+                .body("forwardedHost", org.hamcrest.Matchers.matchesPattern("(localhost|127\\.0\\.0\\.1):\\d+"))
+                .body("forwardedProto", equalTo("http"))
+                .body("forwarded", equalTo("null"));
+    }
+
+    @Test
     void aPostIsForwardedWithItsBody() {
         given().auth().oauth2(TestTokens.gpPracticeSystem("B82005")).contentType(ContentType.JSON).body("{\"reason\":\"lonely\"}")
                 .when().post("/api/referrals")

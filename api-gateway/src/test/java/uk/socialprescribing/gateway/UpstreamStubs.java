@@ -45,10 +45,15 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                 }
                 String auth = exchange.getRequestHeaders().getFirst("Authorization");
                 String json = exchange.getRequestURI().getPath().equals("/q/health/ready") ? "{\"status\":\"UP\"}"
-                        : "{\"upstream\":\"%s\",\"method\":\"%s\",\"path\":\"%s\",\"query\":\"%s\",\"token\":%s,\"body\":\"%s\"}"
+                        : ("{\"upstream\":\"%s\",\"method\":\"%s\",\"path\":\"%s\",\"query\":\"%s\",\"token\":%s,\"body\":\"%s\","
+                                + "\"forwardedFor\":\"%s\",\"forwardedHost\":\"%s\",\"forwardedProto\":\"%s\",\"forwarded\":\"%s\"}")
                                 .formatted(name, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                                         exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery(),
-                                        auth != null && auth.startsWith("Bearer "), body.replace("\"", "'"));
+                                        auth != null && auth.startsWith("Bearer "), body.replace("\"", "'"),
+                                        exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
+                                        exchange.getRequestHeaders().getFirst("X-Forwarded-Host"),
+                                        exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"),
+                                        exchange.getRequestHeaders().getFirst("Forwarded"));
                 byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, bytes.length);

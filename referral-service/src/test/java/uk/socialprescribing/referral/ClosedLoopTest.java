@@ -15,10 +15,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -38,6 +42,9 @@ class ClosedLoopTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @Inject
+    EntityManager entityManager;
 
     static String registerWebhook(String token, String url) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"url\": \"" + url + "\"}")
@@ -136,6 +143,10 @@ class ClosedLoopTest {
                 new BigDecimal("21.54"), now.minusSeconds(3600)));
         TestEvents.publish(kafka, "outcomes-service", new OutcomeRecorded(UUID.randomUUID(), caseId, "UCLA3", "baseline",
                 new BigDecimal("8"), now.minusSeconds(86_400 * 70)));
+        // the usual order: the follow-up is measured at the last session, before the case closes
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery("select count(*) from case_outcome where case_id = :case")
+                        .setParameter("case", caseId).getSingleResult()).intValue()) == 3);
         var closed = TestEvents.publish(kafka, "caseload-service", new CaseClosed(caseId, UUID.fromString(id), "goals-met", 6,
                 List.of(new CaseClosed.ActivityConnected(walking, "Nidd Gorge walking group", "attending")), now));
         // redelivered: applied once
@@ -174,6 +185,26 @@ class ClosedLoopTest {
                 .body("entry[1].resource.status", equalTo("completed"))
                 .body("entry[3].resource.resourceType", equalTo("Communication"))
                 .body("entry[3].resource.reasonCode[0].coding[0].code", equalTo("871731000000106"));
+    }
+
+    @Test
+    void aFollowUpRecordedAfterClosureReachesTheReferrerAsAnOutcomeUpdate() {
+        String id = Referrals.refer("B82005");
+        Referrals.accept(id).statusCode(200);
+        UUID caseId = UUID.randomUUID();
+        TestEvents.publish(kafka, "outcomes-service", new OutcomeRecorded(UUID.randomUUID(), caseId, "UCLA3", "baseline",
+                new BigDecimal("8"), Instant.now().minusSeconds(86_400 * 60)));
+        TestEvents.publish(kafka, "caseload-service", new CaseClosed(caseId, UUID.fromString(id), "goals-met", 7, Instant.now()));
+        String gp = Referrals.gp("B82005");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(gp)
+                .when().get("/api/referrals/{id}/feedback", id).then().body("status", equalTo("CLOSED")));
+        TestEvents.publish(kafka, "outcomes-service", new OutcomeRecorded(UUID.randomUUID(), caseId, "UCLA3", "follow-up",
+                new BigDecimal("5"), Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(gp)
+                .when().get("/api/referrals/{id}/feedback", id).then()
+                .body("messages.kind", equalTo(List.of("accepted", "closed", "outcome-update")))
+                .body("messages[2].outcomeChanges[0].instrument", equalTo("UCLA3"))
+                .body("messages[2].outcomeChanges[0].change", equalTo(-3.0f)));
     }
 
     @Test

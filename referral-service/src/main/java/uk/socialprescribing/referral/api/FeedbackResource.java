@@ -80,7 +80,8 @@ public class FeedbackResource {
                 return Response.ok(FhirContext.forR4Cached().newJsonParser()
                         .encodeResourceToString(FhirReferrals.feedback(referral, messages, json)), FhirResource.FHIR_JSON).build();
             }
-            FeedbackMessage.Coding recordAs = messages.isEmpty() ? null : messages.get(messages.size() - 1).recordAs();
+            FeedbackMessage.Coding recordAs = messages.stream().map(FeedbackMessage::recordAs).filter(java.util.Objects::nonNull)
+                    .reduce((first, second) -> second).orElse(null);
             return Response.ok(new Feedback(id, referral.status().name(), recordAs, messages), MediaType.APPLICATION_JSON).build();
         });
     }

@@ -19,13 +19,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FeedbackMessage(
         @Schema(description = "Unique per message; a webhook receiver de-duplicates on it") UUID messageId,
         UUID referralId,
-        @Schema(enumeration = { "accepted", "declined", "redirected", "closed" }) String kind,
+        @Schema(enumeration = { "accepted", "declined", "redirected", "closed", "outcome-update" },
+                description = "outcome-update: an outcome measure recorded after closure completed a before-and-after pair")
+        String kind,
         @Schema(description = "The referral's status when the message was written", example = "ACCEPTED") String referralStatus,
         @Schema(description = "The SNOMED CT concept to record in the person's record, where one applies") Coding recordAs,
         Instant occurredAt,
         @Schema(description = "Declined: the coded reason", example = "needs-clinical-care") String declineReason,
         @Schema(description = "Redirected: where the referral went", example = "Harrogate Citizens Advice") String redirectedTo,
-        @Schema(description = "Closed: how the person's support ended") Closure closure) {
+        @Schema(description = "Closed: how the person's support ended") Closure closure,
+        @Schema(description = "Outcome update: the change per measure, where the person agreed to share it") List<OutcomeChange> outcomeChanges) {
 
     public static final String SNOMED = "http://snomed.info/sct";
     public static final Coding REFERRED = new Coding(SNOMED, "871731000000106", "Referral to social prescribing service");

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.outcome.OutcomeRecorded;
 import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.domain.ReferralStatus;
 
 /**
  * The loop back to the referrer. Each triage decision and the case's closure write a {@link FeedbackMessage} in the
@@ -43,17 +44,17 @@ public class ReferrerFeedback {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void accepted(Referral referral) {
-        write(referral, "accepted", FeedbackMessage.REFERRED, null, null, null);
+        write(referral, "accepted", FeedbackMessage.REFERRED, null, null, null, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void declined(Referral referral) {
-        write(referral, "declined", FeedbackMessage.DECLINED, referral.decisionReason(), null, null);
+        write(referral, "declined", FeedbackMessage.DECLINED, referral.decisionReason(), null, null, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void redirected(Referral referral) {
-        write(referral, "redirected", null, null, referral.redirectedTo(), null);
+        write(referral, "redirected", null, null, referral.redirectedTo(), null, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -63,13 +64,17 @@ public class ReferrerFeedback {
                         .map(a -> new FeedbackMessage.Activity(a.serviceId(), a.name(), a.status())).toList();
         List<FeedbackMessage.OutcomeChange> changes = referral.consentToShareOutcome() ? outcomeChanges(closed.caseId()) : null;
         write(referral, "closed", FeedbackMessage.REFERRED, null, null, new FeedbackMessage.Closure(closed.reason(),
-                closed.sessionsCompleted(), activities, referral.consentToShareOutcome(), changes));
+                closed.sessionsCompleted(), activities, referral.consentToShareOutcome(), changes), null);
     }
 
-    /** An outcome measure caseload's link worker recorded for a case; kept (once) until the case closes. */
+    /**
+     * An outcome measure recorded for a case, kept for the closing message. Outcome and caseload events travel on
+     * different topics, so a follow-up can arrive after the case closed: if it completes a before-and-after pair of a
+     * closed referral whose person agreed to share, the referrer gets an outcome-update message.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void outcomeRecorded(OutcomeRecorded outcome) {
-        entityManager.createNativeQuery("""
+        int stored = entityManager.createNativeQuery("""
                 insert into case_outcome (measurement_id, case_id, instrument, timepoint, score, recorded_at)
                 values (:id, :case, :instrument, :timepoint, :score, :at) on conflict do nothing""")
                 .setParameter("id", outcome.measurementId())
@@ -79,6 +84,21 @@ public class ReferrerFeedback {
                 .setParameter("score", outcome.score())
                 .setParameter("at", Timestamp.from(outcome.recordedAt()))
                 .executeUpdate();
+        if (stored == 0 || !"follow-up".equals(outcome.timepoint())) {
+            return;
+        }
+        List<Referral> closed = entityManager.createQuery("from Referral r where r.caseId = :case and r.status = :closed", Referral.class)
+                .setParameter("case", outcome.caseId()).setParameter("closed", ReferralStatus.CLOSED).getResultList();
+        for (Referral referral : closed) {
+            if (!referral.consentToShareOutcome()) {
+                continue;
+            }
+            List<FeedbackMessage.OutcomeChange> changes = outcomeChanges(outcome.caseId()).stream()
+                    .filter(c -> c.instrument().equals(outcome.instrument())).toList();
+            if (!changes.isEmpty()) {
+                write(referral, "outcome-update", null, null, null, null, changes);
+            }
+        }
     }
 
     /** The messages about one referral, oldest first. */
@@ -126,10 +146,10 @@ public class ReferrerFeedback {
     }
 
     private void write(Referral referral, String kind, FeedbackMessage.Coding recordAs, String declineReason,
-            String redirectedTo, FeedbackMessage.Closure closure) {
+            String redirectedTo, FeedbackMessage.Closure closure, List<FeedbackMessage.OutcomeChange> outcomeChanges) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         FeedbackMessage message = new FeedbackMessage(UUID.randomUUID(), referral.id(), kind, referral.status().name(),
-                recordAs, now, declineReason, redirectedTo, closure);
+                recordAs, now, declineReason, redirectedTo, closure, outcomeChanges);
         String body;
         try {
             body = json.writeValueAsString(message);

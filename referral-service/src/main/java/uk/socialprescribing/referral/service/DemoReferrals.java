@@ -1,0 +1,136 @@
+package uk.socialprescribing.referral.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import uk.socialprescribing.events.caseload.CaseClosed;
+import uk.socialprescribing.referral.domain.ContactMethod;
+import uk.socialprescribing.referral.domain.DeclineReason;
+import uk.socialprescribing.referral.domain.NhsNumber;
+import uk.socialprescribing.referral.domain.Person;
+import uk.socialprescribing.referral.domain.ReasonCode;
+import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.domain.Referrer;
+import uk.socialprescribing.referral.domain.ReferrerKind;
+import uk.socialprescribing.referral.domain.RiskFlag;
+import uk.socialprescribing.referral.domain.Urgency;
+import uk.socialprescribing.referral.domain.WithdrawalReason;
+import uk.socialprescribing.referral.repository.ReferralRepository;
+
+/**
+ * Local demo data: on the first start of an empty service with {@code referral.demo-data.enabled=true}, three dozen
+ * fictional referrals in every state across both demo PCNs, made through the same intake and triage code a real
+ * referral takes, so their events flow to the other services. NHS numbers are from the 999 test range.
+ */
+@ApplicationScoped
+public class DemoReferrals {
+
+    private static final Logger LOG = Logger.getLogger(DemoReferrals.class);
+
+    private static final String[][] PEOPLE = {
+            { "Margaret", "Holroyd", "1941-02-17", "HG1 4DR" }, { "Dennis", "Ackroyd", "1950-09-03", "HG2 7LS" },
+            { "Aisha", "Rahman", "1987-11-21", "HG1 3BP" }, { "Tomasz", "Nowak", "1979-05-30", "HG2 9AQ" },
+            { "Jean", "Whitaker", "1938-12-08", "HG1 5NF" }, { "Kyle", "Barraclough", "2001-04-14", "HG2 0HH" },
+            { "Pauline", "Grayson", "1956-07-25", "HG1 2RT" }, { "Samuel", "Okonjo", "1968-03-02", "HG2 8EZ" },
+            { "Brenda", "Thistlethwaite", "1945-10-19", "HG1 1SW" }, { "Liam", "Harrison", "1995-01-27", "HG2 7QB" },
+            { "Fatima", "Begum", "1972-06-11", "HG1 4PL" }, { "George", "Pickles", "1939-08-30", "HG2 0DE" },
+            { "Irene", "Sowerby", "1949-04-05", "HG5 8LB" }, { "Ravi", "Chandran", "1983-12-16", "HG5 0AX" },
+            { "Doreen", "Metcalfe", "1944-09-22", "HG3 5RL" }, { "Callum", "Ward", "1999-02-09", "HG4 1HQ" },
+            { "Elsie", "Bramley", "1936-11-01", "HG4 2BT" }, { "Piotr", "Zielinski", "1976-08-18", "HG5 9JD" } };
+
+    private static final String[] PRACTICES = { "B82005", "B82018", "B82026", "B82011", "B82033", "B82041" };
+
+    record Demo(Referrer referrer, Person person, String practice, Referral.Needs needs) {
+    }
+
+    void onStart(@Observes StartupEvent start, @ConfigProperty(name = "referral.demo-data.enabled", defaultValue = "false") boolean enabled,
+            ReferralRepository referrals, ReferralIntake intake, Triage triage, EntityManager entityManager) {
+        if (!enabled || QuarkusTransaction.requiringNew().call(referrals::count) > 0) {
+            return;
+        }
+        int made = 0;
+        for (int i = 0; i < 36; i++) {
+            Demo demo = demo(i);
+            Referral referral = intake.receive(demo.referrer(), demo.person(), demo.practice(), "practice", "postcode", demo.needs());
+            UUID id = referral.id();
+            String pcn = referral.pcnCode();
+            Viewer linkWorker = Viewer.linkWorker(pcn.equals("U84002") ? "amara.okafor" : "dev.mistry", pcn);
+            switch (i % 9) {
+                case 1, 2 -> triage.accept(id, 0, linkWorker);
+                case 3 -> triage.decline(id, 0, linkWorker, DeclineReason.NEEDS_CLINICAL_CARE,
+                        "Needs the community mental health team first; GP informed");
+                case 4 -> triage.redirect(id, 0, linkWorker, "Harrogate Citizens Advice", "debt-advice", null);
+                case 5 -> {
+                    if (referral.referrer().organisation() != null) {
+                        triage.withdraw(id, 0, Viewer.referrer("demo", referral.referrer().organisation()),
+                                WithdrawalReason.PERSON_CHANGED_MIND, null);
+                    }
+                }
+                case 6 -> {
+                    triage.accept(id, 0, linkWorker);
+                    QuarkusTransaction.requiringNew().run(() -> triage.closeAfterCase(new CaseClosed(UUID.randomUUID(), id,
+                            "goals-met", 6, List.of(new CaseClosed.ActivityConnected(UUID.randomUUID(),
+                                    "Valley Gardens walking group", "attending")), Instant.now())));
+                }
+                case 7 -> backdate(entityManager, id, 9); // waiting past its triage date
+                default -> {
+                }
+            }
+            made++;
+        }
+        LOG.infof("Loaded %d demo referrals in every state", made);
+    }
+
+    static Demo demo(int i) {
+        String[] p = PEOPLE[i % PEOPLE.length];
+        String practice = PRACTICES[i % PRACTICES.length];
+        boolean agency = i % 6 == 5;
+        boolean self = i % 11 == 10;
+        Referrer referrer = self ? Referrer.self()
+                : agency ? Referrer.agency(ReferrerKind.HOUSING, "5a1f0c2e-7d4b-4c8e-9f10-2b3c4d5e6f70",
+                        new Referrer.Professional("Karen Dale", "Tenancy support officer", "01423 555 0200", null))
+                        : Referrer.nhsOrganisation(ReferrerKind.GP_PRACTICE, practice,
+                                new Referrer.Professional("Dr Asha Patel", "GP", null, "asha.patel@nhs.net"));
+        ReasonCode[] reasons = ReasonCode.values();
+        List<ReasonCode> why = List.of(reasons[i % 10], reasons[(i + 3) % 10]);
+        Person person = new Person(self || agency ? null : NhsNumber.parse(testNhsNumber(i)), p[0], p[1], LocalDate.parse(p[2]),
+                new Person.Address((i + 2) + " Demo Street", null, "Harrogate", p[3]), "07700 900" + String.format("%03d", i),
+                null, ContactMethod.PHONE, i % 5 == 3 ? "pl" : "en", i % 5 == 3, i % 4 == 0 ? "Uses a walking frame" : null);
+        Referral.Needs needs = new Referral.Needs(why, null, "Would like to get out more and meet people",
+                i % 8 == 2 ? List.of(RiskFlag.LONE_WORKING) : List.of(), null, i % 2 == 0, i % 7 == 0 ? Urgency.URGENT : Urgency.ROUTINE);
+        return new Demo(referrer, person, self || agency ? null : practice, needs);
+    }
+
+    /** A valid NHS number in the 999 test range. */
+    static String testNhsNumber(int seed) {
+        for (int n = seed * 97; ; n++) {
+            String nine = "999" + String.format("%06d", n % 1_000_000);
+            int sum = 0;
+            for (int d = 0; d < 9; d++) {
+                sum += (nine.charAt(d) - '0') * (10 - d);
+            }
+            int check = (11 - sum % 11) % 11;
+            if (check != 10) {
+                return nine + check;
+            }
+        }
+    }
+
+    private static void backdate(EntityManager entityManager, UUID id, int days) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update referral set received_at = received_at - make_interval(days => :days), triage_due_by = triage_due_by - :days"
+                        + " where id = :id")
+                .setParameter("days", days).setParameter("id", id).executeUpdate());
+    }
+}
