@@ -319,6 +319,33 @@ class ReferralIntakeTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationDocumentsItsErrorsAndEveryBodyItTakesHasAnExample() {
+        Map<String, Map<String, Object>> paths = given().when().get("/q/openapi?format=json").then().extract().path("paths");
+        List<String> missing = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, value) -> {
+            if (!(value instanceof Map<?, ?> operation) || !operation.containsKey("responses")) {
+                return;
+            }
+            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+            if (responses.keySet().stream().noneMatch(code -> code.startsWith("4"))) {
+                missing.add(method + " " + path + ": no 4xx response");
+            }
+            if (!operation.containsKey("summary")) {
+                missing.add(method + " " + path + ": no summary");
+            }
+            if (operation.get("requestBody") instanceof Map<?, ?> body) {
+                String text = body.toString();
+                boolean exampled = text.contains("example") || text.contains("$ref");
+                if (!exampled) {
+                    missing.add(method + " " + path + ": request body without an example");
+                }
+            }
+        }));
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheOperationsWithExamplesAndErrors() {
         given().when().get("/q/openapi?format=json").then()
                 .body("paths.'/api/referrals'.post.summary", equalTo("Refer a person to social prescribing"))

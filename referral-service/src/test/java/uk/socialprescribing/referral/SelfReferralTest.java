@@ -53,7 +53,7 @@ class SelfReferralTest {
     @Test
     void aPersonRefersThemselfWithoutATokenAndHearsNoPersonalDataBack() {
         String id = selfRefer(newClientAddress(), SELF).statusCode(201)
-                .header("Location", containsString("/api/self-referrals/"))
+                .header("Location", containsString("/api/referrals/"))
                 .body("status", equalTo("RECEIVED"))
                 .body("reference", matchesPattern("SP-[0-9A-F]{6}"))
                 .body("message", containsString("A link worker will contact you by"))

@@ -211,14 +211,6 @@ public class ReferralResource {
             description = "Needs If-Match with the referral's ETag. Emits referral.accepted (practice, PCN, urgency, "
                     + "language: what caseload-service allocates on) and sends the referrer its message.")
     @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "404", description = "No such referral in your PCN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Its status does not allow this; the detail names the status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The referral changed since you read it; the ETag header is the current one",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         long version = ETags.required(ifMatch);
@@ -235,14 +227,6 @@ public class ReferralResource {
             description = "Needs If-Match. Emits referral.declined; the referrer's message names SNOMED CT 871711000000103.")
     @APIResponse(responseCode = "200", description = "Declined", content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "400", description = "The body is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such referral in your PCN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Its status does not allow this",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decline(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid TriageDecisions.Decline body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
@@ -261,14 +245,6 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "Redirected", content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "400", description = "The body is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such referral in your PCN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Its status does not allow this",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response redirect(@PathParam("id") UUID id, @NotNull(message = "where it goes is required") @Valid TriageDecisions.Redirect body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         long version = ETags.required(ifMatch);
@@ -285,14 +261,6 @@ public class ReferralResource {
             description = "Needs If-Match. Only the referring organisation may withdraw. Emits referral.withdrawn.")
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "400", description = "The body is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such referral of yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It is already closed, declined, redirected or withdrawn",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response withdraw(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid TriageDecisions.Withdraw body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {

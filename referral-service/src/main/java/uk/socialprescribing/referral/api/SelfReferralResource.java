@@ -98,7 +98,8 @@ public class SelfReferralResource {
         return idempotency.once("self-referral", key, referral, () -> {
             Referral received = intake.receive(Referrer.self(), person, practice, "person.gpPracticeOdsCode",
                     "person.address.postcode", needs);
-            URI location = uri.getBaseUriBuilder().path("api/self-referrals").path(received.id().toString()).build();
+            // the referral itself: link workers read it there; the person holds the reference
+            URI location = uri.getBaseUriBuilder().path("api/referrals").path(received.id().toString()).build();
             return Response.created(location).entity(new SelfReferralReceipt(received.id(), reference(received),
                     received.status().name(), "Thank you. A link worker will contact you by "
                             + received.triageDueBy().format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK))

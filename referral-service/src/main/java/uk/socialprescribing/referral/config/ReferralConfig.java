@@ -19,6 +19,14 @@ public interface ReferralConfig {
 
     Webhooks webhooks();
 
+    DemoData demoData();
+
+    interface DemoData {
+        /** Local demo only: load fictional referrals on the first start of an empty service. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface Triage {
         /** Working days after receipt by which a referral must be triaged. */
         @WithDefault("5")

@@ -20,12 +20,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import uk.socialprescribing.referral.config.ReferralConfig;
 
@@ -63,12 +65,22 @@ public class WebhookDispatcher {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    private volatile boolean stopping;
+
+    /** No new round once the application is stopping (the database goes away under it). */
+    void onStop(@Observes ShutdownEvent stop) {
+        stopping = true;
+    }
+
     record Due(UUID deliveryId, int attempts, String url, String secret, UUID messageId, String body) {
     }
 
     @Scheduled(every = "${referral.webhooks.interval:2s}", delay = 2, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatchDue() {
+        if (stopping) {
+            return;
+        }
         List<Due> due = QuarkusTransaction.requiringNew().call(this::claimDue);
         for (Due delivery : due) {
             deliver(delivery);

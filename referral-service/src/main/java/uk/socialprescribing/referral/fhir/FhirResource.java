@@ -92,6 +92,8 @@ public class FhirResource {
     @PermitAll
     @Operation(summary = "CapabilityStatement: what this FHIR endpoint supports")
     @APIResponse(responseCode = "200", description = "The CapabilityStatement", content = @Content(mediaType = FHIR_JSON))
+    @APIResponse(responseCode = "406", description = "Only application/fhir+json is served (OperationOutcome)",
+            content = @Content(mediaType = FHIR_JSON))
     public String metadata() {
         CapabilityStatement statement = new CapabilityStatement();
         statement.setStatus(Enumerations.PublicationStatus.ACTIVE);

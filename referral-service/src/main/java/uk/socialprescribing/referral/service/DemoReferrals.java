@@ -9,12 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import uk.socialprescribing.events.caseload.CaseClosed;
+import uk.socialprescribing.referral.config.ReferralConfig;
 import uk.socialprescribing.referral.domain.ContactMethod;
 import uk.socialprescribing.referral.domain.DeclineReason;
 import uk.socialprescribing.referral.domain.NhsNumber;
@@ -54,9 +54,9 @@ public class DemoReferrals {
     record Demo(Referrer referrer, Person person, String practice, Referral.Needs needs) {
     }
 
-    void onStart(@Observes StartupEvent start, @ConfigProperty(name = "referral.demo-data.enabled", defaultValue = "false") boolean enabled,
-            ReferralRepository referrals, ReferralIntake intake, Triage triage, EntityManager entityManager) {
-        if (!enabled || QuarkusTransaction.requiringNew().call(referrals::count) > 0) {
+    void onStart(@Observes StartupEvent start, ReferralConfig config, ReferralRepository referrals, ReferralIntake intake,
+            Triage triage, EntityManager entityManager) {
+        if (!config.demoData().enabled() || QuarkusTransaction.requiringNew().call(referrals::count) > 0) {
             return;
         }
         int made = 0;
