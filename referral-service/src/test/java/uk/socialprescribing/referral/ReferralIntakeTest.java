@@ -358,6 +358,8 @@ class ReferralIntakeTest {
                 .body("paths.'/api/referrals/{id}/decline'.post.responses.'409'", not(equalTo(null)))
                 .body("paths.'/api/self-referrals'.post.responses.'429'.headers.'Retry-After'", not(equalTo(null)))
                 .body("paths.'/fhir/ServiceRequest'.post.responses.'422'", not(equalTo(null)))
+                .body("paths.'/fhir/$process-message'.post.summary", not(equalTo(null)))
+                .body("paths.'/fhir/{operation}'", equalTo(null))
                 .body("paths.'/api/referrals/{id}/feedback'.get.summary", not(equalTo(null)))
                 .body("paths.'/api/referrals/webhooks'.post.summary", equalTo("Register a webhook"))
                 .body("paths.'/api/referrals/audit'.get.summary", not(equalTo(null)))

@@ -152,6 +152,24 @@ public class FhirResource {
     @Operation(summary = "Refer a person: a BaRS-style message Bundle",
             description = "A Bundle of type message: a MessageHeader whose focus is the ServiceRequest, and the Patient "
                     + "(and any Organization) it references, as entries.")
+    @RequestBody(content = @Content(mediaType = FHIR_JSON, examples = @ExampleObject(name = "referral message", value = """
+            {"resourceType": "Bundle", "type": "message",
+             "entry": [
+              {"fullUrl": "urn:uuid:5b1e0c1a-0000-4000-8000-000000000000",
+               "resource": {"resourceType": "MessageHeader",
+                            "eventCoding": {"system": "https://fhir.nhs.uk/CodeSystem/message-events-bars", "code": "servicerequest-request"},
+                            "source": {"endpoint": "https://gp-system.example.nhs.uk"},
+                            "focus": [{"reference": "urn:uuid:5b1e0c1a-0000-4000-8000-000000000001"}]}},
+              {"fullUrl": "urn:uuid:5b1e0c1a-0000-4000-8000-000000000001",
+               "resource": {"resourceType": "ServiceRequest", "status": "active", "intent": "order",
+                            "code": {"coding": [{"system": "http://snomed.info/sct", "code": "871731000000106"}]},
+                            "subject": {"reference": "urn:uuid:5b1e0c1a-0000-4000-8000-000000000002"},
+                            "reasonCode": [{"coding": [{"system": "https://social-prescribing.example.uk/CodeSystem/referral-reason",
+                                                        "code": "bereavement"}]}]}},
+              {"fullUrl": "urn:uuid:5b1e0c1a-0000-4000-8000-000000000002",
+               "resource": {"resourceType": "Patient",
+                            "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9434765919"}],
+                            "name": [{"family": "Smith", "given": ["Richard"]}], "birthDate": "1948-03-12"}}]}""")))
     @APIResponse(responseCode = "201", description = "Received; Location names the ServiceRequest", content = @Content(mediaType = FHIR_JSON))
     @APIResponse(responseCode = "400", description = "Not a FHIR R4 Bundle (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
     @APIResponse(responseCode = "422", description = "Not a referral message we can take (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
