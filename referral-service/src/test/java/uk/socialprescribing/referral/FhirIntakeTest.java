@@ -84,8 +84,8 @@ class FhirIntakeTest {
         request.setRequester(new Reference().setIdentifier(new Identifier()
                 .setSystem("https://fhir.nhs.uk/Id/ods-organization-code").setValue(requesterOds)).setDisplay("Dr Asha Patel"));
         request.setPriority(ServiceRequest.ServiceRequestPriority.URGENT);
-        request.addReasonCode().addCoding().setSystem("https://social-prescribing.example.uk/CodeSystem/referral-reason")
-                .setCode("loneliness-or-isolation");
+        // coded as GP systems do, in SNOMED CT: 422650009 Social isolation
+        request.addReasonCode().addCoding().setSystem("http://snomed.info/sct").setCode("422650009").setDisplay("Social isolation");
         request.addReasonCode().setText("Struggling with money since the shop closed");
         request.addNote().setText("Widowed last year; would like to meet people");
         return request;
@@ -118,12 +118,15 @@ class FhirIntakeTest {
         assertEquals(ServiceRequest.ServiceRequestStatus.ACTIVE, read.getStatus());
         assertEquals("871731000000106", read.getCode().getCodingFirstRep().getCode());
         assertEquals(ServiceRequest.ServiceRequestPriority.URGENT, read.getPriority());
+        assertTrue(read.getReasonCodeFirstRep().getCoding().stream()
+                .anyMatch(c -> "http://snomed.info/sct".equals(c.getSystem()) && "422650009".equals(c.getCode())));
 
         // the referral is the same one the JSON API shows, with what the FHIR resource said
         given().auth().oauth2(Referrals.gp(Referrals.PRACTICE)).when().get("/api/referrals/{id}", id).then().statusCode(200)
                 .body("person.familyName", equalTo("Smith")).body("person.language", equalTo("pl"))
                 .body("person.interpreterNeeded", equalTo(true)).body("urgency", equalTo("urgent"))
                 .body("reasons.code", equalTo(java.util.List.of("loneliness-or-isolation", "other")))
+                .body("reasons[0].snomedCode", equalTo("422650009"))
                 .body("reasons[1].text", equalTo("Struggling with money since the shop closed"))
                 .body("whatMatters", equalTo("Widowed last year; would like to meet people"));
 

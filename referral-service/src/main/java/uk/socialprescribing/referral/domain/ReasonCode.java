@@ -4,30 +4,34 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Why the person is referred (PRSB Social Prescribing Information Standard, reason for referral).
- * {@link #snomedCode()} is the SNOMED CT concept where one is confirmed in our standards folder; none of the
- * reasons has one confirmed yet, so they travel as our own codes (system {@link #SYSTEM}) until they are.
+ * Each travels as our own code (system {@link #SYSTEM}) and, where a SNOMED CT concept is confirmed, with it too:
+ * {@code 422650009} Social isolation (finding), as HL7's SDOH Clinical Care implementation guide codes it
+ * (HL7/fhir-sdoh-clinicalcare, SDOHCC-ObservationAssessmentSocialIsolationExample). The others have no concept
+ * confirmed from an authoritative source yet and carry none rather than a guess.
  */
 public enum ReasonCode implements Coded {
-    LONELINESS_OR_ISOLATION("loneliness-or-isolation", "Loneliness or social isolation"),
-    LOW_MOOD_ANXIETY_OR_STRESS("low-mood-anxiety-or-stress", "Low mood, anxiety or stress"),
-    LONG_TERM_CONDITION_SUPPORT("long-term-condition-support", "Support with a long-term condition"),
-    PHYSICAL_INACTIVITY("physical-inactivity", "Physical inactivity"),
-    WEIGHT_OR_HEALTHY_EATING("weight-or-healthy-eating", "Weight management or healthy eating"),
-    FINANCIAL_OR_DEBT("financial-or-debt", "Financial worries or debt"),
-    HOUSING("housing", "Housing"),
-    BEREAVEMENT("bereavement", "Bereavement"),
-    CARER_SUPPORT("carer-support", "Support as a carer"),
-    EMPLOYMENT_OR_VOLUNTEERING("employment-or-volunteering", "Employment or volunteering"),
-    OTHER("other", "Other");
+    LONELINESS_OR_ISOLATION("loneliness-or-isolation", "Loneliness or social isolation", "422650009"),
+    LOW_MOOD_ANXIETY_OR_STRESS("low-mood-anxiety-or-stress", "Low mood, anxiety or stress", null),
+    LONG_TERM_CONDITION_SUPPORT("long-term-condition-support", "Support with a long-term condition", null),
+    PHYSICAL_INACTIVITY("physical-inactivity", "Physical inactivity", null),
+    WEIGHT_OR_HEALTHY_EATING("weight-or-healthy-eating", "Weight management or healthy eating", null),
+    FINANCIAL_OR_DEBT("financial-or-debt", "Financial worries or debt", null),
+    HOUSING("housing", "Housing", null),
+    BEREAVEMENT("bereavement", "Bereavement", null),
+    CARER_SUPPORT("carer-support", "Support as a carer", null),
+    EMPLOYMENT_OR_VOLUNTEERING("employment-or-volunteering", "Employment or volunteering", null),
+    OTHER("other", "Other", null);
 
     public static final String SYSTEM = "https://social-prescribing.example.uk/CodeSystem/referral-reason";
 
     private final String code;
     private final String display;
+    private final String snomedCode;
 
-    ReasonCode(String code, String display) {
+    ReasonCode(String code, String display, String snomedCode) {
         this.code = code;
         this.display = display;
+        this.snomedCode = snomedCode;
     }
 
     @Override
@@ -42,7 +46,7 @@ public enum ReasonCode implements Coded {
 
     /** The SNOMED CT concept id, where one is confirmed; null otherwise. */
     public String snomedCode() {
-        return null;
+        return snomedCode;
     }
 
     @Override

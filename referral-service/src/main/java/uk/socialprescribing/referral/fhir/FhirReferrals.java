@@ -199,6 +199,9 @@ public final class FhirReferrals {
         for (ReasonCode reason : referral.reasons()) {
             CodeableConcept concept = request.addReasonCode();
             concept.addCoding().setSystem(ReasonCode.SYSTEM).setCode(reason.code()).setDisplay(reason.display());
+            if (reason.snomedCode() != null) {
+                concept.addCoding().setSystem(SNOMED).setCode(reason.snomedCode());
+            }
             if (reason == ReasonCode.OTHER) {
                 concept.setText(referral.reasonOther());
             }
