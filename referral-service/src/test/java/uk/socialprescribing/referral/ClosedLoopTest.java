@@ -87,7 +87,8 @@ class ClosedLoopTest {
                             equalTo(List.of(500, 500, 204))));
             // another organisation cannot read this log, nor remove the webhook
             given().auth().oauth2(Referrals.gp("B82005")).when().get("/api/referrals/webhooks/{id}/deliveries", hookId)
-                    .then().statusCode(404).contentType("application/problem+json");
+                    .then().statusCode(404).contentType("application/problem+json")
+                    .body("type", equalTo("urn:social-prescribing:problem:webhook-not-found"));
             given().auth().oauth2(Referrals.gp("B82005")).when().delete("/api/referrals/webhooks/{id}", hookId).then().statusCode(404);
             given().auth().oauth2(token).when().get("/api/referrals/webhooks").then().statusCode(200)
                     .body("find { it.id == '" + hookId + "' }.secret", nullValue());

@@ -32,7 +32,6 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -292,10 +291,5 @@ class TriageTest {
         given().auth().oauth2(token).header("If-Match", "\"0\"").contentType("application/json")
                 .when().post("/api/referrals/{id}/decline", refer(PRACTICE))
                 .then().statusCode(400).contentType("application/problem+json");
-    }
-
-    @Transactional
-    long count(String sql) {
-        return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
     }
 }

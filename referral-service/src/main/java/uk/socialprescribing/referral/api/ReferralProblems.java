@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.referral.domain.IllegalTransitionException;
+import uk.socialprescribing.referral.feedback.WebhookNotFoundException;
 import uk.socialprescribing.referral.service.ReferralNotFoundException;
 import uk.socialprescribing.referral.service.StaleReferralException;
 
@@ -17,6 +18,11 @@ public class ReferralProblems {
     @ServerExceptionMapper
     public Response notFound(ReferralNotFoundException e, UriInfo uri) {
         return Problem.of(Response.Status.NOT_FOUND, "referral-not-found", e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response webhookNotFound(WebhookNotFoundException e, UriInfo uri) {
+        return Problem.of(Response.Status.NOT_FOUND, "webhook-not-found", e.getMessage()).at(uri.getPath()).toResponse();
     }
 
     /** 409 naming the current state, so the client knows what happened without another read. */

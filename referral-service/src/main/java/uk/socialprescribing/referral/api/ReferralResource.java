@@ -45,7 +45,10 @@ import uk.socialprescribing.referral.domain.Person;
 import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
+import uk.socialprescribing.referral.domain.RiskFlag;
+import uk.socialprescribing.referral.domain.Urgency;
 import uk.socialprescribing.referral.domain.Referrer;
+import uk.socialprescribing.referral.domain.ReferrerKind;
 import uk.socialprescribing.referral.service.ReferralFilter;
 import uk.socialprescribing.referral.service.ReferralIntake;
 import uk.socialprescribing.referral.service.Triage;
@@ -117,7 +120,7 @@ public class ReferralResource {
                     "is required from a health referrer (" + organisation.kind() + ")"));
         }
         String practice = p.gpPracticeOdsCode();
-        if (organisation.kind() == uk.socialprescribing.referral.domain.ReferrerKind.GP_PRACTICE) {
+        if (organisation.kind() == ReferrerKind.GP_PRACTICE) {
             if (practice != null && !practice.equalsIgnoreCase(organisation.key())) {
                 throw new ProblemException(Problem.invalidField("person.gpPracticeOdsCode", "OwnPractice",
                         "must be your own practice " + organisation.key() + " or left out"));
@@ -271,8 +274,8 @@ public class ReferralResource {
     }
 
     static Referral.Needs needs(List<NewReferral.Reason> reasons, String whatMatters,
-            List<uk.socialprescribing.referral.domain.RiskFlag> riskFlags, String riskNotes, boolean shareOutcome,
-            uk.socialprescribing.referral.domain.Urgency urgency) {
+            List<RiskFlag> riskFlags, String riskNotes, boolean shareOutcome,
+            Urgency urgency) {
         String other = null;
         for (int i = 0; i < reasons.size(); i++) {
             NewReferral.Reason reason = reasons.get(i);

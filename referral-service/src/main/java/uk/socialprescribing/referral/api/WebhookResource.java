@@ -33,9 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.referral.feedback.WebhookDispatcher;
+import uk.socialprescribing.referral.feedback.WebhookNotFoundException;
 import uk.socialprescribing.referral.feedback.WebhookSubscription;
 import uk.socialprescribing.referral.feedback.Webhooks;
-import uk.socialprescribing.referral.service.ReferralNotFoundException;
 
 /** A referrer organisation's webhooks for the messages about its referrals, and their delivery log. */
 @Path("/api/referrals/webhooks")
@@ -103,7 +103,7 @@ public class WebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response remove(@PathParam("id") UUID id) {
         if (!webhooks.remove(callers.referringOrganisation().key(), id)) {
-            throw new WebhookNotFound(id);
+            throw new WebhookNotFoundException(id);
         }
         return Response.noContent().build();
     }
@@ -117,24 +117,12 @@ public class WebhookResource {
     public List<Webhooks.Delivery> deliveries(@PathParam("id") UUID id) {
         List<Webhooks.Delivery> log = webhooks.deliveries(callers.referringOrganisation().key(), id, 100);
         if (log == null) {
-            throw new WebhookNotFound(id);
+            throw new WebhookNotFoundException(id);
         }
         return log;
     }
 
     private static String secretOf(WebhookSubscription subscription) {
         return Webhooks.secretOf(subscription);
-    }
-
-    /** Someone else's webhook is not told apart from none. */
-    static class WebhookNotFound extends ReferralNotFoundException {
-        WebhookNotFound(UUID id) {
-            super(id);
-        }
-
-        @Override
-        public String getMessage() {
-            return "No webhook " + super.getMessage().substring("No referral ".length());
-        }
     }
 }

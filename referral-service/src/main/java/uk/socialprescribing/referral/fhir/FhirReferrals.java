@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -285,9 +284,5 @@ public final class FhirReferrals {
             }
         }
         return entries;
-    }
-
-    static boolean isA(IBaseResource resource, Class<?> type) {
-        return type.isInstance(resource);
     }
 }

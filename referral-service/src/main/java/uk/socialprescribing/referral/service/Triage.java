@@ -123,11 +123,11 @@ public class Triage {
     /** A referral the viewer may see, or not found (someone else's referral is not told apart from none). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Referral visible(UUID id, Viewer viewer) {
-        return referrals.findByIdOptional(id).filter(r -> maysee(viewer, r)).orElseThrow(() -> new ReferralNotFoundException(id));
+        return referrals.findByIdOptional(id).filter(r -> maySee(viewer, r)).orElseThrow(() -> new ReferralNotFoundException(id));
     }
 
     private Referral forTriage(UUID id, long expectedVersion, Viewer viewer) {
-        Referral referral = referrals.findForUpdate(id).filter(r -> maysee(viewer, r))
+        Referral referral = referrals.findForUpdate(id).filter(r -> maySee(viewer, r))
                 .orElseThrow(() -> new ReferralNotFoundException(id));
         if (referral.version() != expectedVersion) {
             throw new StaleReferralException(id, expectedVersion, referral.version());
@@ -135,7 +135,7 @@ public class Triage {
         return referral;
     }
 
-    static boolean maysee(Viewer viewer, Referral referral) {
+    static boolean maySee(Viewer viewer, Referral referral) {
         return switch (viewer.scope()) {
             case ORGANISATION -> referral.wasReferredBy(viewer.key());
             case PCN -> viewer.key() != null && viewer.key().equals(referral.pcnCode());
