@@ -32,20 +32,65 @@ public class Case {
     @Column(name = "opened_at", nullable = false)
     private Instant openedAt;
 
+    @Column(name = "pcn_code")
+    private String pcnCode;
+
+    @Column(nullable = false)
+    private String urgency;
+
+    @Column
+    private String language;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Allocation allocation;
+
+    @Column(name = "link_worker_id")
+    private UUID linkWorkerId;
+
+    @Column(name = "assigned_at")
+    private Instant assignedAt;
+
+    @Column(name = "waitlisted_at")
+    private Instant waitlistedAt;
+
     @Version
     private long version;
 
     protected Case() {
     }
 
-    public static Case openFor(UUID referralId, String practiceOdsCode, Instant at) {
+    /** A case for an accepted referral: open, and waiting for a link worker until it is allocated. */
+    public static Case openFor(UUID referralId, String practiceOdsCode, String pcnCode, String urgency, String language, Instant at) {
         Case opened = new Case();
         opened.id = UUID.randomUUID();
         opened.referralId = referralId;
         opened.practiceOdsCode = practiceOdsCode;
+        opened.pcnCode = pcnCode;
+        opened.urgency = urgency == null ? "routine" : urgency;
+        opened.language = language;
         opened.status = CaseStatus.OPEN;
+        opened.allocation = Allocation.WAITING;
         opened.openedAt = at;
         return opened;
+    }
+
+    /** The case goes to this link worker. */
+    public void assignTo(UUID linkWorker, Instant at) {
+        allocation = Allocation.ASSIGNED;
+        linkWorkerId = linkWorker;
+        assignedAt = at;
+    }
+
+    /** No link worker of the PCN has room: the case waits, in order of urgency and then age. */
+    public void waitForCapacity(Instant at) {
+        allocation = Allocation.WAITING;
+        linkWorkerId = null;
+        waitlistedAt = at;
+    }
+
+    public boolean isUrgent() {
+        return "urgent".equals(urgency);
     }
 
     public UUID id() {
@@ -66,5 +111,33 @@ public class Case {
 
     public Instant openedAt() {
         return openedAt;
+    }
+
+    public String pcnCode() {
+        return pcnCode;
+    }
+
+    public String urgency() {
+        return urgency;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public Allocation allocation() {
+        return allocation;
+    }
+
+    public UUID linkWorkerId() {
+        return linkWorkerId;
+    }
+
+    public Instant assignedAt() {
+        return assignedAt;
+    }
+
+    public Instant waitlistedAt() {
+        return waitlistedAt;
     }
 }

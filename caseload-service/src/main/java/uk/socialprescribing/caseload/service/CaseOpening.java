@@ -12,28 +12,39 @@ import uk.socialprescribing.caseload.repository.CaseRepository;
 import uk.socialprescribing.events.caseload.CaseOpened;
 import uk.socialprescribing.events.referral.ReferralAccepted;
 import uk.socialprescribing.messaging.outbox.Outbox;
+import uk.socialprescribing.reference.PrimaryCare;
 
-/** Opens a case for each accepted referral (allocation to a link worker is a later step). */
+/**
+ * Opens a case for each accepted referral and allocates it at once (see {@link Allocating}). The PCN is the
+ * event's; an event that names only the practice finds its PCN in the shared reference data.
+ */
 @ApplicationScoped
 public class CaseOpening {
 
     private final CaseRepository cases;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Allocating allocating;
+    private final Clock clock;
+    private final PrimaryCare primaryCare = PrimaryCare.standard();
 
-    public CaseOpening(CaseRepository cases, Outbox outbox) {
+    public CaseOpening(CaseRepository cases, Outbox outbox, Allocating allocating, Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
+        this.allocating = allocating;
+        this.clock = clock;
     }
 
-    /** The case of the referral: opened now and announced, or the one it already has. */
+    /** The case of the referral: opened now, allocated and announced, or the one it already has. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Case openFor(ReferralAccepted accepted) {
         return cases.findByReferral(accepted.referralId()).orElseGet(() -> {
-            Case opened = Case.openFor(accepted.referralId(), accepted.practiceOdsCode(),
-                    Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+            String pcn = accepted.pcnCode() != null ? accepted.pcnCode()
+                    : primaryCare.practice(accepted.practiceOdsCode()).map(PrimaryCare.Practice::pcnCode).orElse(null);
+            Case opened = Case.openFor(accepted.referralId(), accepted.practiceOdsCode(), pcn, accepted.urgency(),
+                    accepted.language(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
             cases.persist(opened);
             outbox.record(new CaseOpened(opened.id(), opened.referralId(), opened.practiceOdsCode(), opened.openedAt()));
+            allocating.allocate(opened);
             return opened;
         });
     }

@@ -1,0 +1,170 @@
+package uk.socialprescribing.caseload.api;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.socialprescribing.caseload.domain.LinkWorker;
+import uk.socialprescribing.caseload.service.Allocating;
+import uk.socialprescribing.caseload.service.LinkWorkers;
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
+
+@Path("/api/caseload/link-workers")
+@Tag(name = "Link workers", description = "The team, its caps and its load")
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ "link-worker", "link-worker-lead", "admin" })
+public class LinkWorkerResource {
+
+    static final String EXAMPLE = """
+            {"username": "amara.okafor", "displayName": "Amara Okafor", "pcnCode": "U84002", "practices": ["B82005", "B82018"],
+             "languages": ["en", "yo"], "workingDays": ["mon", "tue", "thu"], "activeCaseCap": 40, "yearlyCap": 225}""";
+
+    private final LinkWorkers linkWorkers;
+    private final Allocating allocating;
+    private final Team team;
+
+    public LinkWorkerResource(LinkWorkers linkWorkers, Allocating allocating, Team team) {
+        this.linkWorkers = linkWorkers;
+        this.allocating = allocating;
+        this.team = team;
+    }
+
+    @GET
+    @Operation(summary = "The link workers of a PCN, with their load against their caps",
+            description = "Your own PCN; admin names one with pcn.")
+    @APIResponse(responseCode = "200", description = "The team, by name")
+    @APIResponse(responseCode = "403", description = "Another PCN's team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<LinkWorkerView> list(@Parameter(description = "The PCN (admin); others see their own", example = "U84002")
+            @QueryParam("pcn") String pcn) {
+        String pcnCode = pcn == null || pcn.isBlank() ? team.pcn() : pcn.strip();
+        team.requireReaderOf(pcnCode);
+        return allocating.loads(pcnCode).stream().map(LinkWorkerView::of)
+                .sorted(Comparator.comparing(LinkWorkerView::displayName)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A link worker, with their load")
+    @APIResponse(responseCode = "200", description = "The link worker; ETag their version",
+            content = @Content(schema = @Schema(implementation = LinkWorkerView.class)))
+    @APIResponse(responseCode = "404", description = "No such link worker in your PCN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response read(@PathParam("id") UUID id) {
+        LinkWorker worker = visible(id);
+        return Response.ok(LinkWorkerView.of(linkWorkers.loadOf(worker))).header(HttpHeaders.ETAG, etag(worker.version())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a link worker", description = "Admin, or a lead of the PCN. Their room is used at once: "
+            + "waiting cases of the PCN are assigned to them.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewLinkWorker.class),
+            examples = @ExampleObject(name = "link worker", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = LinkWorkerView.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid (an unknown PCN, a practice of another PCN…)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The username has a link worker already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response add(@NotNull(message = "a link worker is required") @Valid NewLinkWorker body, UriInfo uri) {
+        team.requireManagerOf(body.pcnCode());
+        Allocating.Load added = linkWorkers.add(profile(body));
+        URI location = uri.getBaseUriBuilder().path("api/caseload/link-workers").path(added.worker().id().toString()).build();
+        return Response.created(location).entity(LinkWorkerView.of(added)).header(HttpHeaders.ETAG, etag(added.worker().version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a link worker's details or caps", description = "Needs If-Match. Raising a cap assigns "
+            + "waiting cases at once; lowering it below the current load takes no case away, it only stops new ones.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewLinkWorker.class),
+            examples = @ExampleObject(name = "link worker", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = LinkWorkerView.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such link worker in your PCN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @NotNull(message = "a link worker is required") @Valid NewLinkWorker body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = version(ifMatch);
+        LinkWorker worker = visible(id);
+        team.requireManagerOf(worker.pcnCode());
+        team.requireManagerOf(body.pcnCode());
+        try {
+            Allocating.Load changed = linkWorkers.update(id, expected, profile(body));
+            return Response.ok(LinkWorkerView.of(changed)).header(HttpHeaders.ETAG, etag(changed.worker().version())).build();
+        } catch (LinkWorkers.StaleException e) {
+            return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version",
+                    "The link worker changed since you read them; read again").toResponse())
+                    .header(HttpHeaders.ETAG, etag(Long.parseLong(e.getMessage()))).build();
+        }
+    }
+
+    private LinkWorker visible(UUID id) {
+        LinkWorker worker = linkWorkers.find(id).orElseThrow(NotFoundException::new);
+        if (!team.isAdmin() && !team.pcn().equals(worker.pcnCode())) {
+            throw new NotFoundException();
+        }
+        return worker;
+    }
+
+    private static LinkWorker.Profile profile(NewLinkWorker body) {
+        return new LinkWorker.Profile(body.username().strip(), body.displayName().strip(), body.pcnCode(),
+                body.practices() == null ? List.of() : body.practices(), body.languages(), body.workingDays(),
+                body.activeCaseCap(), body.yearlyCap(), Boolean.TRUE.equals(body.lead()));
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    static long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(new Problem(Problem.type("precondition-required"), "Precondition Required", 428,
+                    "This change needs If-Match with the ETag you read", null,
+                    List.of(new Problem.FieldError("If-Match", "Required", "must carry the ETag"))));
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:W/)?\"(\\d{1,18})\"").matcher(ifMatch.strip());
+        if (!m.matches()) {
+            throw new ProblemException(new Problem(Problem.type("stale-version"), "Precondition Failed", 412,
+                    "If-Match " + ifMatch.strip() + " is not an ETag of this resource", null, List.of()));
+        }
+        return Long.parseLong(m.group(1));
+    }
+}

@@ -1,0 +1,51 @@
+package uk.socialprescribing.caseload.api;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The caller's place in the team: admin sees every PCN; a lead or link worker their own (token claim pcn). */
+@RequestScoped
+public class Team {
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public Team(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole("admin");
+    }
+
+    /** The caller's PCN; 403 for a token that names none. */
+    public String pcn() {
+        Object pcn = token.getClaim("pcn");
+        if (pcn == null || pcn.toString().isBlank()) {
+            throw new ForbiddenException("The token names no pcn (claim pcn)");
+        }
+        return pcn.toString().strip();
+    }
+
+    /** Admin may act on any PCN; a lead on their own only. */
+    public void requireManagerOf(String pcnCode) {
+        if (isAdmin()) {
+            return;
+        }
+        if (!identity.hasRole("link-worker-lead") || !pcn().equals(pcnCode)) {
+            throw new ForbiddenException("Only admin or a lead of " + pcnCode + " may do this");
+        }
+    }
+
+    /** Admin may read any PCN; others their own. */
+    public void requireReaderOf(String pcnCode) {
+        if (!isAdmin() && !pcn().equals(pcnCode)) {
+            throw new ForbiddenException("You may read your own PCN only");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package uk.socialprescribing.caseload.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+
+import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.caseload.domain.LinkWorker;
+import uk.socialprescribing.events.caseload.CaseAssigned;
+import uk.socialprescribing.events.caseload.CaseWaitlisted;
+import uk.socialprescribing.messaging.outbox.Outbox;
+
+/**
+ * Capacity-aware allocation. A case goes to the link worker of its PCN with the most spare capacity (the smaller of
+ * what their active-case cap and yearly cap leave); ties go to one who speaks the person's language, then to the one
+ * given fewest cases in the last 30 days. With no room anywhere the case waits, and waiting cases are promoted,
+ * urgent first and then oldest, as soon as room appears.
+ * <p>
+ * Every allocation in a PCN first takes the PCN's lock (a transaction-scoped advisory lock), so allocations that race
+ * for the last place queue up and each counts what the one before it committed: a caseload is never over-filled. The
+ * lock is the PCN's rather than its link workers' rows, so that it also orders a case waiting while the first link
+ * worker of a new team is added.
+ */
+@ApplicationScoped
+public class Allocating {
+
+    /** A link worker's load now. */
+    public record Load(LinkWorker worker, long activeCases, long takenOnThisYear, long assignedLast30Days) {
+        public int spare() {
+            return worker.spareCapacity(activeCases, takenOnThisYear);
+        }
+    }
+
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public Allocating(EntityManager entityManager, Outbox outbox, Clock clock) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Assigns the newly opened case, or puts it on its PCN's waiting list; announces which. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void allocate(Case opened) {
+        Instant now = now();
+        Optional<LinkWorker> worker = opened.pcnCode() == null ? Optional.empty() : best(lockedLoads(opened.pcnCode()), opened.language());
+        if (worker.isPresent()) {
+            assign(opened, worker.get(), now);
+        } else {
+            opened.waitForCapacity(now);
+            outbox.record(new CaseWaitlisted(opened.id(), now));
+        }
+    }
+
+    /** Assigns waiting cases of the PCN while any of its link workers has room; how many were assigned. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int promoteWaiting(String pcnCode) {
+        List<Load> loads = lockedLoads(pcnCode);
+        int promoted = 0;
+        for (Case waiting : waitingIn(pcnCode)) {
+            Optional<LinkWorker> worker = best(loads, waiting.language());
+            if (worker.isEmpty()) {
+                break;
+            }
+            assign(waiting, worker.get(), now());
+            loads = loads.stream().map(l -> l.worker().id().equals(worker.get().id())
+                    ? new Load(l.worker(), l.activeCases() + 1, l.takenOnThisYear() + 1, l.assignedLast30Days() + 1) : l).toList();
+            promoted++;
+        }
+        return promoted;
+    }
+
+    /** The PCN's active link workers with their loads, the PCN locked for allocation until the transaction ends. */
+    public List<Load> lockedLoads(String pcnCode) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended('allocation:' || :pcn, 0))")
+                .setParameter("pcn", pcnCode).getSingleResult();
+        return loads(pcnCode);
+    }
+
+    /** The loads of the PCN's active link workers, as committed. */
+    public List<Load> loads(String pcnCode) {
+        Instant now = now();
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                select w.id,
+                       count(c.id) filter (where c.status = 'OPEN'),
+                       count(c.id) filter (where c.assigned_at > :yearAgo),
+                       count(c.id) filter (where c.assigned_at > :monthAgo)
+                from link_worker w left join care_case c on c.link_worker_id = w.id
+                where w.pcn_code = :pcn and w.active
+                group by w.id""", Tuple.class)
+                .setParameter("pcn", pcnCode)
+                .setParameter("yearAgo", now.minus(Duration.ofDays(365)))
+                .setParameter("monthAgo", now.minus(Duration.ofDays(30)))
+                .getResultList();
+        Map<UUID, long[]> counts = new HashMap<>();
+        for (Tuple row : rows) {
+            counts.put((UUID) row.get(0), new long[] { ((Number) row.get(1)).longValue(), ((Number) row.get(2)).longValue(),
+                    ((Number) row.get(3)).longValue() });
+        }
+        List<LinkWorker> workers = entityManager.createQuery("from LinkWorker w where w.pcnCode = :pcn and w.active = true",
+                LinkWorker.class).setParameter("pcn", pcnCode).getResultList();
+        List<Load> loads = new ArrayList<>();
+        for (LinkWorker worker : workers) {
+            long[] c = counts.getOrDefault(worker.id(), new long[3]);
+            loads.add(new Load(worker, c[0], c[1], c[2]));
+        }
+        return loads;
+    }
+
+    /** Most spare capacity; then speaks the language; then fewest recent assignments; then by username. */
+    static Optional<LinkWorker> best(List<Load> loads, String language) {
+        return loads.stream().filter(l -> l.spare() > 0)
+                .min(Comparator.comparingInt((Load l) -> -l.spare())
+                        .thenComparing(l -> l.worker().speaks(language) ? 0 : 1)
+                        .thenComparingLong(Load::assignedLast30Days)
+                        .thenComparing(l -> l.worker().username()))
+                .map(Load::worker);
+    }
+
+    /** The PCN's waiting cases in the order they are served: urgent first, then the longest waiting. */
+    public List<Case> waitingIn(String pcnCode) {
+        return entityManager.createQuery("""
+                from Case c where c.pcnCode = :pcn and c.allocation = uk.socialprescribing.caseload.domain.Allocation.WAITING
+                  and c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN
+                order by case when c.urgency = 'urgent' then 0 else 1 end, c.waitlistedAt, c.id""", Case.class)
+                .setParameter("pcn", pcnCode).getResultList();
+    }
+
+    private void assign(Case c, LinkWorker worker, Instant at) {
+        c.assignTo(worker.id(), at);
+        outbox.record(new CaseAssigned(c.id(), worker.id(), at));
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

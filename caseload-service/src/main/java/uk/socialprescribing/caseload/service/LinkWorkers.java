@@ -1,0 +1,106 @@
+package uk.socialprescribing.caseload.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import uk.socialprescribing.caseload.domain.LinkWorker;
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
+import uk.socialprescribing.reference.PrimaryCare;
+
+/** Managing link workers; a change that makes room promotes the PCN's waiting list in the same transaction. */
+@ApplicationScoped
+public class LinkWorkers {
+
+    /** A write based on a version that is no longer current. */
+    public static class StaleException extends RuntimeException {
+        public StaleException(long current) {
+            super(Long.toString(current));
+        }
+    }
+
+    private final EntityManager entityManager;
+    private final Allocating allocating;
+    private final Clock clock;
+    private final PrimaryCare primaryCare = PrimaryCare.standard();
+
+    public LinkWorkers(EntityManager entityManager, Allocating allocating, Clock clock) {
+        this.entityManager = entityManager;
+        this.allocating = allocating;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Allocating.Load add(LinkWorker.Profile profile) {
+        LinkWorker.Profile checked = checked(profile);
+        if (byUsername(checked.username()).isPresent()) {
+            throw new ProblemException(new Problem(Problem.type("link-worker-exists"), "Conflict", 409,
+                    "A link worker with username " + checked.username() + " exists already", null,
+                    List.of(new Problem.FieldError("username", "Unique", "is taken"))));
+        }
+        LinkWorker worker = LinkWorker.join(checked, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        entityManager.persist(worker);
+        entityManager.flush();
+        allocating.promoteWaiting(worker.pcnCode());
+        return loadOf(worker);
+    }
+
+    @Transactional
+    public Allocating.Load update(UUID id, long expectedVersion, LinkWorker.Profile profile) {
+        LinkWorker worker = Optional.ofNullable(entityManager.find(LinkWorker.class, id)).orElse(null);
+        if (worker == null) {
+            return null;
+        }
+        if (worker.version() != expectedVersion) {
+            throw new StaleException(worker.version());
+        }
+        LinkWorker.Profile checked = checked(profile);
+        if (!checked.username().equals(worker.username())) {
+            throw new ProblemException(Problem.invalidField("username", "Unchangeable", "cannot change; add a new link worker instead"));
+        }
+        worker.update(checked);
+        entityManager.flush();
+        allocating.promoteWaiting(worker.pcnCode());
+        entityManager.flush();
+        return loadOf(worker);
+    }
+
+    public Optional<LinkWorker> find(UUID id) {
+        return Optional.ofNullable(entityManager.find(LinkWorker.class, id));
+    }
+
+    public Optional<LinkWorker> byUsername(String username) {
+        return entityManager.createQuery("from LinkWorker w where w.username = :u", LinkWorker.class)
+                .setParameter("u", username).getResultStream().findFirst();
+    }
+
+    public Allocating.Load loadOf(LinkWorker worker) {
+        return allocating.loads(worker.pcnCode()).stream().filter(l -> l.worker().id().equals(worker.id())).findFirst()
+                .orElse(new Allocating.Load(worker, 0, 0, 0));
+    }
+
+    /** The PCN and practices are reference data: a PCN we do not serve, or a practice of another, is named. */
+    private LinkWorker.Profile checked(LinkWorker.Profile profile) {
+        if (primaryCare.network(profile.pcnCode()).isEmpty()) {
+            throw new ProblemException(Problem.invalidField("pcnCode", "KnownPcn", "is not a primary care network this service covers"));
+        }
+        List<String> ofPcn = primaryCare.practicesOf(profile.pcnCode()).stream().map(PrimaryCare.Practice::odsCode).toList();
+        for (int i = 0; i < profile.practices().size(); i++) {
+            if (!ofPcn.contains(profile.practices().get(i))) {
+                throw new ProblemException(Problem.invalidField("practices[" + i + "]", "PracticeOfPcn",
+                        "is not a practice of " + profile.pcnCode() + " (" + String.join(", ", ofPcn) + ")"));
+            }
+        }
+        List<String> practices = profile.practices().isEmpty() ? ofPcn : profile.practices();
+        return new LinkWorker.Profile(profile.username(), profile.displayName(), profile.pcnCode(), practices,
+                profile.languages(), profile.workingDays(), profile.activeCaseCap(), profile.yearlyCap(), profile.lead());
+    }
+}
