@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -120,6 +121,13 @@ class ThinSliceTest {
                 .then().statusCode(200).body("totalItems", greaterThanOrEqualTo(1))
                 .body("contents.pcnCode", everyItem(equalTo("U84002")));
         assertEquals(2, LocalPlatform.count("referral_e2e", "select count(distinct pcn_code) from referral"));
+
+        // caseload allocated the accepted ones to the demo team; the smaller PCN's one part-time worker is full
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(admin).queryParam("pcn", "U84005").when().get("/api/caseload/waiting-list")
+                        .then().statusCode(200).body("length", greaterThanOrEqualTo(1)));
+        given().auth().oauth2(LocalPlatform.token("link-worker-lead")).when().get("/api/caseload/link-workers")
+                .then().statusCode(200).body("username", hasItem("amara.okafor")).body("activeCases.sum()", greaterThanOrEqualTo(1));
     }
 
     @Test

@@ -29,7 +29,7 @@ public class DemoTeam {
             new LinkWorker.Profile("priya.shah", "Priya Shah", "U84002", List.of(), List.of("en", "pa", "hi"),
                     List.of("mon", "fri"), 10, 60, true),
             new LinkWorker.Profile("dev.mistry", "Dev Mistry", "U84005", List.of(), List.of("en", "gu"),
-                    List.of("mon", "wed"), 3, 100, false));
+                    List.of("mon", "wed"), 2, 100, false));
 
     void onStart(@Observes StartupEvent start, @ConfigProperty(name = "caseload.demo-data.enabled", defaultValue = "false") boolean enabled,
             LinkWorkers linkWorkers) {
