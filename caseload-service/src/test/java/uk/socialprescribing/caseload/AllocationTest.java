@@ -92,7 +92,7 @@ class AllocationTest {
 
     Map<String, Object> caseOf(UUID referral) {
         return given().auth().oauth2(admin()).queryParam("referralId", referral).when().get("/api/caseload/cases")
-                .then().statusCode(200).body("$", hasSize(1)).extract().path("[0]");
+                .then().statusCode(200).body("contents", hasSize(1)).extract().path("contents[0]");
     }
 
     long count(String allocation) {

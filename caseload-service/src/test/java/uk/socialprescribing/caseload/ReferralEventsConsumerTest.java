@@ -58,10 +58,11 @@ class ReferralEventsConsumerTest {
                 .queryParam("referralId", referral)
                 .when().get("/api/caseload/cases")
                 .then().statusCode(200)
-                .body("$", hasSize(1))
-                .body("[0].status", equalTo("OPEN"))
-                .body("[0].practiceOdsCode", equalTo("B82005"))
-                .extract().path("[0].id");
+                .body("contents", hasSize(1))
+                .body("contents[0].status", equalTo("OPEN"))
+                .body("contents[0].practiceOdsCode", equalTo("B82005"))
+                .body("contents[0].pcnCode", equalTo("U84002"))
+                .extract().path("contents[0].id");
 
         List<Published> opened = PublishedEvents.await(kafka, "caseload-events", 2, Duration.ofSeconds(30),
                 p -> caseId.equals(p.key()));

@@ -59,6 +59,7 @@ class ThinSliceTest {
     void aReferralTravelsFromTheGpPracticeToACaseAndIntoTheCommissionersMetrics() throws Exception {
         String referrer = LocalPlatform.token("referrer");
         String linkWorker = LocalPlatform.token("link-worker");
+        String lead = LocalPlatform.token("link-worker-lead");
         String commissioner = LocalPlatform.token("commissioner");
 
         // the demo referrals' events reach outcomes first: what follows is counted on top of them
@@ -88,8 +89,9 @@ class ThinSliceTest {
 
         for (String id : referrals) {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    given().auth().oauth2(linkWorker).queryParam("referralId", id).when().get("/api/caseload/cases")
-                            .then().statusCode(200).body("$", hasSize(1)).body("[0].status", equalTo("OPEN")));
+                    given().auth().oauth2(lead).queryParam("referralId", id).when().get("/api/caseload/cases")
+                            .then().statusCode(200).body("contents", hasSize(1)).body("contents[0].status", equalTo("OPEN"))
+                            .body("contents[0].allocation", equalTo("ASSIGNED")));
         }
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->

@@ -1,56 +1,202 @@
 package uk.socialprescribing.caseload.api;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.socialprescribing.caseload.repository.CaseRepository;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import uk.socialprescribing.caseload.domain.Allocation;
+import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.caseload.domain.CaseStatus;
+import uk.socialprescribing.caseload.domain.ClosureReason;
+import uk.socialprescribing.caseload.service.CaseFilter;
+import uk.socialprescribing.caseload.service.CaseViewer;
+import uk.socialprescribing.caseload.service.CaseWork;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.problem.QueryParameters;
 
-@Path("/api/caseload/cases")
+@Path("/api/caseload")
 @Tag(name = "Cases")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "link-worker", "link-worker-lead", "admin" })
 public class CaseResource {
 
-    private final CaseRepository cases;
+    @Schema(name = "CasePage", description = "One page of cases, oldest first")
+    public record CasePage(long totalItems, int totalPages, int pageNumber, int size, List<CaseView> contents) {
+    }
 
-    public CaseResource(CaseRepository cases) {
-        this.cases = cases;
+    @Schema(name = "Reassign")
+    public record Reassign(@NotNull @Schema(required = true, description = "A link worker of the case's PCN with room") UUID linkWorkerId) {
+    }
+
+    @Schema(name = "Close")
+    public record Close(@NotNull @Schema(required = true, example = "goals-met",
+            enumeration = { "goals-met", "disengaged", "declined-further-support", "moved-away", "referred-elsewhere", "died" })
+            ClosureReason reason) {
+    }
+
+    private final CaseWork work;
+    private final SecurityIdentity identity;
+    private final Team team;
+
+    public CaseResource(CaseWork work, SecurityIdentity identity, Team team) {
+        this.work = work;
+        this.identity = identity;
+        this.team = team;
     }
 
     @GET
-    @Operation(summary = "List cases", description = "Oldest first, paged; or the case of one referral with referralId.")
-    @APIResponse(responseCode = "200", description = "The cases")
+    @Path("/cases")
+    @Operation(summary = "List cases",
+            description = "A link worker sees their own cases and their PCN's waiting ones, a lead their PCN's, admin all. "
+                    + "Oldest first, paged (page numbers from 1).")
+    @APIResponse(responseCode = "200", description = "A page of cases", content = @Content(schema = @Schema(implementation = CasePage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is not valid; it is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CasePage list(@Parameter(description = "Only the case of this referral") @QueryParam("referralId") String referralId,
+            @Parameter(schema = @Schema(enumeration = { "OPEN", "CLOSED" })) @QueryParam("status") String status,
+            @Parameter(description = "Only this link worker's cases") @QueryParam("linkWorkerId") String linkWorkerId,
+            @Parameter(schema = @Schema(enumeration = { "ASSIGNED", "WAITING" })) @QueryParam("allocation") String allocation,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        CaseFilter filter = new CaseFilter(QueryParameters.uuid("referralId", referralId).orElse(null),
+                QueryParameters.oneOf("status", status, v -> byName(CaseStatus.values(), v), names(CaseStatus.values())).orElse(null),
+                QueryParameters.uuid("linkWorkerId", linkWorkerId).orElse(null),
+                QueryParameters.oneOf("allocation", allocation, v -> byName(Allocation.values(), v), names(Allocation.values())).orElse(null));
+        int pageNumber = QueryParameters.integer("page", page, 1, 1, 100_000);
+        int pageSize = QueryParameters.integer("size", size, 50, 1, 200);
+        CaseWork.Page found = work.list(viewer(), filter, pageNumber, pageSize);
+        return new CasePage(found.total(), (int) ((found.total() + pageSize - 1) / pageSize), pageNumber, pageSize,
+                found.items().stream().map(CaseView::of).toList());
+    }
+
+    @GET
+    @Path("/me/caseload")
+    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @Operation(summary = "My open cases", description = "The caller's own open cases, oldest first.")
+    @APIResponse(responseCode = "200", description = "A page of cases", content = @Content(schema = @Schema(implementation = CasePage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<CaseView> list(@QueryParam("referralId") @Parameter(description = "Only the case of this referral") String referralIdParam,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        Optional<UUID> referralId = QueryParameters.uuid("referralId", referralIdParam);
-        if (referralId.isPresent()) {
-            return cases.findByReferral(referralId.get()).map(CaseView::of).stream().toList();
+    public CasePage mine(@QueryParam("page") String page, @QueryParam("size") String size) {
+        UUID me = work.linkWorkerNamed(identity.getPrincipal().getName()).map(w -> w.id()).orElse(new UUID(0, 0));
+        int pageNumber = QueryParameters.integer("page", page, 1, 1, 100_000);
+        int pageSize = QueryParameters.integer("size", size, 50, 1, 200);
+        CaseWork.Page found = work.list(CaseViewer.linkWorker(team.pcn(), me), new CaseFilter(null, CaseStatus.OPEN, me, null),
+                pageNumber, pageSize);
+        return new CasePage(found.total(), (int) ((found.total() + pageSize - 1) / pageSize), pageNumber, pageSize,
+                found.items().stream().map(CaseView::of).toList());
+    }
+
+    @GET
+    @Path("/cases/{id}")
+    @Operation(summary = "Read a case")
+    @APIResponse(responseCode = "200", description = "The case; ETag its version", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "404", description = "No such case that you may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response read(@PathParam("id") UUID id) {
+        Case c = work.read(id, viewer());
+        return Response.ok(CaseView.of(c)).header(HttpHeaders.ETAG, LinkWorkerResource.etag(c.version())).build();
+    }
+
+    @POST
+    @Path("/cases/{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "link-worker-lead", "admin" })
+    @Operation(summary = "Assign or reassign a case by hand",
+            description = "A lead (or admin) gives the case to a link worker of its PCN who has room. Needs If-Match. The place "
+                    + "it frees goes to the waiting list at once. Emits case.assigned.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Reassign.class),
+            examples = @ExampleObject(name = "reassign", value = "{\"linkWorkerId\": \"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\"}")))
+    @APIResponse(responseCode = "200", description = "Assigned", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "Not a link worker of the case's PCN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in your PCN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The link worker has no room, or the case is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The case changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response assign(@PathParam("id") UUID id, @NotNull(message = "a link worker is required") @Valid Reassign body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long version = LinkWorkerResource.version(ifMatch);
+        Case c = work.reassign(id, version, body.linkWorkerId(), viewer());
+        return Response.ok(CaseView.of(c)).header(HttpHeaders.ETAG, LinkWorkerResource.etag(c.version())).build();
+    }
+
+    @POST
+    @Path("/cases/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Close a case with a coded reason",
+            description = "The case's link worker, or a lead of its PCN. Needs If-Match. Emits case.closed (referral-service "
+                    + "then closes the referral and tells the referrer); the place freed goes to the waiting list at once.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Close.class),
+            examples = @ExampleObject(name = "goals met", value = "{\"reason\": \"goals-met\"}")))
+    @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "The reason is not one of the codes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case that you may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is closed already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The case changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response close(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid Close body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long version = LinkWorkerResource.version(ifMatch);
+        Case c = work.close(id, version, body.reason(), viewer());
+        return Response.ok(CaseView.of(c)).header(HttpHeaders.ETAG, LinkWorkerResource.etag(c.version())).build();
+    }
+
+    /** The caller as a reader of cases. */
+    private CaseViewer viewer() {
+        if (identity.hasRole("admin")) {
+            return CaseViewer.admin();
         }
-        return cases.page(page, size).stream().map(CaseView::of).toList();
+        if (identity.hasRole("link-worker-lead")) {
+            return CaseViewer.lead(team.pcn());
+        }
+        if (identity.hasRole("link-worker")) {
+            return CaseViewer.linkWorker(team.pcn(),
+                    work.linkWorkerNamed(identity.getPrincipal().getName()).map(w -> w.id()).orElse(null));
+        }
+        throw new ForbiddenException("Your role does not allow reading cases");
+    }
+
+    private static <E extends Enum<E>> E byName(E[] values, String name) {
+        return Arrays.stream(values).filter(v -> v.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+    }
+
+    private static <E extends Enum<E>> List<String> names(E[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 }

@@ -13,15 +13,17 @@ import uk.socialprescribing.caseload.domain.Case;
 @Schema(name = "Case")
 public record CaseView(UUID id, UUID referralId, @Schema(example = "B82005") String practiceOdsCode,
         @Schema(example = "U84002") String pcnCode,
-        @Schema(enumeration = { "OPEN" }) String status,
+        @Schema(enumeration = { "OPEN", "CLOSED" }) String status,
         @Schema(enumeration = { "routine", "urgent" }) String urgency,
         @Schema(enumeration = { "ASSIGNED", "WAITING" }, description = "Assigned to a link worker, or on the PCN's waiting list")
         String allocation,
-        UUID linkWorkerId, Instant assignedAt, Instant waitingSince, Instant openedAt) {
+        UUID linkWorkerId, Instant assignedAt, Instant waitingSince, Instant openedAt, Instant closedAt,
+        @Schema(example = "goals-met") String closureReason) {
 
     static CaseView of(Case c) {
         boolean waiting = c.allocation() == uk.socialprescribing.caseload.domain.Allocation.WAITING;
         return new CaseView(c.id(), c.referralId(), c.practiceOdsCode(), c.pcnCode(), c.status().name(), c.urgency(),
-                c.allocation().name(), c.linkWorkerId(), c.assignedAt(), waiting ? c.waitlistedAt() : null, c.openedAt());
+                c.allocation().name(), c.linkWorkerId(), c.assignedAt(), waiting ? c.waitlistedAt() : null, c.openedAt(),
+                c.closedAt(), c.closureReason() == null ? null : c.closureReason().code());
     }
 }

@@ -54,6 +54,12 @@ public class Case {
     @Column(name = "waitlisted_at")
     private Instant waitlistedAt;
 
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "closure_reason")
+    private String closureReason;
+
     @Version
     private long version;
 
@@ -77,6 +83,7 @@ public class Case {
 
     /** The case goes to this link worker. */
     public void assignTo(UUID linkWorker, Instant at) {
+        requireOpen();
         allocation = Allocation.ASSIGNED;
         linkWorkerId = linkWorker;
         assignedAt = at;
@@ -87,6 +94,20 @@ public class Case {
         allocation = Allocation.WAITING;
         linkWorkerId = null;
         waitlistedAt = at;
+    }
+
+    /** The case ends: the person's support is over, or the referral was withdrawn while the case waited. */
+    public void close(ClosureReason reason, Instant at) {
+        requireOpen();
+        status = CaseStatus.CLOSED;
+        closureReason = reason.code();
+        closedAt = at;
+    }
+
+    private void requireOpen() {
+        if (status != CaseStatus.OPEN) {
+            throw new CaseNotOpenException(id, status);
+        }
     }
 
     public boolean isUrgent() {
@@ -139,5 +160,17 @@ public class Case {
 
     public Instant waitlistedAt() {
         return waitlistedAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public ClosureReason closureReason() {
+        return closureReason == null ? null : ClosureReason.of(closureReason).orElseThrow();
+    }
+
+    public long version() {
+        return version;
     }
 }

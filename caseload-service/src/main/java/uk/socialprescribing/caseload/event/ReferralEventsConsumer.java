@@ -7,11 +7,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import uk.socialprescribing.caseload.service.CaseOpening;
+import uk.socialprescribing.caseload.service.CaseWork;
 import uk.socialprescribing.events.referral.ReferralAccepted;
+import uk.socialprescribing.events.referral.ReferralWithdrawn;
 import uk.socialprescribing.messaging.inbox.Inbox;
 
 /**
- * Reads referral-events: an accepted referral opens a case. Each event is handled once (see {@link Inbox});
+ * Reads referral-events: an accepted referral opens a case; a referral withdrawn while its case waits leaves the
+ * waiting list. Each event is handled once (see {@link Inbox});
  * what cannot be read goes to referral-events.caseload-service.dlq with the reason, and reading goes on.
  */
 @ApplicationScoped
@@ -21,15 +24,20 @@ public class ReferralEventsConsumer {
 
     private final Inbox inbox;
     private final CaseOpening caseOpening;
+    private final CaseWork caseWork;
 
-    public ReferralEventsConsumer(Inbox inbox, CaseOpening caseOpening) {
+    public ReferralEventsConsumer(Inbox inbox, CaseOpening caseOpening, CaseWork caseWork) {
         this.inbox = inbox;
         this.caseOpening = caseOpening;
+        this.caseWork = caseWork;
     }
 
     @Incoming("referral-events")
     @Blocking
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.handleOnce(HANDLER, record, event -> event.dataAs(ReferralAccepted.class).ifPresent(caseOpening::openFor));
+        inbox.handleOnce(HANDLER, record, event -> {
+            event.dataAs(ReferralAccepted.class).ifPresent(caseOpening::openFor);
+            event.dataAs(ReferralWithdrawn.class).ifPresent(caseWork::referralWithdrawn);
+        });
     }
 }

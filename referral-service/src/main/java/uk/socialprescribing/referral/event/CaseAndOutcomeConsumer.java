@@ -40,8 +40,13 @@ public class CaseAndOutcomeConsumer {
     public void onCaseloadEvent(ConsumerRecord<String, byte[]> record) {
         inbox.handleOnce(CASELOAD_HANDLER, record, event -> event.dataAs(CaseClosed.class).ifPresent(closed -> {
             if (!triage.closeAfterCase(closed)) {
-                LOG.warnf("case.closed %s names referral %s, which is not an accepted referral here; ignored",
-                        event.id(), closed.referralId());
+                // a waiting case closes when its referral is withdrawn: expected, and nothing to tell the referrer
+                if ("referral-withdrawn".equals(closed.reason())) {
+                    LOG.debugf("case.closed %s for withdrawn referral %s", event.id(), closed.referralId());
+                } else {
+                    LOG.warnf("case.closed %s names referral %s, which is not an accepted referral here; ignored",
+                            event.id(), closed.referralId());
+                }
             }
         }));
     }

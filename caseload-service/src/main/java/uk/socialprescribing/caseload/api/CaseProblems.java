@@ -1,0 +1,32 @@
+package uk.socialprescribing.caseload.api;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import uk.socialprescribing.caseload.domain.CaseNotOpenException;
+import uk.socialprescribing.caseload.service.CaseNotFoundException;
+import uk.socialprescribing.caseload.service.StaleCaseException;
+import uk.socialprescribing.problem.Problem;
+
+/** The caseload domain's failures as problem details. */
+public class CaseProblems {
+
+    @ServerExceptionMapper
+    public Response notFound(CaseNotFoundException e, UriInfo uri) {
+        return Problem.of(Response.Status.NOT_FOUND, "case-not-found", e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notOpen(CaseNotOpenException e, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, "case-closed", e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleCaseException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", e.getMessage())
+                .at(uri.getPath()).toResponse()).header(HttpHeaders.ETAG, LinkWorkerResource.etag(e.currentVersion())).build();
+    }
+}

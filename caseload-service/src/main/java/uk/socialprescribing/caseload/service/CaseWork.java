@@ -1,0 +1,195 @@
+package uk.socialprescribing.caseload.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import uk.socialprescribing.caseload.domain.Allocation;
+import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.caseload.domain.ClosureReason;
+import uk.socialprescribing.caseload.domain.LinkWorker;
+import uk.socialprescribing.caseload.repository.CaseRepository;
+import uk.socialprescribing.events.caseload.CaseAssigned;
+import uk.socialprescribing.events.caseload.CaseClosed;
+import uk.socialprescribing.events.referral.ReferralWithdrawn;
+import uk.socialprescribing.messaging.outbox.Outbox;
+import io.quarkus.security.ForbiddenException;
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
+
+/**
+ * The life of a case after allocation: reading it, reassigning it by hand, closing it. Each change that frees a
+ * place promotes the PCN's waiting list in the same transaction, under the PCN's allocation lock.
+ */
+@ApplicationScoped
+public class CaseWork {
+
+    /** One page of cases and the count of all that match. */
+    public record Page(List<Case> items, long total) {
+    }
+
+    private final CaseRepository cases;
+    private final EntityManager entityManager;
+    private final Allocating allocating;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public CaseWork(CaseRepository cases, EntityManager entityManager, Allocating allocating, Outbox outbox, Clock clock) {
+        this.cases = cases;
+        this.entityManager = entityManager;
+        this.allocating = allocating;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Case read(UUID id, CaseViewer viewer) {
+        return cases.findByIdOptional(id).filter(c -> visible(viewer, c)).orElseThrow(() -> new CaseNotFoundException(id));
+    }
+
+    /** Oldest first, then by id: a stable order for paging. */
+    public Page list(CaseViewer viewer, CaseFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        switch (viewer.scope()) {
+            case OWN_AND_UNASSIGNED -> {
+                where.append(" and c.pcnCode = :pcn and (c.allocation = :waiting or c.linkWorkerId = :me)");
+                parameters.put("pcn", viewer.pcnCode());
+                parameters.put("waiting", Allocation.WAITING);
+                parameters.put("me", viewer.linkWorkerId() == null ? new UUID(0, 0) : viewer.linkWorkerId());
+            }
+            case PCN -> {
+                where.append(" and c.pcnCode = :pcn");
+                parameters.put("pcn", viewer.pcnCode());
+            }
+            case ALL -> {
+            }
+        }
+        if (filter.referralId() != null) {
+            where.append(" and c.referralId = :referral");
+            parameters.put("referral", filter.referralId());
+        }
+        if (filter.status() != null) {
+            where.append(" and c.status = :status");
+            parameters.put("status", filter.status());
+        }
+        if (filter.linkWorkerId() != null) {
+            where.append(" and c.linkWorkerId = :worker");
+            parameters.put("worker", filter.linkWorkerId());
+        }
+        if (filter.allocation() != null) {
+            where.append(" and c.allocation = :allocation");
+            parameters.put("allocation", filter.allocation());
+        }
+        TypedQuery<Long> count = entityManager.createQuery("select count(c) from Case c" + where, Long.class);
+        TypedQuery<Case> items = entityManager.createQuery("select c from Case c" + where + " order by c.openedAt, c.id", Case.class);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            items.setParameter(name, value);
+        });
+        long total = count.getSingleResult();
+        return new Page(total == 0 ? List.of() : items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList(), total);
+    }
+
+    /** A lead (or admin) gives the case to a link worker of its PCN who has room; the place freed is used at once. */
+    @Transactional
+    public Case reassign(UUID id, long expectedVersion, UUID toLinkWorker, CaseViewer manager) {
+        Case c = forChange(id, expectedVersion, manager);
+        List<Allocating.Load> loads = allocating.lockedLoads(c.pcnCode());
+        Allocating.Load target = loads.stream().filter(l -> l.worker().id().equals(toLinkWorker)).findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.invalidField("linkWorkerId", "LinkWorkerOfPcn",
+                        "is not an active link worker of " + c.pcnCode())));
+        if (toLinkWorker.equals(c.linkWorkerId())) {
+            return c;
+        }
+        if (target.spare() <= 0) {
+            throw new ProblemException(new Problem(Problem.type("at-capacity"), "Conflict", 409,
+                    target.worker().displayName() + " has no room under their caps; raise a cap or choose another link worker",
+                    null, List.of(new Problem.FieldError("linkWorkerId", "SpareCapacity", "has no spare capacity"))));
+        }
+        boolean freesAPlace = c.allocation() == Allocation.ASSIGNED;
+        Instant now = now();
+        c.assignTo(toLinkWorker, now);
+        outbox.record(new CaseAssigned(c.id(), toLinkWorker, now));
+        cases.flush();
+        if (freesAPlace) {
+            allocating.promoteWaiting(c.pcnCode());
+        }
+        cases.flush();
+        return c;
+    }
+
+    /** The case ends: announced with its sessions and connections, its place given to the waiting list. */
+    @Transactional
+    public Case close(UUID id, long expectedVersion, ClosureReason reason, CaseViewer by) {
+        if (reason == ClosureReason.REFERRAL_WITHDRAWN) {
+            throw new ProblemException(Problem.invalidField("reason", "ChosenReason", "is set by the service when a referral is withdrawn"));
+        }
+        Case c = forChange(id, expectedVersion, by);
+        if (by.scope() == CaseViewer.Scope.OWN_AND_UNASSIGNED && !by.linkWorkerId().equals(c.linkWorkerId())) {
+            throw new ForbiddenException("Only the case's link worker, or a lead of its PCN, may close it");
+        }
+        if (c.pcnCode() != null) {
+            allocating.lockedLoads(c.pcnCode());
+        }
+        closeAndPromote(c, reason);
+        cases.flush();
+        return c;
+    }
+
+    /** A referral withdrawn while its case still waits leaves the waiting list; an assigned case is the link worker's to close. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void referralWithdrawn(ReferralWithdrawn withdrawn) {
+        Optional<Case> waiting = cases.findByReferral(withdrawn.referralId())
+                .filter(c -> c.allocation() == Allocation.WAITING && c.status() == uk.socialprescribing.caseload.domain.CaseStatus.OPEN);
+        waiting.ifPresent(c -> closeAndPromote(c, ClosureReason.REFERRAL_WITHDRAWN));
+    }
+
+    private void closeAndPromote(Case c, ClosureReason reason) {
+        boolean freesAPlace = c.allocation() == Allocation.ASSIGNED;
+        Instant now = now();
+        c.close(reason, now);
+        outbox.record(new CaseClosed(c.id(), c.referralId(), reason.code(), 0, List.of(), now));
+        cases.flush();
+        if (freesAPlace && c.pcnCode() != null) {
+            allocating.promoteWaiting(c.pcnCode());
+        }
+    }
+
+    private Case forChange(UUID id, long expectedVersion, CaseViewer viewer) {
+        entityManager.createNativeQuery("select id from care_case where id = :id for update").setParameter("id", id).getResultList();
+        Case c = read(id, viewer);
+        if (c.version() != expectedVersion) {
+            throw new StaleCaseException(c.version());
+        }
+        return c;
+    }
+
+    static boolean visible(CaseViewer viewer, Case c) {
+        return switch (viewer.scope()) {
+            case ALL -> true;
+            case PCN -> viewer.pcnCode().equals(c.pcnCode());
+            case OWN_AND_UNASSIGNED -> viewer.pcnCode().equals(c.pcnCode())
+                    && (c.allocation() == Allocation.WAITING || (viewer.linkWorkerId() != null && viewer.linkWorkerId().equals(c.linkWorkerId())));
+        };
+    }
+
+    /** The link worker record of a username, if they have one. */
+    public Optional<LinkWorker> linkWorkerNamed(String username) {
+        return entityManager.createQuery("from LinkWorker w where w.username = :u", LinkWorker.class).setParameter("u", username)
+                .getResultStream().findFirst();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}
