@@ -133,6 +133,32 @@ class ThinSliceTest {
     }
 
     @Test
+    void closingTheCaseClosesTheReferralAndTellsTheReferrer() throws Exception {
+        String referrer = LocalPlatform.token("referrer");
+        String linkWorker = LocalPlatform.token("link-worker");
+        String lead = LocalPlatform.token("link-worker-lead");
+        String id = given().auth().oauth2(referrer).contentType(ContentType.JSON).body(REFERRAL).when().post("/api/referrals")
+                .then().statusCode(201).extract().path("id");
+        String etag = given().auth().oauth2(linkWorker).when().get("/api/referrals/{id}", id).then().extract().header("ETag");
+        given().auth().oauth2(linkWorker).header("If-Match", etag).when().post("/api/referrals/{id}/accept", id).then().statusCode(200);
+
+        String caseId = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                given().auth().oauth2(lead).queryParam("referralId", id).when().get("/api/caseload/cases")
+                        .then().statusCode(200).extract().<String>path("contents[0].id"), java.util.Objects::nonNull);
+        String caseEtag = given().auth().oauth2(lead).when().get("/api/caseload/cases/{id}", caseId).then().statusCode(200)
+                .extract().header("ETag");
+        given().auth().oauth2(lead).header("If-Match", caseEtag).contentType(ContentType.JSON).body("{\"reason\": \"goals-met\"}")
+                .when().post("/api/caseload/cases/{id}/close", caseId).then().statusCode(200).body("status", equalTo("CLOSED"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(referrer).when().get("/api/referrals/{id}/feedback", id).then().statusCode(200)
+                        .body("status", equalTo("CLOSED"))
+                        .body("messages.kind", equalTo(List.of("accepted", "closed")))
+                        .body("messages[1].closure.reason", equalTo("goals-met"))
+                        .body("recordAs.code", equalTo("871731000000106")));
+    }
+
+    @Test
     void partnersReferThroughTheGatewayAsAnAgencyAPersonAndAFhirSystem() throws Exception {
         String body = REFERRAL.replace("\"nhsNumber\": \"9434765919\", ", "")
                 .replace("\"dateOfBirth\": \"1948-03-12\"", "\"dateOfBirth\": \"1948-03-12\", \"address\": {\"postcode\": \"HG5 0AB\"}");
