@@ -8,7 +8,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import uk.socialprescribing.caseload.domain.CaseNotOpenException;
 import uk.socialprescribing.caseload.service.CaseNotFoundException;
+import uk.socialprescribing.caseload.service.LinkWorkers;
 import uk.socialprescribing.caseload.service.StaleCaseException;
+import uk.socialprescribing.problem.Preconditions;
 import uk.socialprescribing.problem.Problem;
 
 /** The caseload domain's failures as problem details. */
@@ -27,6 +29,12 @@ public class CaseProblems {
     @ServerExceptionMapper
     public Response stale(StaleCaseException e, UriInfo uri) {
         return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", e.getMessage())
-                .at(uri.getPath()).toResponse()).header(HttpHeaders.ETAG, LinkWorkerResource.etag(e.currentVersion())).build();
+                .at(uri.getPath()).toResponse()).header(HttpHeaders.ETAG, Preconditions.etag(e.currentVersion())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response staleLinkWorker(LinkWorkers.StaleException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", e.getMessage())
+                .at(uri.getPath()).toResponse()).header(HttpHeaders.ETAG, Preconditions.etag(e.currentVersion())).build();
     }
 }

@@ -38,6 +38,7 @@ import uk.socialprescribing.caseload.domain.ClosureReason;
 import uk.socialprescribing.caseload.service.CaseFilter;
 import uk.socialprescribing.caseload.service.CaseViewer;
 import uk.socialprescribing.caseload.service.CaseWork;
+import uk.socialprescribing.problem.Preconditions;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.problem.QueryParameters;
 
@@ -121,7 +122,7 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("id") UUID id) {
         Case c = work.read(id, viewer());
-        return Response.ok(CaseView.of(c)).header(HttpHeaders.ETAG, LinkWorkerResource.etag(c.version())).build();
+        return Response.ok(CaseView.of(c)).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
     }
 
     @POST
@@ -146,9 +147,9 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assign(@PathParam("id") UUID id, @NotNull(message = "a link worker is required") @Valid Reassign body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        long version = LinkWorkerResource.version(ifMatch);
+        long version = Preconditions.ifMatchVersion(ifMatch);
         Case c = work.reassign(id, version, body.linkWorkerId(), viewer());
-        return Response.ok(CaseView.of(c)).header(HttpHeaders.ETAG, LinkWorkerResource.etag(c.version())).build();
+        return Response.ok(CaseView.of(c)).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
     }
 
     @POST
@@ -172,9 +173,9 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid Close body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        long version = LinkWorkerResource.version(ifMatch);
+        long version = Preconditions.ifMatchVersion(ifMatch);
         Case c = work.close(id, version, body.reason(), viewer());
-        return Response.ok(CaseView.of(c)).header(HttpHeaders.ETAG, LinkWorkerResource.etag(c.version())).build();
+        return Response.ok(CaseView.of(c)).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
     }
 
     /** The caller as a reader of cases. */

@@ -36,8 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.socialprescribing.caseload.domain.LinkWorker;
 import uk.socialprescribing.caseload.service.Allocating;
 import uk.socialprescribing.caseload.service.LinkWorkers;
+import uk.socialprescribing.problem.Preconditions;
 import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
 
 @Path("/api/caseload/link-workers")
 @Tag(name = "Link workers", description = "The team, its caps and its load")
@@ -83,7 +83,7 @@ public class LinkWorkerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("id") UUID id) {
         LinkWorker worker = visible(id);
-        return Response.ok(LinkWorkerView.of(linkWorkers.loadOf(worker))).header(HttpHeaders.ETAG, etag(worker.version())).build();
+        return Response.ok(LinkWorkerView.of(linkWorkers.loadOf(worker))).header(HttpHeaders.ETAG, Preconditions.etag(worker.version())).build();
     }
 
     @POST
@@ -101,7 +101,7 @@ public class LinkWorkerResource {
         team.requireManagerOf(body.pcnCode());
         Allocating.Load added = linkWorkers.add(profile(body));
         URI location = uri.getBaseUriBuilder().path("api/caseload/link-workers").path(added.worker().id().toString()).build();
-        return Response.created(location).entity(LinkWorkerView.of(added)).header(HttpHeaders.ETAG, etag(added.worker().version())).build();
+        return Response.created(location).entity(LinkWorkerView.of(added)).header(HttpHeaders.ETAG, Preconditions.etag(added.worker().version())).build();
     }
 
     @PUT
@@ -122,18 +122,12 @@ public class LinkWorkerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @NotNull(message = "a link worker is required") @Valid NewLinkWorker body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        long expected = version(ifMatch);
+        long expected = Preconditions.ifMatchVersion(ifMatch);
         LinkWorker worker = visible(id);
         team.requireManagerOf(worker.pcnCode());
         team.requireManagerOf(body.pcnCode());
-        try {
-            Allocating.Load changed = linkWorkers.update(id, expected, profile(body));
-            return Response.ok(LinkWorkerView.of(changed)).header(HttpHeaders.ETAG, etag(changed.worker().version())).build();
-        } catch (LinkWorkers.StaleException e) {
-            return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version",
-                    "The link worker changed since you read them; read again").toResponse())
-                    .header(HttpHeaders.ETAG, etag(Long.parseLong(e.getMessage()))).build();
-        }
+        Allocating.Load changed = linkWorkers.update(id, expected, profile(body));
+        return Response.ok(LinkWorkerView.of(changed)).header(HttpHeaders.ETAG, Preconditions.etag(changed.worker().version())).build();
     }
 
     private LinkWorker visible(UUID id) {
@@ -148,23 +142,5 @@ public class LinkWorkerResource {
         return new LinkWorker.Profile(body.username().strip(), body.displayName().strip(), body.pcnCode(),
                 body.practices() == null ? List.of() : body.practices(), body.languages(), body.workingDays(),
                 body.activeCaseCap(), body.yearlyCap(), Boolean.TRUE.equals(body.lead()));
-    }
-
-    static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
-    static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(new Problem(Problem.type("precondition-required"), "Precondition Required", 428,
-                    "This change needs If-Match with the ETag you read", null,
-                    List.of(new Problem.FieldError("If-Match", "Required", "must carry the ETag"))));
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:W/)?\"(\\d{1,18})\"").matcher(ifMatch.strip());
-        if (!m.matches()) {
-            throw new ProblemException(new Problem(Problem.type("stale-version"), "Precondition Failed", 412,
-                    "If-Match " + ifMatch.strip() + " is not an ETag of this resource", null, List.of()));
-        }
-        return Long.parseLong(m.group(1));
     }
 }

@@ -20,10 +20,17 @@ import uk.socialprescribing.reference.PrimaryCare;
 @ApplicationScoped
 public class LinkWorkers {
 
-    /** A write based on a version that is no longer current. */
+    /** A write based on a version of the link worker that is no longer current. */
     public static class StaleException extends RuntimeException {
-        public StaleException(long current) {
-            super(Long.toString(current));
+        private final long currentVersion;
+
+        public StaleException(long currentVersion) {
+            super("The link worker changed since you read them; read them again");
+            this.currentVersion = currentVersion;
+        }
+
+        public long currentVersion() {
+            return currentVersion;
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import uk.socialprescribing.problem.Preconditions;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.referral.domain.IllegalTransitionException;
 import uk.socialprescribing.referral.feedback.WebhookNotFoundException;
@@ -35,6 +36,6 @@ public class ReferralProblems {
     @ServerExceptionMapper
     public Response stale(StaleReferralException e, UriInfo uri) {
         return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", e.getMessage())
-                .at(uri.getPath()).toResponse()).header(HttpHeaders.ETAG, ETags.of(e.currentVersion())).build();
+                .at(uri.getPath()).toResponse()).header(HttpHeaders.ETAG, Preconditions.etag(e.currentVersion())).build();
     }
 }

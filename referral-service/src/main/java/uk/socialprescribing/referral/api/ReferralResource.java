@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.socialprescribing.problem.Preconditions;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.problem.ProblemException;
 import uk.socialprescribing.problem.QueryParameters;
@@ -216,7 +217,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = ReferralView.class)))
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
-        long version = ETags.required(ifMatch);
+        long version = Preconditions.ifMatchVersion(ifMatch);
         Viewer triager = callers.triager();
         return idempotency.once(callers.principal(), key, "accept " + id + " " + version,
                 () -> ok(triage.accept(id, version, triager), uri));
@@ -233,7 +234,7 @@ public class ReferralResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decline(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid TriageDecisions.Decline body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
-        long version = ETags.required(ifMatch);
+        long version = Preconditions.ifMatchVersion(ifMatch);
         Viewer triager = callers.triager();
         return idempotency.once(callers.principal(), key, List.of("decline", id, version, body),
                 () -> ok(triage.decline(id, version, triager, body.reason(), strip(body.note())), uri));
@@ -250,7 +251,7 @@ public class ReferralResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response redirect(@PathParam("id") UUID id, @NotNull(message = "where it goes is required") @Valid TriageDecisions.Redirect body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
-        long version = ETags.required(ifMatch);
+        long version = Preconditions.ifMatchVersion(ifMatch);
         Viewer triager = callers.triager();
         return idempotency.once(callers.principal(), key, List.of("redirect", id, version, body),
                 () -> ok(triage.redirect(id, version, triager, body.to().strip(), body.reason(), strip(body.note())), uri));
@@ -267,7 +268,7 @@ public class ReferralResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response withdraw(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid TriageDecisions.Withdraw body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
-        long version = ETags.required(ifMatch);
+        long version = Preconditions.ifMatchVersion(ifMatch);
         Viewer referrer = Viewer.referrer(callers.principal(), callers.referringOrganisation().key());
         return idempotency.once(callers.principal(), key, List.of("withdraw", id, version, body),
                 () -> ok(triage.withdraw(id, version, referrer, body.reason(), strip(body.note())), uri));
@@ -305,7 +306,7 @@ public class ReferralResource {
     }
 
     static String etag(Referral referral) {
-        return ETags.of(referral.version());
+        return Preconditions.etag(referral.version());
     }
 
     private static ReferralStatus statusOf(String value) {
