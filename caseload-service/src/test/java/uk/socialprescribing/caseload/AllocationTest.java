@@ -67,7 +67,14 @@ class AllocationTest {
 
     @BeforeEach
     void emptyThePcn() {
+        emptyThePcn(entityManager);
+    }
+
+    /** No link worker, case or session left in the tests' PCN. */
+    static void emptyThePcn(EntityManager entityManager) {
         QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("delete from care_session where case_id in (select id from care_case where pcn_code = :pcn)")
+                    .setParameter("pcn", PCN).executeUpdate();
             entityManager.createNativeQuery("delete from care_case where pcn_code = :pcn").setParameter("pcn", PCN).executeUpdate();
             entityManager.createNativeQuery("delete from link_worker where pcn_code = :pcn").setParameter("pcn", PCN).executeUpdate();
         });

@@ -55,10 +55,7 @@ class CaseWorkTest {
 
     @BeforeEach
     void emptyThePcn() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("delete from care_case where pcn_code = :pcn").setParameter("pcn", PCN).executeUpdate();
-            entityManager.createNativeQuery("delete from link_worker where pcn_code = :pcn").setParameter("pcn", PCN).executeUpdate();
-        });
+        AllocationTest.emptyThePcn(entityManager);
     }
 
     String caseFor(UUID referral) {

@@ -9,6 +9,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.socialprescribing.caseload.domain.CaseNotOpenException;
 import uk.socialprescribing.caseload.service.CaseNotFoundException;
 import uk.socialprescribing.caseload.service.LinkWorkers;
+import uk.socialprescribing.caseload.service.Sessions;
+import uk.socialprescribing.caseload.domain.SessionRecordedException;
 import uk.socialprescribing.caseload.service.StaleCaseException;
 import uk.socialprescribing.problem.Preconditions;
 import uk.socialprescribing.problem.Problem;
@@ -24,6 +26,16 @@ public class CaseProblems {
     @ServerExceptionMapper
     public Response notOpen(CaseNotOpenException e, UriInfo uri) {
         return Problem.of(Response.Status.CONFLICT, "case-closed", e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response sessionNotFound(Sessions.SessionNotFoundException e, UriInfo uri) {
+        return Problem.of(Response.Status.NOT_FOUND, "session-not-found", e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response sessionRecorded(SessionRecordedException e, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, "session-recorded", e.getMessage()).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

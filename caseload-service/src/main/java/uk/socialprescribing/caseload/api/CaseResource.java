@@ -179,7 +179,7 @@ public class CaseResource {
     }
 
     /** The caller as a reader of cases. */
-    private CaseViewer viewer() {
+    CaseViewer viewer() {
         if (identity.hasRole("admin")) {
             return CaseViewer.admin();
         }

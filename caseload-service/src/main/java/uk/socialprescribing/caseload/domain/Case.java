@@ -60,6 +60,18 @@ public class Case {
     @Column(name = "closure_reason")
     private String closureReason;
 
+    @Column(name = "first_contact_at")
+    private Instant firstContactAt;
+
+    @Column(name = "first_contact_due_by", nullable = false)
+    private Instant firstContactDueBy;
+
+    @Column(name = "missed_in_a_row", nullable = false)
+    private int missedInARow;
+
+    @Column(name = "sessions_attended", nullable = false)
+    private int sessionsAttended;
+
     @Version
     private long version;
 
@@ -67,7 +79,8 @@ public class Case {
     }
 
     /** A case for an accepted referral: open, and waiting for a link worker until it is allocated. */
-    public static Case openFor(UUID referralId, String practiceOdsCode, String pcnCode, String urgency, String language, Instant at) {
+    public static Case openFor(UUID referralId, String practiceOdsCode, String pcnCode, String urgency, String language, Instant at,
+            java.time.Duration firstContactTarget) {
         Case opened = new Case();
         opened.id = UUID.randomUUID();
         opened.referralId = referralId;
@@ -78,6 +91,7 @@ public class Case {
         opened.status = CaseStatus.OPEN;
         opened.allocation = Allocation.WAITING;
         opened.openedAt = at;
+        opened.firstContactDueBy = at.plus(firstContactTarget);
         return opened;
     }
 
@@ -102,6 +116,39 @@ public class Case {
         status = CaseStatus.CLOSED;
         closureReason = reason.code();
         closedAt = at;
+    }
+
+    /**
+     * A session was recorded: an attended one counts (the first is first contact) and ends a run of misses; a missed
+     * one extends the run (two in a row flag the case); a cancelled one changes neither.
+     */
+    public void sessionRecorded(Session.Outcome outcome, Instant sessionTime) {
+        requireOpen();
+        switch (outcome) {
+            case ATTENDED -> {
+                sessionsAttended++;
+                missedInARow = 0;
+                if (firstContactAt == null || sessionTime.isBefore(firstContactAt)) {
+                    firstContactAt = sessionTime;
+                }
+            }
+            case DID_NOT_ATTEND -> missedInARow++;
+            case CANCELLED -> {
+            }
+        }
+    }
+
+    public boolean missedTwoInARow() {
+        return missedInARow >= 2;
+    }
+
+    /** No first contact yet and past its target date, or first contact made late. */
+    public boolean firstContactLate(Instant now) {
+        return firstContactAt == null ? now.isAfter(firstContactDueBy) : firstContactAt.isAfter(firstContactDueBy);
+    }
+
+    public void requireOpenForWork() {
+        requireOpen();
     }
 
     private void requireOpen() {
@@ -172,5 +219,17 @@ public class Case {
 
     public long version() {
         return version;
+    }
+
+    public Instant firstContactAt() {
+        return firstContactAt;
+    }
+
+    public Instant firstContactDueBy() {
+        return firstContactDueBy;
+    }
+
+    public int sessionsAttended() {
+        return sessionsAttended;
     }
 }

@@ -1,11 +1,14 @@
 package uk.socialprescribing.caseload.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.repository.CaseRepository;
@@ -27,11 +30,15 @@ public class CaseOpening {
     private final Clock clock;
     private final PrimaryCare primaryCare = PrimaryCare.standard();
 
-    public CaseOpening(CaseRepository cases, Outbox outbox, Allocating allocating, Clock clock) {
+    private final Duration firstContactTarget;
+
+    public CaseOpening(CaseRepository cases, Outbox outbox, Allocating allocating, Clock clock,
+            @ConfigProperty(name = "caseload.first-contact-target", defaultValue = "P14D") Duration firstContactTarget) {
         this.cases = cases;
         this.outbox = outbox;
         this.allocating = allocating;
         this.clock = clock;
+        this.firstContactTarget = firstContactTarget;
     }
 
     /** The case of the referral: opened now, allocated and announced, or the one it already has. */
@@ -41,7 +48,7 @@ public class CaseOpening {
             String pcn = accepted.pcnCode() != null ? accepted.pcnCode()
                     : primaryCare.practice(accepted.practiceOdsCode()).map(PrimaryCare.Practice::pcnCode).orElse(null);
             Case opened = Case.openFor(accepted.referralId(), accepted.practiceOdsCode(), pcn, accepted.urgency(),
-                    accepted.language(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+                    accepted.language(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), firstContactTarget);
             cases.persist(opened);
             outbox.record(new CaseOpened(opened.id(), opened.referralId(), opened.practiceOdsCode(), opened.openedAt()));
             allocating.allocate(opened);

@@ -158,7 +158,7 @@ public class CaseWork {
         boolean freesAPlace = c.allocation() == Allocation.ASSIGNED;
         Instant now = now();
         c.close(reason, now);
-        outbox.record(new CaseClosed(c.id(), c.referralId(), reason.code(), 0, List.of(), now));
+        outbox.record(new CaseClosed(c.id(), c.referralId(), reason.code(), c.sessionsAttended(), List.of(), now));
         cases.flush();
         if (freesAPlace && c.pcnCode() != null) {
             allocating.promoteWaiting(c.pcnCode());

@@ -1,0 +1,187 @@
+package uk.socialprescribing.caseload.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A session with the person: scheduled, then recorded once as attended, did not attend or cancelled. */
+@Entity
+@Table(name = "care_session")
+public class Session {
+
+    public enum Kind {
+        INITIAL_CONVERSATION("initial-conversation"), FOLLOW_UP("follow-up"), REVIEW("review"), FINAL("final");
+
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String toString() {
+            return code;
+        }
+    }
+
+    public enum Mode {
+        FACE_TO_FACE("face-to-face"), PHONE("phone"), VIDEO("video"), HOME_VISIT("home-visit");
+
+        private final String code;
+
+        Mode(String code) {
+            this.code = code;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String toString() {
+            return code;
+        }
+    }
+
+    public enum Outcome {
+        ATTENDED("attended"), DID_NOT_ATTEND("did-not-attend"), CANCELLED("cancelled");
+
+        private final String code;
+
+        Outcome(String code) {
+            this.code = code;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String toString() {
+            return code;
+        }
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "case_id", nullable = false)
+    private UUID caseId;
+
+    @Column(nullable = false)
+    private String kind;
+
+    @Column(nullable = false)
+    private String mode;
+
+    @Column(name = "scheduled_for", nullable = false)
+    private Instant scheduledFor;
+
+    @Column(name = "duration_minutes", nullable = false)
+    private int durationMinutes;
+
+    /** SCHEDULED until recorded, then the outcome's code. */
+    @Column(nullable = false)
+    private String status;
+
+    @Column
+    private String notes;
+
+    @Column(name = "recorded_by")
+    private String recordedBy;
+
+    @Column(name = "recorded_at")
+    private Instant recordedAt;
+
+    @Version
+    private long version;
+
+    protected Session() {
+    }
+
+    public static Session schedule(UUID caseId, Kind kind, Mode mode, Instant at, int durationMinutes) {
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.caseId = caseId;
+        session.kind = kind.name();
+        session.mode = mode.name();
+        session.scheduledFor = at;
+        session.durationMinutes = durationMinutes;
+        session.status = "SCHEDULED";
+        return session;
+    }
+
+    /** What happened; a session is recorded once. */
+    public void record(Outcome outcome, Integer durationMinutes, String notes, String by, Instant at) {
+        if (!isScheduled()) {
+            throw new SessionRecordedException(id, status);
+        }
+        this.status = outcome.name();
+        if (durationMinutes != null) {
+            this.durationMinutes = durationMinutes;
+        }
+        this.notes = notes;
+        this.recordedBy = by;
+        this.recordedAt = at;
+    }
+
+    public boolean isScheduled() {
+        return "SCHEDULED".equals(status);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public Kind kind() {
+        return Kind.valueOf(kind);
+    }
+
+    public Mode mode() {
+        return Mode.valueOf(mode);
+    }
+
+    public Instant scheduledFor() {
+        return scheduledFor;
+    }
+
+    public int durationMinutes() {
+        return durationMinutes;
+    }
+
+    public Outcome outcome() {
+        return isScheduled() ? null : Outcome.valueOf(status);
+    }
+
+    public String notes() {
+        return notes;
+    }
+
+    public String recordedBy() {
+        return recordedBy;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

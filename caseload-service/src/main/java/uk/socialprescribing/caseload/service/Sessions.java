@@ -1,0 +1,119 @@
+package uk.socialprescribing.caseload.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.security.ForbiddenException;
+import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.caseload.domain.Session;
+import uk.socialprescribing.events.caseload.SessionCompleted;
+import uk.socialprescribing.events.caseload.SessionMissed;
+import uk.socialprescribing.messaging.outbox.Outbox;
+
+/**
+ * Sessions of a case: scheduled, then recorded. Only the case's link worker or a lead of its PCN schedules, records
+ * and reads notes. An attended session is announced as session.completed (numbered from 1), a missed one as
+ * session.missed; the case keeps first contact and the run of misses.
+ */
+@ApplicationScoped
+public class Sessions {
+
+    /** A session and whether the reader may see its notes. */
+    public record Seen(Session session, boolean notesVisible) {
+    }
+
+    /** A session that is not one of this case's. */
+    public static class SessionNotFoundException extends RuntimeException {
+        public SessionNotFoundException(UUID id) {
+            super("No session " + id + " in this case");
+        }
+    }
+
+    private final EntityManager entityManager;
+    private final CaseWork work;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public Sessions(EntityManager entityManager, CaseWork work, Outbox outbox, Clock clock) {
+        this.entityManager = entityManager;
+        this.work = work;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Session schedule(UUID caseId, CaseViewer viewer, Session.Kind kind, Session.Mode mode, Instant at, int minutes) {
+        Case c = work.read(caseId, viewer);
+        requireWorkerOrLead(viewer, c);
+        c.requireOpenForWork();
+        Session session = Session.schedule(caseId, kind, mode, at.truncatedTo(ChronoUnit.MICROS), minutes);
+        entityManager.persist(session);
+        entityManager.flush();
+        return session;
+    }
+
+    @Transactional
+    public Session record(UUID caseId, UUID sessionId, long expectedVersion, CaseViewer viewer, String by,
+            Session.Outcome outcome, Integer minutes, String notes) {
+        entityManager.createNativeQuery("select id from care_case where id = :id for update").setParameter("id", caseId).getResultList();
+        Case c = work.read(caseId, viewer);
+        requireWorkerOrLead(viewer, c);
+        Session session = entityManager.find(Session.class, sessionId);
+        if (session == null || !session.caseId().equals(caseId)) {
+            throw new SessionNotFoundException(sessionId);
+        }
+        if (session.version() != expectedVersion) {
+            throw new StaleCaseException(session.version());
+        }
+        c.requireOpenForWork();
+        session.record(outcome, minutes, notes, by, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        c.sessionRecorded(outcome, session.scheduledFor());
+        switch (outcome) {
+            case ATTENDED -> outbox.record(new SessionCompleted(caseId, sessionId, c.sessionsAttended(), eventMode(session.mode()),
+                    session.scheduledFor()));
+            case DID_NOT_ATTEND -> outbox.record(new SessionMissed(caseId, sessionId, session.scheduledFor()));
+            case CANCELLED -> {
+            }
+        }
+        entityManager.flush();
+        return session;
+    }
+
+    /** The case's sessions in time order; notes only for its link worker and a lead of its PCN. */
+    public List<Seen> of(UUID caseId, CaseViewer viewer) {
+        Case c = work.read(caseId, viewer);
+        boolean notes = isWorkerOrLead(viewer, c);
+        return entityManager.createQuery("from Session s where s.caseId = :case order by s.scheduledFor, s.id", Session.class)
+                .setParameter("case", caseId).getResultList().stream().map(s -> new Seen(s, notes)).toList();
+    }
+
+    static boolean isWorkerOrLead(CaseViewer viewer, Case c) {
+        return switch (viewer.scope()) {
+            case PCN -> viewer.pcnCode().equals(c.pcnCode());
+            case OWN_AND_UNASSIGNED -> viewer.linkWorkerId() != null && viewer.linkWorkerId().equals(c.linkWorkerId());
+            case ALL -> false;
+        };
+    }
+
+    private static void requireWorkerOrLead(CaseViewer viewer, Case c) {
+        if (!isWorkerOrLead(viewer, c)) {
+            throw new ForbiddenException("Only the case's link worker, or a lead of its PCN, works with its sessions");
+        }
+    }
+
+    /** The event catalogue's modes: a home visit is in person. */
+    static String eventMode(Session.Mode mode) {
+        return switch (mode) {
+            case FACE_TO_FACE, HOME_VISIT -> "in-person";
+            case PHONE -> "telephone";
+            case VIDEO -> "video";
+        };
+    }
+}
