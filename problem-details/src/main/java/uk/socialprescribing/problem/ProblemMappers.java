@@ -89,6 +89,13 @@ public class ProblemMappers {
         return unreadable(e, uri);
     }
 
+    /** 412 with the current ETag: the write was decided on a version that is no longer current. */
+    @ServerExceptionMapper
+    public Response stale(StaleVersionException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", e.getMessage())
+                .at(uri.getPath()).toResponse()).header(HttpHeaders.ETAG, Preconditions.etag(e.currentVersion())).build();
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);

@@ -1,18 +1,14 @@
 package uk.socialprescribing.caseload.api;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import uk.socialprescribing.caseload.domain.CaseNotOpenException;
-import uk.socialprescribing.caseload.service.CaseNotFoundException;
-import uk.socialprescribing.caseload.service.LinkWorkers;
-import uk.socialprescribing.caseload.service.Sessions;
 import uk.socialprescribing.caseload.domain.SessionRecordedException;
-import uk.socialprescribing.caseload.service.StaleCaseException;
-import uk.socialprescribing.problem.Preconditions;
+import uk.socialprescribing.caseload.service.CaseNotFoundException;
+import uk.socialprescribing.caseload.service.Sessions;
 import uk.socialprescribing.problem.Problem;
 
 /** The caseload domain's failures as problem details. */
@@ -36,17 +32,5 @@ public class CaseProblems {
     @ServerExceptionMapper
     public Response sessionRecorded(SessionRecordedException e, UriInfo uri) {
         return Problem.of(Response.Status.CONFLICT, "session-recorded", e.getMessage()).at(uri.getPath()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response stale(StaleCaseException e, UriInfo uri) {
-        return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", e.getMessage())
-                .at(uri.getPath()).toResponse()).header(HttpHeaders.ETAG, Preconditions.etag(e.currentVersion())).build();
-    }
-
-    @ServerExceptionMapper
-    public Response staleLinkWorker(LinkWorkers.StaleException e, UriInfo uri) {
-        return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", e.getMessage())
-                .at(uri.getPath()).toResponse()).header(HttpHeaders.ETAG, Preconditions.etag(e.currentVersion())).build();
     }
 }

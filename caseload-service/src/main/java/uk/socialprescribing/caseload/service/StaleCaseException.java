@@ -1,16 +1,11 @@
 package uk.socialprescribing.caseload.service;
 
-/** A write based on a version of the case that is no longer current. */
-public class StaleCaseException extends RuntimeException {
+import uk.socialprescribing.problem.StaleVersionException;
 
-    private final long currentVersion;
+/** A write based on a version of the case (or one of its sessions) that is no longer current. */
+public class StaleCaseException extends StaleVersionException {
 
     public StaleCaseException(long currentVersion) {
-        super("The case changed since you read it; read it again");
-        this.currentVersion = currentVersion;
-    }
-
-    public long currentVersion() {
-        return currentVersion;
+        super("The case changed since you read it; read it again", currentVersion);
     }
 }

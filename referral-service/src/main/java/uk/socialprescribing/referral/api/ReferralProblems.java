@@ -1,17 +1,14 @@
 package uk.socialprescribing.referral.api;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import uk.socialprescribing.problem.Preconditions;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.referral.domain.IllegalTransitionException;
 import uk.socialprescribing.referral.feedback.WebhookNotFoundException;
 import uk.socialprescribing.referral.service.ReferralNotFoundException;
-import uk.socialprescribing.referral.service.StaleReferralException;
 
 /** The referral domain's failures as problem details. */
 public class ReferralProblems {
@@ -30,12 +27,5 @@ public class ReferralProblems {
     @ServerExceptionMapper
     public Response illegalTransition(IllegalTransitionException e, UriInfo uri) {
         return Problem.of(Response.Status.CONFLICT, "illegal-transition", e.getMessage()).at(uri.getPath()).toResponse();
-    }
-
-    /** 412 with the current ETag. */
-    @ServerExceptionMapper
-    public Response stale(StaleReferralException e, UriInfo uri) {
-        return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, "stale-version", e.getMessage())
-                .at(uri.getPath()).toResponse()).header(HttpHeaders.ETAG, Preconditions.etag(e.currentVersion())).build();
     }
 }

@@ -2,18 +2,13 @@ package uk.socialprescribing.referral.service;
 
 import java.util.UUID;
 
-/** A write based on a version of the referral that is no longer current (If-Match does not match its ETag). */
-public class StaleReferralException extends RuntimeException {
+import uk.socialprescribing.problem.StaleVersionException;
 
-    private final long currentVersion;
+/** A write based on a version of the referral that is no longer current (If-Match does not match its ETag). */
+public class StaleReferralException extends StaleVersionException {
 
     public StaleReferralException(UUID id, long expected, long current) {
         super("Referral " + id + " has changed since you read it (you sent version " + expected + ", it is now "
-                + current + "); read it again and decide on what it says now");
-        this.currentVersion = current;
-    }
-
-    public long currentVersion() {
-        return currentVersion;
+                + current + "); read it again and decide on what it says now", current);
     }
 }
