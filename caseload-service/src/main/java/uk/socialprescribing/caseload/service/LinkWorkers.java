@@ -10,10 +10,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 import uk.socialprescribing.caseload.domain.LinkWorker;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.problem.ProblemException;
+import uk.socialprescribing.problem.StaleVersionException;
 import uk.socialprescribing.reference.PrimaryCare;
 
 /** Managing link workers; a change that makes room promotes the PCN's waiting list in the same transaction. */
@@ -21,16 +23,9 @@ import uk.socialprescribing.reference.PrimaryCare;
 public class LinkWorkers {
 
     /** A write based on a version of the link worker that is no longer current. */
-    public static class StaleException extends RuntimeException {
-        private final long currentVersion;
-
+    public static class StaleException extends StaleVersionException {
         public StaleException(long currentVersion) {
-            super("The link worker changed since you read them; read them again");
-            this.currentVersion = currentVersion;
-        }
-
-        public long currentVersion() {
-            return currentVersion;
+            super("The link worker changed since you read them; read them again", currentVersion);
         }
     }
 
@@ -62,10 +57,7 @@ public class LinkWorkers {
 
     @Transactional
     public Allocating.Load update(UUID id, long expectedVersion, LinkWorker.Profile profile) {
-        LinkWorker worker = Optional.ofNullable(entityManager.find(LinkWorker.class, id)).orElse(null);
-        if (worker == null) {
-            return null;
-        }
+        LinkWorker worker = find(id).orElseThrow(NotFoundException::new);
         if (worker.version() != expectedVersion) {
             throw new StaleException(worker.version());
         }
@@ -76,7 +68,6 @@ public class LinkWorkers {
         worker.update(checked);
         entityManager.flush();
         allocating.promoteWaiting(worker.pcnCode());
-        entityManager.flush();
         return loadOf(worker);
     }
 
