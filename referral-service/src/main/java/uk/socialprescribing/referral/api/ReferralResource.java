@@ -2,7 +2,6 @@ package uk.socialprescribing.referral.api;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +60,6 @@ import uk.socialprescribing.referral.repository.ReferralRepository;
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralResource {
-
-    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     static final String EXAMPLE = """
             {"person": {"nhsNumber": "9434765919", "givenName": "Richard", "familyName": "Smith", "dateOfBirth": "1948-03-12",

@@ -21,6 +21,7 @@ import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.Referrer;
 import uk.socialprescribing.referral.domain.RiskFlag;
+import uk.socialprescribing.referral.domain.TriageDeadline;
 import uk.socialprescribing.referral.domain.Urgency;
 
 /** A referral as its referrer and the link workers see it, with links named at the caller's public address. */
@@ -91,9 +92,9 @@ public record ReferralView(
     }
 
     static long daysWaiting(Referral r, LocalDate today) {
-        LocalDate received = LocalDate.ofInstant(r.receivedAt(), ReferralResource.ENGLAND);
-        LocalDate until = r.triagedAt() != null ? LocalDate.ofInstant(r.triagedAt(), ReferralResource.ENGLAND)
-                : r.withdrawnAt() != null ? LocalDate.ofInstant(r.withdrawnAt(), ReferralResource.ENGLAND) : today;
+        LocalDate received = LocalDate.ofInstant(r.receivedAt(), TriageDeadline.ENGLAND);
+        LocalDate until = r.triagedAt() != null ? LocalDate.ofInstant(r.triagedAt(), TriageDeadline.ENGLAND)
+                : r.withdrawnAt() != null ? LocalDate.ofInstant(r.withdrawnAt(), TriageDeadline.ENGLAND) : today;
         return ChronoUnit.DAYS.between(received, until);
     }
 

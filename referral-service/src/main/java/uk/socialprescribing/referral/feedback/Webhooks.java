@@ -2,7 +2,6 @@ package uk.socialprescribing.referral.feedback;
 
 import java.net.URI;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +20,7 @@ import jakarta.transaction.Transactional;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.problem.ProblemException;
 import uk.socialprescribing.referral.config.ReferralConfig;
+import uk.socialprescribing.referral.repository.SqlValues;
 
 /** Referrer organisations' webhooks: registration, removal and the delivery log, each for its own organisation only. */
 @ApplicationScoped
@@ -92,7 +92,7 @@ public class Webhooks {
             List<Tuple> rows = entityManager.createNativeQuery("select attempt, attempted_at, status_code, error, duration_ms"
                     + " from webhook_attempt where delivery_id = :id order by attempt", Tuple.class)
                     .setParameter("id", d.id).getResultList();
-            List<Attempt> attempts = rows.stream().map(r -> new Attempt(((Number) r.get(0)).intValue(), instant(r.get(1)),
+            List<Attempt> attempts = rows.stream().map(r -> new Attempt(((Number) r.get(0)).intValue(), SqlValues.instant(r.get(1)),
                     r.get(2) == null ? null : ((Number) r.get(2)).intValue(), (String) r.get(3), ((Number) r.get(4)).intValue())).toList();
             log.add(new Delivery(d.id, d.messageId, d.status, d.attempts, d.createdAt, d.nextAttemptAt, d.deliveredAt, attempts));
         }
@@ -130,15 +130,6 @@ public class Webhooks {
         return uri;
     }
 
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);

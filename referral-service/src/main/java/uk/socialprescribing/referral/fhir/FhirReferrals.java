@@ -1,7 +1,6 @@
 package uk.socialprescribing.referral.fhir;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -34,6 +33,7 @@ import uk.socialprescribing.referral.domain.Person;
 import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
+import uk.socialprescribing.referral.domain.TriageDeadline;
 import uk.socialprescribing.referral.domain.Urgency;
 import uk.socialprescribing.referral.feedback.FeedbackMessage;
 
@@ -91,8 +91,8 @@ public final class FhirReferrals {
         if (!patient.hasBirthDate()) {
             throw new FhirInvalidException("Patient.birthDate", "required", "is required");
         }
-        LocalDate birth = patient.getBirthDate().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate();
-        if (!birth.isBefore(LocalDate.now(ZoneId.of("Europe/London")))) {
+        LocalDate birth = patient.getBirthDate().toInstant().atZone(TriageDeadline.ENGLAND).toLocalDate();
+        if (!birth.isBefore(LocalDate.now(TriageDeadline.ENGLAND))) {
             throw new FhirInvalidException("Patient.birthDate", "value", "must be in the past");
         }
         Person.Address address = patient.getAddress().stream().findFirst().map(a -> new Person.Address(

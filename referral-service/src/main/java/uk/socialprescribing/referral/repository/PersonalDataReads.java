@@ -73,20 +73,11 @@ public class PersonalDataReads {
         List<Read> reads = new ArrayList<>(rows.size());
         for (Tuple row : rows) {
             reads.add(new Read(((Number) row.get(0)).longValue(), (UUID) row.get(1), (String) row.get(2),
-                    (String) row.get(3), instant(row.get(4))));
+                    (String) row.get(3), SqlValues.instant(row.get(4))));
         }
         return reads;
     }
 
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 
     public long count(UUID subjectId, String readBy) {
         return ((Number) entityManager.createNativeQuery("select count(*) from personal_data_read"

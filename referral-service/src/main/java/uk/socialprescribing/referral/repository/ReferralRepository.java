@@ -1,7 +1,6 @@
 package uk.socialprescribing.referral.repository;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,13 +14,12 @@ import jakarta.persistence.TypedQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
+import uk.socialprescribing.referral.domain.TriageDeadline;
 import uk.socialprescribing.referral.service.ReferralFilter;
 import uk.socialprescribing.referral.service.Viewer;
 
 @ApplicationScoped
 public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
-
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     /** One page of referrals and the count of all that match. */
     public record Page(List<Referral> items, long total) {
@@ -70,11 +68,11 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         }
         if (filter.receivedFrom() != null) {
             where.append(" and r.receivedAt >= :from");
-            parameters.put("from", filter.receivedFrom().atStartOfDay(LONDON).toInstant());
+            parameters.put("from", filter.receivedFrom().atStartOfDay(TriageDeadline.ENGLAND).toInstant());
         }
         if (filter.receivedTo() != null) {
             where.append(" and r.receivedAt < :to");
-            parameters.put("to", filter.receivedTo().plusDays(1).atStartOfDay(LONDON).toInstant());
+            parameters.put("to", filter.receivedTo().plusDays(1).atStartOfDay(TriageDeadline.ENGLAND).toInstant());
         }
         if (filter.reason() != null) {
             where.append(" and array_contains(r.reasonCodes, :reason)");

@@ -3,7 +3,6 @@ package uk.socialprescribing.referral.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -31,8 +30,6 @@ import uk.socialprescribing.referral.repository.ReferralRepository;
  */
 @ApplicationScoped
 public class ReferralIntake {
-
-    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     private final ReferralRepository referrals;
     private final Outbox outbox;
@@ -71,7 +68,7 @@ public class ReferralIntake {
                                     : "is outside the area this service covers; name the person's GP practice instead")));
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        LocalDate today = LocalDate.ofInstant(now, ENGLAND);
+        LocalDate today = LocalDate.ofInstant(now, TriageDeadline.ENGLAND);
         Referral referral = Referral.receive(referrer, person, practice, pcn, needs, now, deadline.dueBy(today));
         referrals.persist(referral);
         if (person.nhsNumber() != null) {

@@ -18,6 +18,7 @@ import uk.socialprescribing.events.referral.ReferralWithdrawn;
 import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.referral.domain.DeclineReason;
 import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.domain.TriageDeadline;
 import uk.socialprescribing.referral.domain.WithdrawalReason;
 import uk.socialprescribing.referral.feedback.ReferrerFeedback;
 import uk.socialprescribing.referral.repository.PersonalDataReads;
@@ -144,7 +145,7 @@ public class Triage {
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(now(), ReferralIntake.ENGLAND);
+        return LocalDate.ofInstant(now(), TriageDeadline.ENGLAND);
     }
 
     private Instant now() {
