@@ -51,6 +51,10 @@ public class CaseResource {
 
     @Schema(name = "CasePage", description = "One page of cases, oldest first")
     public record CasePage(long totalItems, int totalPages, int pageNumber, int size, List<CaseView> contents) {
+        static CasePage of(CaseWork.Page found, int pageNumber, int pageSize) {
+            return new CasePage(found.total(), (int) ((found.total() + pageSize - 1) / pageSize), pageNumber, pageSize,
+                    found.items().stream().map(CaseView::of).toList());
+        }
     }
 
     @Schema(name = "Reassign")
@@ -92,9 +96,7 @@ public class CaseResource {
                 QueryParameters.oneOf("allocation", allocation, v -> byName(Allocation.values(), v), names(Allocation.values())).orElse(null));
         int pageNumber = QueryParameters.integer("page", page, 1, 1, 100_000);
         int pageSize = QueryParameters.integer("size", size, 50, 1, 200);
-        CaseWork.Page found = work.list(viewer(), filter, pageNumber, pageSize);
-        return new CasePage(found.total(), (int) ((found.total() + pageSize - 1) / pageSize), pageNumber, pageSize,
-                found.items().stream().map(CaseView::of).toList());
+        return CasePage.of(work.list(viewer(), filter, pageNumber, pageSize), pageNumber, pageSize);
     }
 
     @GET
@@ -108,10 +110,8 @@ public class CaseResource {
         UUID me = work.linkWorkerNamed(identity.getPrincipal().getName()).map(w -> w.id()).orElse(new UUID(0, 0));
         int pageNumber = QueryParameters.integer("page", page, 1, 1, 100_000);
         int pageSize = QueryParameters.integer("size", size, 50, 1, 200);
-        CaseWork.Page found = work.list(CaseViewer.linkWorker(team.pcn(), me), new CaseFilter(null, CaseStatus.OPEN, me, null),
-                pageNumber, pageSize);
-        return new CasePage(found.total(), (int) ((found.total() + pageSize - 1) / pageSize), pageNumber, pageSize,
-                found.items().stream().map(CaseView::of).toList());
+        return CasePage.of(work.list(CaseViewer.linkWorker(team.pcn(), me), new CaseFilter(null, CaseStatus.OPEN, me, null),
+                pageNumber, pageSize), pageNumber, pageSize);
     }
 
     @GET

@@ -80,8 +80,8 @@ public class WaitingListResource {
                 .setParameter("pcn", pcnCode).setParameter("since", now.minus(Duration.ofDays(THROUGHPUT_DAYS)))
                 .getSingleResult()).longValue();
         double perDay = assigned / (double) THROUGHPUT_DAYS;
-        Long forecast = perDay == 0 ? null : (long) Math.ceil((waiting.stream().filter(c -> !c.isUrgent()).count()
-                + waiting.stream().filter(Case::isUrgent).count() + 1) / perDay);
+        // a routine referral accepted now is served after everyone waiting
+        Long forecast = perDay == 0 ? null : (long) Math.ceil((waiting.size() + 1) / perDay);
         return new WaitingList(pcnCode, waiting.size(), Math.round(perDay * 7 * 10) / 10.0, forecast, entries);
     }
 }

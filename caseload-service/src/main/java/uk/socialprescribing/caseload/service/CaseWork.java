@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.caseload.domain.Allocation;
 import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.caseload.domain.CaseStatus;
 import uk.socialprescribing.caseload.domain.ClosureReason;
 import uk.socialprescribing.caseload.domain.LinkWorker;
 import uk.socialprescribing.caseload.repository.CaseRepository;
@@ -150,7 +151,7 @@ public class CaseWork {
     @Transactional(Transactional.TxType.MANDATORY)
     public void referralWithdrawn(ReferralWithdrawn withdrawn) {
         Optional<Case> waiting = cases.findByReferral(withdrawn.referralId())
-                .filter(c -> c.allocation() == Allocation.WAITING && c.status() == uk.socialprescribing.caseload.domain.CaseStatus.OPEN);
+                .filter(c -> c.allocation() == Allocation.WAITING && c.status() == CaseStatus.OPEN);
         waiting.ifPresent(c -> closeAndPromote(c, ClosureReason.REFERRAL_WITHDRAWN));
     }
 
