@@ -70,11 +70,13 @@ class AllocationTest {
         emptyThePcn(entityManager);
     }
 
-    /** No link worker, case or session left in the tests' PCN. */
+    /** No link worker, case, session, plan or connection left in the tests' PCN. */
     static void emptyThePcn(EntityManager entityManager) {
         QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("delete from care_session where case_id in (select id from care_case where pcn_code = :pcn)")
-                    .setParameter("pcn", PCN).executeUpdate();
+            for (String table : List.of("care_session", "care_plan_version", "connection")) {
+                entityManager.createNativeQuery("delete from " + table + " where case_id in (select id from care_case where pcn_code = :pcn)")
+                        .setParameter("pcn", PCN).executeUpdate();
+            }
             entityManager.createNativeQuery("delete from care_case where pcn_code = :pcn").setParameter("pcn", PCN).executeUpdate();
             entityManager.createNativeQuery("delete from link_worker where pcn_code = :pcn").setParameter("pcn", PCN).executeUpdate();
         });

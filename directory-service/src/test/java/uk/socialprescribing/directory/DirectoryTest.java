@@ -52,6 +52,15 @@ class DirectoryTest {
         for (Published p : published) {
             assertEquals(List.of(), EventSchemas.violations(EventType.SERVICE_PUBLISHED, p.data()));
         }
+        // the listings that came with live capacity announce it too, for the services that match on it
+        List<Published> capacity = PublishedEvents.await(kafka, "directory-events", 1, Duration.ofSeconds(30),
+                p -> p.event() != null && "service.capacity-changed.v1".equals(p.event().getType()));
+        Set<String> publishedIds = new HashSet<>();
+        published.forEach(p -> publishedIds.add(p.data().get("serviceId").asText()));
+        for (Published p : capacity) {
+            assertEquals(List.of(), EventSchemas.violations(EventType.SERVICE_CAPACITY_CHANGED, p.data()));
+            assertTrue(publishedIds.contains(p.data().get("serviceId").asText()), "capacity of an unpublished service");
+        }
     }
 
     @Test

@@ -33,13 +33,17 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import uk.socialprescribing.caseload.domain.Allocation;
 import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.caseload.domain.CaseFlag;
 import uk.socialprescribing.caseload.domain.CaseStatus;
 import uk.socialprescribing.caseload.domain.ClosureReason;
+import uk.socialprescribing.caseload.domain.LinkWorker;
+import uk.socialprescribing.caseload.service.Allocating;
 import uk.socialprescribing.caseload.service.CaseFilter;
 import uk.socialprescribing.caseload.service.CaseViewer;
 import uk.socialprescribing.caseload.service.CaseWork;
 import uk.socialprescribing.problem.Preconditions;
 import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
 import uk.socialprescribing.problem.QueryParameters;
 
 @Path("/api/caseload")
@@ -71,7 +75,10 @@ public class CaseResource {
     private final SecurityIdentity identity;
     private final Team team;
 
-    public CaseResource(CaseWork work, SecurityIdentity identity, Team team) {
+    private final Allocating allocating;
+
+    public CaseResource(CaseWork work, SecurityIdentity identity, Team team, Allocating allocating) {
+        this.allocating = allocating;
         this.work = work;
         this.identity = identity;
         this.team = team;
@@ -89,29 +96,56 @@ public class CaseResource {
             @Parameter(schema = @Schema(enumeration = { "OPEN", "CLOSED" })) @QueryParam("status") String status,
             @Parameter(description = "Only this link worker's cases") @QueryParam("linkWorkerId") String linkWorkerId,
             @Parameter(schema = @Schema(enumeration = { "ASSIGNED", "WAITING" })) @QueryParam("allocation") String allocation,
+            @Parameter(description = "Only cases with this flag", schema = @Schema(enumeration = { "first-contact-late",
+                    "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" })) @QueryParam("flag") String flag,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         CaseFilter filter = new CaseFilter(QueryParameters.uuid("referralId", referralId).orElse(null),
                 QueryParameters.oneOf("status", status, v -> byName(CaseStatus.values(), v), names(CaseStatus.values())).orElse(null),
                 QueryParameters.uuid("linkWorkerId", linkWorkerId).orElse(null),
-                QueryParameters.oneOf("allocation", allocation, v -> byName(Allocation.values(), v), names(Allocation.values())).orElse(null));
+                QueryParameters.oneOf("allocation", allocation, v -> byName(Allocation.values(), v), names(Allocation.values())).orElse(null),
+                QueryParameters.oneOf("flag", flag, v -> CaseFlag.of(v).orElse(null), CaseFlag.codes()).orElse(null));
         int pageNumber = QueryParameters.integer("page", page, 1, 1, 100_000);
         int pageSize = QueryParameters.integer("size", size, 50, 1, 200);
         return CasePage.of(work.list(viewer(), filter, pageNumber, pageSize), pageNumber, pageSize);
     }
 
+    @Schema(name = "MyCaseload", description = "The caller's load against their caps, and a page of their open cases, oldest first")
+    public record MyCaseload(UUID linkWorkerId, String displayName, long activeCases, int activeCaseCap,
+            @Schema(description = "Cases taken on in the last 365 days") long takenOnThisYear, int yearlyCap,
+            @Schema(description = "Open cases with each flag; flags with none are left out") java.util.Map<String, Long> flagged,
+            long totalItems, int totalPages, int pageNumber, int size, List<CaseView> contents) {
+    }
+
     @GET
     @Path("/me/caseload")
     @RolesAllowed({ "link-worker", "link-worker-lead" })
-    @Operation(summary = "My open cases", description = "The caller's own open cases, oldest first.")
-    @APIResponse(responseCode = "200", description = "A page of cases", content = @Content(schema = @Schema(implementation = CasePage.class)))
+    @Operation(summary = "My caseload",
+            description = "The caller's load against their caps and their open cases, oldest first: each with its next booked "
+                    + "session, sessions attended against the plan's intended number, and its flags (overdue follow-up, "
+                    + "unrecorded session, missed two in a row, first contact late). Filter by flag to see what needs doing.")
+    @APIResponse(responseCode = "200", description = "My caseload", content = @Content(schema = @Schema(implementation = MyCaseload.class)))
     @APIResponse(responseCode = "400", description = "A parameter is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CasePage mine(@QueryParam("page") String page, @QueryParam("size") String size) {
-        UUID me = work.linkWorkerNamed(identity.getPrincipal().getName()).map(w -> w.id()).orElse(new UUID(0, 0));
+    @APIResponse(responseCode = "404", description = "The caller is not on the team as a link worker",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MyCaseload mine(@Parameter(description = "Only cases with this flag", schema = @Schema(enumeration = { "first-contact-late",
+            "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" })) @QueryParam("flag") String flag,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        CaseFlag only = QueryParameters.oneOf("flag", flag, v -> CaseFlag.of(v).orElse(null), CaseFlag.codes()).orElse(null);
         int pageNumber = QueryParameters.integer("page", page, 1, 1, 100_000);
         int pageSize = QueryParameters.integer("size", size, 50, 1, 200);
-        return CasePage.of(work.list(CaseViewer.linkWorker(team.pcn(), me), new CaseFilter(null, CaseStatus.OPEN, me, null),
+        String pcn = team.pcn();
+        LinkWorker me = work.linkWorkerNamed(identity.getPrincipal().getName())
+                .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "link-worker-not-found",
+                        "You are not on the team as a link worker; a lead or admin adds you under /api/caseload/link-workers")));
+        Allocating.Load load = allocating.loads(me.pcnCode()).stream().filter(l -> l.worker().id().equals(me.id())).findFirst()
+                .orElse(new Allocating.Load(me, 0, 0, 0));
+        java.util.Map<String, Long> flagged = new java.util.LinkedHashMap<>();
+        work.flagCounts(me.pcnCode()).getOrDefault(me.id(), java.util.Map.of()).forEach((f, n) -> flagged.put(f.code(), n));
+        CasePage cases = CasePage.of(work.list(CaseViewer.linkWorker(pcn, me.id()), new CaseFilter(null, CaseStatus.OPEN, me.id(), null, only),
                 pageNumber, pageSize), pageNumber, pageSize);
+        return new MyCaseload(me.id(), me.displayName(), load.activeCases(), me.activeCaseCap(), load.takenOnThisYear(), me.yearlyCap(),
+                flagged, cases.totalItems(), cases.totalPages(), cases.pageNumber(), cases.size(), cases.contents());
     }
 
     @GET
@@ -122,7 +156,7 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("id") UUID id) {
         Case c = work.read(id, viewer());
-        return Response.ok(CaseView.of(c)).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
+        return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
     }
 
     @POST
@@ -149,7 +183,7 @@ public class CaseResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long version = Preconditions.ifMatchVersion(ifMatch);
         Case c = work.reassign(id, version, body.linkWorkerId(), viewer());
-        return Response.ok(CaseView.of(c)).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
+        return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
     }
 
     @POST
@@ -175,7 +209,7 @@ public class CaseResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long version = Preconditions.ifMatchVersion(ifMatch);
         Case c = work.close(id, version, body.reason(), viewer());
-        return Response.ok(CaseView.of(c)).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
+        return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
     }
 
     /** The caller as a reader of cases. */

@@ -1,13 +1,17 @@
 package uk.socialprescribing.caseload.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.socialprescribing.caseload.domain.Allocation;
 import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.caseload.domain.CaseFlag;
+import uk.socialprescribing.caseload.service.CaseWork;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Case")
@@ -22,25 +26,25 @@ public record CaseView(UUID id, UUID referralId, @Schema(example = "B82005") Str
         @Schema(description = "Sessions attended so far") int sessionsAttended,
         @Schema(description = "The first attended session") Instant firstContactAt,
         @Schema(description = "The target date for first contact (14 days after the case opened by default)") Instant firstContactDueBy,
+        @Schema(description = "The last attended session") Instant lastContactAt,
+        @Schema(description = "The next booked session, if any") Instant nextSessionAt,
+        @Schema(description = "Booked sessions whose time has passed without a record") int unrecordedSessions,
+        @Schema(description = "The current care plan version; 0 before the first") int planVersion,
+        @Schema(description = "Sessions the plan intends (typically 6 to 8); absent before the first plan", example = "6") Integer plannedSessions,
         @Schema(description = "first-contact-late: no first contact by its target date (or made after it); "
-                + "missed-two-in-a-row: the last two recorded sessions were not attended") java.util.List<String> flags) {
+                + "missed-two-in-a-row: the last two recorded sessions were not attended; "
+                + "session-unrecorded: a booked session's time passed without a record; "
+                + "follow-up-overdue: nothing booked and the last contact longer ago than the follow-up interval (21 days by default)",
+                enumeration = { "first-contact-late", "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" })
+        List<String> flags) {
 
-    static CaseView of(Case c) {
-        boolean waiting = c.allocation() == uk.socialprescribing.caseload.domain.Allocation.WAITING;
+    static CaseView of(CaseWork.Summary summary) {
+        Case c = summary.c();
+        boolean waiting = c.allocation() == Allocation.WAITING;
         return new CaseView(c.id(), c.referralId(), c.practiceOdsCode(), c.pcnCode(), c.status().name(), c.urgency(),
                 c.allocation().name(), c.linkWorkerId(), c.assignedAt(), waiting ? c.waitlistedAt() : null, c.openedAt(),
                 c.closedAt(), c.closureReason() == null ? null : c.closureReason().code(), c.sessionsAttended(),
-                c.firstContactAt(), c.firstContactDueBy(), flags(c));
-    }
-
-    static java.util.List<String> flags(Case c) {
-        java.util.List<String> flags = new java.util.ArrayList<>();
-        if (c.status() == uk.socialprescribing.caseload.domain.CaseStatus.OPEN && c.firstContactLate(Instant.now())) {
-            flags.add("first-contact-late");
-        }
-        if (c.missedTwoInARow()) {
-            flags.add("missed-two-in-a-row");
-        }
-        return flags;
+                c.firstContactAt(), c.firstContactDueBy(), c.lastContactAt(), summary.nextSessionAt(), summary.unrecordedSessions(),
+                c.planVersion(), c.plannedSessions(), summary.flags().stream().map(CaseFlag::code).toList());
     }
 }

@@ -42,6 +42,13 @@ public class Team {
         }
     }
 
+    /** The PCN a read names ({@code pcn}), or the caller's own; 403 for another PCN unless admin. */
+    public String readablePcn(String pcn) {
+        String pcnCode = pcn == null || pcn.isBlank() ? pcn() : pcn.strip();
+        requireReaderOf(pcnCode);
+        return pcnCode;
+    }
+
     /** Admin may read any PCN; others their own. */
     public void requireReaderOf(String pcnCode) {
         if (!isAdmin() && !pcn().equals(pcnCode)) {

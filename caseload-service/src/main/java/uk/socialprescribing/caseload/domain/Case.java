@@ -72,6 +72,15 @@ public class Case {
     @Column(name = "sessions_attended", nullable = false)
     private int sessionsAttended;
 
+    @Column(name = "plan_version", nullable = false)
+    private int planVersion;
+
+    @Column(name = "planned_sessions")
+    private Integer plannedSessions;
+
+    @Column(name = "last_contact_at")
+    private Instant lastContactAt;
+
     @Version
     private long version;
 
@@ -131,11 +140,28 @@ public class Case {
                 if (firstContactAt == null || sessionTime.isBefore(firstContactAt)) {
                     firstContactAt = sessionTime;
                 }
+                if (lastContactAt == null || sessionTime.isAfter(lastContactAt)) {
+                    lastContactAt = sessionTime;
+                }
             }
             case DID_NOT_ATTEND -> missedInARow++;
             case CANCELLED -> {
             }
         }
+    }
+
+    /** The plan was revised: the case keeps its current version and the sessions it plans for. */
+    public void planRevised(int newVersion, int sessionsPlanned) {
+        requireOpen();
+        planVersion = newVersion;
+        plannedSessions = sessionsPlanned;
+    }
+
+    /**
+     * The person has been seen, nothing is booked, and the last contact is longer ago than the follow-up interval.
+     */
+    public boolean followUpOverdue(Instant now, java.time.Duration interval, boolean sessionBooked) {
+        return status == CaseStatus.OPEN && !sessionBooked && lastContactAt != null && lastContactAt.plus(interval).isBefore(now);
     }
 
     public boolean missedTwoInARow() {
@@ -227,6 +253,18 @@ public class Case {
 
     public Instant firstContactDueBy() {
         return firstContactDueBy;
+    }
+
+    public int planVersion() {
+        return planVersion;
+    }
+
+    public Integer plannedSessions() {
+        return plannedSessions;
+    }
+
+    public Instant lastContactAt() {
+        return lastContactAt;
     }
 
     public int sessionsAttended() {

@@ -11,6 +11,25 @@ public record CaseViewer(Scope scope, String pcnCode, UUID linkWorkerId) {
         OWN_AND_UNASSIGNED, PCN, ALL
     }
 
+    /**
+     * Whether the caller works on this case: its link worker, or a lead of its PCN. Only they schedule and record
+     * sessions, read notes and plans, and make connections; admin reads cases but not what was said.
+     */
+    public boolean worksOn(uk.socialprescribing.caseload.domain.Case c) {
+        return switch (scope) {
+            case PCN -> pcnCode.equals(c.pcnCode());
+            case OWN_AND_UNASSIGNED -> linkWorkerId != null && linkWorkerId.equals(c.linkWorkerId());
+            case ALL -> false;
+        };
+    }
+
+    /** 403 unless the caller {@link #worksOn works on} the case. */
+    public void requireWorksOn(uk.socialprescribing.caseload.domain.Case c, String what) {
+        if (!worksOn(c)) {
+            throw new io.quarkus.security.ForbiddenException("Only the case's link worker, or a lead of its PCN, " + what);
+        }
+    }
+
     public static CaseViewer linkWorker(String pcn, UUID linkWorkerId) {
         return new CaseViewer(Scope.OWN_AND_UNASSIGNED, pcn, linkWorkerId);
     }

@@ -1,6 +1,7 @@
 package uk.socialprescribing.caseload.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -15,7 +16,10 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.caseload.domain.Allocation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.caseload.domain.CaseFlag;
 import uk.socialprescribing.caseload.domain.CaseStatus;
 import uk.socialprescribing.caseload.domain.ClosureReason;
 import uk.socialprescribing.caseload.domain.LinkWorker;
@@ -36,7 +40,11 @@ import uk.socialprescribing.problem.ProblemException;
 public class CaseWork {
 
     /** One page of cases and the count of all that match. */
-    public record Page(List<Case> items, long total) {
+    public record Page(List<Summary> items, long total) {
+    }
+
+    /** A case with what a list shows beside it: its next booked session, booked sessions left unrecorded, its flags. */
+    public record Summary(Case c, Instant nextSessionAt, int unrecordedSessions, List<CaseFlag> flags) {
     }
 
     private final CaseRepository cases;
@@ -44,8 +52,11 @@ public class CaseWork {
     private final Allocating allocating;
     private final Outbox outbox;
     private final Clock clock;
+    private final Duration followUpInterval;
 
-    public CaseWork(CaseRepository cases, EntityManager entityManager, Allocating allocating, Outbox outbox, Clock clock) {
+    public CaseWork(CaseRepository cases, EntityManager entityManager, Allocating allocating, Outbox outbox, Clock clock,
+            @ConfigProperty(name = "caseload.follow-up-interval", defaultValue = "P21D") Duration followUpInterval) {
+        this.followUpInterval = followUpInterval;
         this.cases = cases;
         this.entityManager = entityManager;
         this.allocating = allocating;
@@ -91,6 +102,11 @@ public class CaseWork {
             where.append(" and c.allocation = :allocation");
             parameters.put("allocation", filter.allocation());
         }
+        Instant now = now();
+        if (filter.flag() != null) {
+            where.append(" and ").append(filter.flag().jpql());
+            bindFlag(filter.flag(), now, parameters::put);
+        }
         TypedQuery<Long> count = entityManager.createQuery("select count(c) from Case c" + where, Long.class);
         TypedQuery<Case> items = entityManager.createQuery("select c from Case c" + where + " order by c.openedAt, c.id", Case.class);
         parameters.forEach((name, value) -> {
@@ -98,7 +114,71 @@ public class CaseWork {
             items.setParameter(name, value);
         });
         long total = count.getSingleResult();
-        return new Page(total == 0 ? List.of() : items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList(), total);
+        return new Page(total == 0 ? List.of() : summarise(items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList()),
+                total);
+    }
+
+    public Summary summarise(Case c) {
+        return summarise(List.of(c)).get(0);
+    }
+
+    /** One query for the booked sessions of all the cases, however many. */
+    public List<Summary> summarise(List<Case> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Instant now = now();
+        Map<UUID, Object[]> booked = new HashMap<>();
+        List<Object[]> rows = entityManager.createQuery("select s.caseId, min(case when s.scheduledFor >= :now then s.scheduledFor end), "
+                + "sum(case when s.scheduledFor < :now then 1 else 0 end) from Session s where s.status = 'SCHEDULED' and s.caseId in :ids "
+                + "group by s.caseId", Object[].class).setParameter("now", now).setParameter("ids", found.stream().map(Case::id).toList())
+                .getResultList();
+        rows.forEach(row -> booked.put((UUID) row[0], row));
+        return found.stream().map(c -> {
+            Object[] row = booked.get(c.id());
+            Instant next = row == null ? null : (Instant) row[1];
+            int unrecorded = row == null ? 0 : ((Number) row[2]).intValue();
+            List<CaseFlag> flags = new java.util.ArrayList<>();
+            if (c.status() == CaseStatus.OPEN && c.firstContactLate(now)) {
+                flags.add(CaseFlag.FIRST_CONTACT_LATE);
+            }
+            if (c.missedTwoInARow()) {
+                flags.add(CaseFlag.MISSED_TWO_IN_A_ROW);
+            }
+            if (unrecorded > 0) {
+                flags.add(CaseFlag.SESSION_UNRECORDED);
+            }
+            if (c.followUpOverdue(now, followUpInterval, next != null)) {
+                flags.add(CaseFlag.FOLLOW_UP_OVERDUE);
+            }
+            return new Summary(c, next, unrecorded, List.copyOf(flags));
+        }).toList();
+    }
+
+    /** For each link worker of the PCN, how many of their open cases carry each flag (one query per flag). */
+    public Map<UUID, Map<CaseFlag, Long>> flagCounts(String pcnCode) {
+        Instant now = now();
+        Map<UUID, Map<CaseFlag, Long>> counts = new HashMap<>();
+        for (CaseFlag flag : CaseFlag.values()) {
+            TypedQuery<Object[]> query = entityManager.createQuery("select c.linkWorkerId, count(c) from Case c where c.pcnCode = :pcn "
+                    + "and c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and c.linkWorkerId is not null and " + flag.jpql() + " group by c.linkWorkerId", Object[].class)
+                    .setParameter("pcn", pcnCode);
+            bindFlag(flag, now, query::setParameter);
+            for (Object[] row : query.getResultList()) {
+                counts.computeIfAbsent((UUID) row[0], w -> new java.util.EnumMap<>(CaseFlag.class)).put(flag, (Long) row[1]);
+            }
+        }
+        return counts;
+    }
+
+    /** The parameters a flag's JPQL names, and only those. */
+    private void bindFlag(CaseFlag flag, Instant now, java.util.function.BiConsumer<String, Object> bind) {
+        if (flag.jpql().contains(":now")) {
+            bind.accept("now", now);
+        }
+        if (flag.jpql().contains(":followUpBefore")) {
+            bind.accept("followUpBefore", now.minus(followUpInterval));
+        }
     }
 
     /** A lead (or admin) gives the case to a link worker of its PCN who has room; the place freed is used at once. */
@@ -159,7 +239,8 @@ public class CaseWork {
         boolean freesAPlace = c.allocation() == Allocation.ASSIGNED;
         Instant now = now();
         c.close(reason, now);
-        outbox.record(new CaseClosed(c.id(), c.referralId(), reason.code(), c.sessionsAttended(), List.of(), now));
+        outbox.record(new CaseClosed(c.id(), c.referralId(), reason.code(), c.sessionsAttended(),
+                Connections.activitiesOf(entityManager, c.id()), now));
         cases.flush();
         if (freesAPlace && c.pcnCode() != null) {
             allocating.promoteWaiting(c.pcnCode());

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.security.ForbiddenException;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Session;
 import uk.socialprescribing.events.caseload.SessionCompleted;
@@ -89,23 +88,13 @@ public class Sessions {
     /** The case's sessions in time order; notes only for its link worker and a lead of its PCN. */
     public List<Seen> of(UUID caseId, CaseViewer viewer) {
         Case c = work.read(caseId, viewer);
-        boolean notes = isWorkerOrLead(viewer, c);
+        boolean notes = viewer.worksOn(c);
         return entityManager.createQuery("from Session s where s.caseId = :case order by s.scheduledFor, s.id", Session.class)
                 .setParameter("case", caseId).getResultList().stream().map(s -> new Seen(s, notes)).toList();
     }
 
-    static boolean isWorkerOrLead(CaseViewer viewer, Case c) {
-        return switch (viewer.scope()) {
-            case PCN -> viewer.pcnCode().equals(c.pcnCode());
-            case OWN_AND_UNASSIGNED -> viewer.linkWorkerId() != null && viewer.linkWorkerId().equals(c.linkWorkerId());
-            case ALL -> false;
-        };
-    }
-
     private static void requireWorkerOrLead(CaseViewer viewer, Case c) {
-        if (!isWorkerOrLead(viewer, c)) {
-            throw new ForbiddenException("Only the case's link worker, or a lead of its PCN, works with its sessions");
-        }
+        viewer.requireWorksOn(c, "works with its sessions");
     }
 
     /** The event catalogue's modes: a home visit is in person. */

@@ -12,10 +12,14 @@ import uk.socialprescribing.directory.domain.Listing;
 import uk.socialprescribing.directory.domain.Organization;
 import uk.socialprescribing.directory.repository.ListingRepository;
 import uk.socialprescribing.directory.repository.OrganizationRepository;
+import uk.socialprescribing.events.directory.ServiceCapacityChanged;
 import uk.socialprescribing.events.directory.ServicePublished;
 import uk.socialprescribing.messaging.outbox.Outbox;
 
-/** Publishing services in the directory; each publication and its service.published event commit together. */
+/**
+ * Publishing services in the directory; each publication and its events commit together: service.published, then
+ * service.capacity-changed when the partner gave its live capacity.
+ */
 @ApplicationScoped
 public class Publishing {
 
@@ -41,6 +45,10 @@ public class Publishing {
         listings.persist(listing);
         outbox.record(new ServicePublished(listing.id(), organization.id(), details.name(), List.of(details.category()),
                 listing.publishedAt()));
+        if (details.capacityAvailable() != null) {
+            outbox.record(new ServiceCapacityChanged(listing.id(), details.capacityAvailable(), details.capacityMaximum(), "place",
+                    listing.publishedAt()));
+        }
         return listing;
     }
 }

@@ -29,7 +29,7 @@ import uk.socialprescribing.referral.domain.WithdrawalReason;
 import uk.socialprescribing.referral.repository.ReferralRepository;
 
 /**
- * Local demo data: on the first start of an empty service with {@code referral.demo-data.enabled=true}, three dozen
+ * Local demo data: on the first start of an empty service with {@code referral.demo-data.enabled=true}, four dozen
  * fictional referrals in every state across both demo PCNs, made through the same intake and triage code a real
  * referral takes, so their events flow to the other services. NHS numbers are from the 999 test range.
  */
@@ -60,14 +60,14 @@ public class DemoReferrals {
             return;
         }
         int made = 0;
-        for (int i = 0; i < 36; i++) {
+        for (int i = 0; i < 48; i++) {
             Demo demo = demo(i);
             Referral referral = intake.receive(demo.referrer(), demo.person(), demo.practice(), "practice", "postcode", demo.needs());
             UUID id = referral.id();
             String pcn = referral.pcnCode();
             Viewer linkWorker = Viewer.linkWorker(pcn.equals("U84002") ? "amara.okafor" : "dev.mistry", pcn);
             switch (i % 9) {
-                case 1, 2 -> triage.accept(id, 0, linkWorker);
+                case 1, 2, 8 -> triage.accept(id, 0, linkWorker);
                 case 3 -> triage.decline(id, 0, linkWorker, DeclineReason.NEEDS_CLINICAL_CARE,
                         "Needs the community mental health team first; GP informed");
                 case 4 -> triage.redirect(id, 0, linkWorker, "Harrogate Citizens Advice", "debt-advice", null);

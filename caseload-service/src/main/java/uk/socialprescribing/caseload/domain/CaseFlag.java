@@ -1,0 +1,56 @@
+package uk.socialprescribing.caseload.domain;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * What needs a link worker's or lead's attention on an open case. Each flag has its rule twice: in Java for one case
+ * already read, and in JPQL so that lists filter by it in the database. Parameters: {@code :now}, {@code :followUpBefore}.
+ */
+public enum CaseFlag {
+    /** No first contact by its target date, or first contact made after it. */
+    FIRST_CONTACT_LATE("first-contact-late",
+            "c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and ((c.firstContactAt is null and c.firstContactDueBy < :now) or c.firstContactAt > c.firstContactDueBy)"),
+    /** The last two recorded sessions were not attended. */
+    MISSED_TWO_IN_A_ROW("missed-two-in-a-row", "c.missedInARow >= 2"),
+    /** A booked session's time has passed and nobody recorded what happened. */
+    SESSION_UNRECORDED("session-unrecorded",
+            "exists (select 1 from Session s where s.caseId = c.id and s.status = 'SCHEDULED' and s.scheduledFor < :now)"),
+    /** The person has been seen, nothing is booked, and the last contact is older than the follow-up interval. */
+    FOLLOW_UP_OVERDUE("follow-up-overdue", "c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and c.lastContactAt < :followUpBefore and not exists "
+            + "(select 1 from Session s where s.caseId = c.id and s.status = 'SCHEDULED' and s.scheduledFor >= :now)");
+
+    private final String code;
+    private final String jpql;
+
+    CaseFlag(String code, String jpql) {
+        this.code = code;
+        this.jpql = jpql;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    /** The rule as a JPQL condition on case {@code c}. */
+    public String jpql() {
+        return jpql;
+    }
+
+    public static Optional<CaseFlag> of(String code) {
+        return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
+    }
+
+    public static List<String> codes() {
+        return Arrays.stream(values()).map(CaseFlag::code).toList();
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

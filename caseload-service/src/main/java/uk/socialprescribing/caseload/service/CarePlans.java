@@ -1,0 +1,150 @@
+package uk.socialprescribing.caseload.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import uk.socialprescribing.caseload.domain.CarePlanVersion;
+import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.problem.Preconditions;
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
+import uk.socialprescribing.problem.StaleVersionException;
+
+/**
+ * The personalised care and support plan of a case. Each revision is a new version, numbered from 1; the previous
+ * ones stay readable. Only the case's link worker and a lead of its PCN read or revise it: it holds what the person
+ * told them.
+ */
+@ApplicationScoped
+public class CarePlans {
+
+    /** A plan as its author sends it; goal ids name goals of the previous version, new goals have none. */
+    public record Draft(String whatMatters, int plannedSessions, List<CarePlanVersion.Goal> goals, List<CarePlanVersion.Action> actions,
+            String changeSummary) {
+    }
+
+    /** A case with no plan yet. */
+    public static class NoPlanException extends RuntimeException {
+        public NoPlanException(UUID caseId) {
+            super("Case " + caseId + " has no care plan yet; its link worker writes the first version with PUT");
+        }
+    }
+
+    /** A version the plan never had. */
+    public static class NoSuchVersionException extends RuntimeException {
+        public NoSuchVersionException(UUID caseId, int version) {
+            super("The care plan of case " + caseId + " has no version " + version);
+        }
+    }
+
+    private final EntityManager entityManager;
+    private final CaseWork work;
+    private final Clock clock;
+
+    public CarePlans(EntityManager entityManager, CaseWork work, Clock clock) {
+        this.entityManager = entityManager;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    public CarePlanVersion current(UUID caseId, CaseViewer viewer) {
+        Case c = readable(caseId, viewer);
+        if (c.planVersion() == 0) {
+            throw new NoPlanException(caseId);
+        }
+        return version(caseId, c.planVersion());
+    }
+
+    public CarePlanVersion version(UUID caseId, int version, CaseViewer viewer) {
+        readable(caseId, viewer);
+        return version(caseId, version);
+    }
+
+    /** Every version, oldest first. */
+    public List<CarePlanVersion> versions(UUID caseId, CaseViewer viewer) {
+        readable(caseId, viewer);
+        return entityManager.createQuery("from CarePlanVersion v where v.caseId = :case order by v.version", CarePlanVersion.class)
+                .setParameter("case", caseId).getResultList();
+    }
+
+    /**
+     * Writes the next version. The first needs no precondition; a revision needs If-Match with the current version's
+     * ETag, so that two people editing at once cannot lose each other's changes (428 without, 412 when stale).
+     */
+    @Transactional
+    public CarePlanVersion revise(UUID caseId, String ifMatch, Draft draft, CaseViewer viewer, String by) {
+        entityManager.createNativeQuery("select id from care_case where id = :id for update").setParameter("id", caseId).getResultList();
+        Case c = work.read(caseId, viewer);
+        viewer.requireWorksOn(c, "writes its care plan");
+        c.requireOpenForWork();
+        int current = c.planVersion();
+        if ((current > 0 || ifMatch != null) && Preconditions.ifMatchVersion(ifMatch) != current) {
+            throw new StaleVersionException("The care plan was revised since you read it (now version " + current + "); read it again", current);
+        }
+        List<CarePlanVersion.Goal> goals = goalsWithIds(draft.goals(), current == 0 ? List.of() : version(caseId, current).goals());
+        CarePlanVersion next = new CarePlanVersion(caseId, current + 1, draft.whatMatters(), draft.plannedSessions(), goals,
+                draft.actions(), draft.changeSummary(), by, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        entityManager.persist(next);
+        c.planRevised(next.version(), next.plannedSessions());
+        entityManager.flush();
+        return next;
+    }
+
+    /** Goals keep their ids across versions; a new goal gets the next free one (g1, g2, ...). */
+    static List<CarePlanVersion.Goal> goalsWithIds(List<CarePlanVersion.Goal> drafted, List<CarePlanVersion.Goal> previous) {
+        Set<String> known = new HashSet<>();
+        int highest = 0;
+        for (CarePlanVersion.Goal g : previous) {
+            known.add(g.id());
+            highest = Math.max(highest, number(g.id()));
+        }
+        Set<String> used = new HashSet<>();
+        List<CarePlanVersion.Goal> result = new ArrayList<>();
+        for (int i = 0; i < drafted.size(); i++) {
+            CarePlanVersion.Goal g = drafted.get(i);
+            String id = g.id();
+            if (id == null) {
+                id = "g" + (++highest);
+            } else if (!known.contains(id)) {
+                throw new ProblemException(Problem.invalidField("goals[" + i + "].id", "KnownGoal",
+                        "is not a goal of the current plan; leave it out for a new goal"));
+            } else if (!used.add(id)) {
+                throw new ProblemException(Problem.invalidField("goals[" + i + "].id", "UniqueGoal", "names a goal twice"));
+            }
+            result.add(new CarePlanVersion.Goal(id, g.description(), g.progress(), g.targetDate()));
+        }
+        return result;
+    }
+
+    private static int number(String goalId) {
+        try {
+            return Integer.parseInt(goalId.substring(1));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private Case readable(UUID caseId, CaseViewer viewer) {
+        Case c = work.read(caseId, viewer);
+        viewer.requireWorksOn(c, "reads its care plan");
+        return c;
+    }
+
+    private CarePlanVersion version(UUID caseId, int version) {
+        CarePlanVersion found = entityManager.find(CarePlanVersion.class, new CarePlanVersion.Key(caseId, version));
+        if (found == null) {
+            throw new NoSuchVersionException(caseId, version);
+        }
+        return found;
+    }
+}

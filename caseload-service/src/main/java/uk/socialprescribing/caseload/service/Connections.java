@@ -1,0 +1,169 @@
+package uk.socialprescribing.caseload.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.caseload.domain.Connection;
+import uk.socialprescribing.caseload.domain.DirectoryService;
+import uk.socialprescribing.events.caseload.CaseClosed;
+import uk.socialprescribing.events.caseload.ConnectionMade;
+import uk.socialprescribing.events.caseload.ConnectionUpdated;
+import uk.socialprescribing.messaging.outbox.Outbox;
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
+import uk.socialprescribing.problem.StaleVersionException;
+
+/**
+ * Connections of a person to community services. The service must be in this service's copy of the directory and
+ * not withdrawn; each connection and each move of it is announced (connection.made, connection.updated) with the
+ * case's PCN and the activity category, so that outcomes can count what was made and what was missing.
+ */
+@ApplicationScoped
+public class Connections {
+
+    /** A connection and whether the reader may see its note. */
+    public record Seen(Connection connection, DirectoryService service, boolean noteVisible) {
+    }
+
+    /** What the link worker asks for. */
+    public record Request(UUID serviceId, String category, Connection.Status status, Connection.Reason reason, String note) {
+    }
+
+    /** A connection that is not one of this case's. */
+    public static class ConnectionNotFoundException extends RuntimeException {
+        public ConnectionNotFoundException(UUID id) {
+            super("No connection " + id + " in this case");
+        }
+    }
+
+    private final EntityManager entityManager;
+    private final CaseWork work;
+    private final DirectoryCopy directory;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public Connections(EntityManager entityManager, CaseWork work, DirectoryCopy directory, Outbox outbox, Clock clock) {
+        this.entityManager = entityManager;
+        this.work = work;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Seen make(UUID caseId, Request request, CaseViewer viewer, String by) {
+        Case c = lockedForWork(caseId, viewer);
+        Connection.Status status = request.status() == null ? Connection.Status.SUGGESTED : request.status();
+        if (!status.canStart()) {
+            throw new ProblemException(Problem.invalidField("status", "StartingStatus",
+                    "a connection starts as suggested, referred, attending or declined"));
+        }
+        requireReasonFits(status, request.reason(), request.note());
+        DirectoryService service = directory.find(request.serviceId()).filter(DirectoryService::isDescribed)
+                .orElseThrow(() -> new ProblemException(Problem.invalidField("serviceId", "KnownService",
+                        "is not a service of the directory (as last heard from directory-events)")));
+        if (service.isWithdrawn()) {
+            throw new ProblemException(new Problem(Problem.type("service-withdrawn"), "Conflict", 409,
+                    service.name() + " was withdrawn from the directory on " + service.withdrawnAt() + "; choose another service",
+                    null, List.of(new Problem.FieldError("serviceId", "OpenService", "names a withdrawn service"))));
+        }
+        String category = request.category() == null ? service.categories().get(0) : request.category();
+        if (!service.categories().contains(category)) {
+            throw new ProblemException(Problem.invalidField("category", "CategoryOfService",
+                    "must be one of the service's categories " + service.categories()));
+        }
+        boolean open = entityManager.createQuery("select count(n) from Connection n where n.caseId = :case and n.serviceId = :service "
+                + "and n.status in ('SUGGESTED', 'REFERRED', 'ATTENDING')", Long.class)
+                .setParameter("case", caseId).setParameter("service", service.id()).getSingleResult() > 0;
+        if (open) {
+            throw new ProblemException(new Problem(Problem.type("connection-exists"), "Conflict", 409,
+                    "The person already has an open connection to " + service.name() + "; update that one", null,
+                    List.of(new Problem.FieldError("serviceId", "OneOpenConnection", "has an open connection already"))));
+        }
+        Instant now = now();
+        Connection made = Connection.make(caseId, service, category, status, request.reason(), request.note(), by, now);
+        entityManager.persist(made);
+        outbox.record(new ConnectionMade(caseId, made.id(), service.id(), c.pcnCode(), category, status.code(), code(request.reason()), now));
+        entityManager.flush();
+        return new Seen(made, service, true);
+    }
+
+    @Transactional
+    public Seen move(UUID caseId, UUID connectionId, long expectedVersion, Connection.Status status, Connection.Reason reason, String note,
+            CaseViewer viewer) {
+        Case c = lockedForWork(caseId, viewer);
+        Connection connection = entityManager.find(Connection.class, connectionId);
+        if (connection == null || !connection.caseId().equals(caseId)) {
+            throw new ConnectionNotFoundException(connectionId);
+        }
+        if (connection.version() != expectedVersion) {
+            throw new StaleVersionException("The connection changed since you read it; read it again", connection.version());
+        }
+        requireReasonFits(status, reason, note == null ? connection.note() : note);
+        Instant now = now();
+        connection.moveTo(status, reason, note, now);
+        outbox.record(new ConnectionUpdated(caseId, connection.id(), connection.serviceId(), c.pcnCode(), connection.category(),
+                status.code(), code(reason), now));
+        entityManager.flush();
+        return new Seen(connection, entityManager.find(DirectoryService.class, connection.serviceId()), true);
+    }
+
+    /** The case's connections, oldest first; notes only for its link worker and a lead of its PCN. */
+    public List<Seen> of(UUID caseId, CaseViewer viewer) {
+        Case c = work.read(caseId, viewer);
+        boolean notes = viewer.worksOn(c);
+        return entityManager.createQuery("select n, s from Connection n join DirectoryService s on s.id = n.serviceId "
+                + "where n.caseId = :case order by n.madeAt, n.id", Object[].class)
+                .setParameter("case", caseId).getResultList().stream()
+                .map(row -> new Seen((Connection) row[0], (DirectoryService) row[1], notes)).toList();
+    }
+
+    public Seen one(UUID caseId, UUID connectionId, CaseViewer viewer) {
+        return of(caseId, viewer).stream().filter(s -> s.connection().id().equals(connectionId)).findFirst()
+                .orElseThrow(() -> new ConnectionNotFoundException(connectionId));
+    }
+
+    /** What the person was connected to, for case.closed: every connection that got past a suggestion and a decline. */
+    static List<CaseClosed.ActivityConnected> activitiesOf(EntityManager entityManager, UUID caseId) {
+        return entityManager.createQuery("from Connection n where n.caseId = :case and n.status not in ('SUGGESTED', 'DECLINED') "
+                + "order by n.madeAt, n.id", Connection.class).setParameter("case", caseId).getResultList().stream()
+                .map(n -> new CaseClosed.ActivityConnected(n.serviceId(), n.serviceName(), n.status().code())).toList();
+    }
+
+    private Case lockedForWork(UUID caseId, CaseViewer viewer) {
+        entityManager.createNativeQuery("select id from care_case where id = :id for update").setParameter("id", caseId).getResultList();
+        Case c = work.read(caseId, viewer);
+        viewer.requireWorksOn(c, "connects the person to services");
+        c.requireOpenForWork();
+        return c;
+    }
+
+    private static void requireReasonFits(Connection.Status status, Connection.Reason reason, String note) {
+        if (status.needsReason() && reason == null) {
+            throw new ProblemException(Problem.invalidField("reason", "ReasonRequired", "is required when a connection is " + status));
+        }
+        if (!status.needsReason() && reason != null) {
+            throw new ProblemException(Problem.invalidField("reason", "ReasonOnlyForEnding",
+                    "is only for a connection that is declined or dropped-out"));
+        }
+        if (reason == Connection.Reason.OTHER && (note == null || note.isBlank())) {
+            throw new ProblemException(Problem.invalidField("note", "NoteForOther", "must say what the other reason is"));
+        }
+    }
+
+    private static String code(Connection.Reason reason) {
+        return reason == null ? null : reason.code();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,216 @@
+package uk.socialprescribing.caseload.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import uk.socialprescribing.caseload.domain.CarePlanVersion.Action;
+import uk.socialprescribing.caseload.domain.CarePlanVersion.Goal;
+import uk.socialprescribing.caseload.domain.CarePlanVersion.Owner;
+import uk.socialprescribing.caseload.domain.CarePlanVersion.Progress;
+import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.caseload.domain.Connection;
+import uk.socialprescribing.caseload.domain.DirectoryService;
+import uk.socialprescribing.caseload.domain.LinkWorker;
+import uk.socialprescribing.caseload.domain.Session;
+import uk.socialprescribing.problem.Preconditions;
+
+/**
+ * Local demo data, part two: once the demo referrals' cases are assigned and the directory's demo services have
+ * arrived, gives the first {@code caseload.demo-data.caseloads} assigned cases a history at one of five stages (new,
+ * started, midway, nearly done, struggling), written through the same code a link worker's requests take so that
+ * their events flow: sessions, plan versions, connections to demo directory services, and the flags that follow.
+ */
+@ApplicationScoped
+public class DemoCaseloads {
+
+    private static final Logger LOG = Logger.getLogger(DemoCaseloads.class);
+    private static final List<String> CATEGORIES = List.of("walking", "gardening", "arts-and-crafts", "singing-and-music", "befriending");
+
+    private final boolean enabled;
+    private final int caseloads;
+    private final EntityManager entityManager;
+    private final Sessions sessions;
+    private final CarePlans plans;
+    private final Connections connections;
+    private final DirectoryCopy directory;
+
+    public DemoCaseloads(@ConfigProperty(name = "caseload.demo-data.enabled", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "caseload.demo-data.caseloads", defaultValue = "24") int caseloads, EntityManager entityManager,
+            Sessions sessions, CarePlans plans, Connections connections, DirectoryCopy directory) {
+        this.enabled = enabled;
+        this.caseloads = caseloads;
+        this.entityManager = entityManager;
+        this.sessions = sessions;
+        this.plans = plans;
+        this.connections = connections;
+        this.directory = directory;
+    }
+
+    @Scheduled(every = "10s", delay = 15, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void seed() {
+        if (!enabled) {
+            return;
+        }
+        List<DirectoryService> services = QuarkusTransaction.requiringNew().call(directory::open);
+        if (services.size() < 5) {
+            return; // the directory's demo services have not arrived yet
+        }
+        int alreadySeeded = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(distinct case_id) from care_session").getSingleResult()).intValue());
+        if (alreadySeeded >= caseloads) {
+            return;
+        }
+        List<UUID> unseeded = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                "select c.id from Case c where c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and c.allocation = uk.socialprescribing.caseload.domain.Allocation.ASSIGNED and not exists "
+                        + "(select 1 from Session s where s.caseId = c.id) order by c.openedAt, c.id", UUID.class)
+                .setMaxResults(Math.max(0, caseloads - alreadySeeded)).getResultList());
+        int seeded = alreadySeeded;
+        for (UUID caseId : unseeded) {
+            int stage = seeded++ % 5;
+            try {
+                QuarkusTransaction.requiringNew().run(() -> backdate(caseId, stage));
+                QuarkusTransaction.requiringNew().run(() -> history(caseId, stage, services));
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not give demo case %s a history: %s", caseId, e.toString());
+            }
+        }
+        if (!unseeded.isEmpty()) {
+            LOG.infof("Gave %d demo cases a history of sessions, plans and connections", unseeded.size());
+        }
+    }
+
+    /** Days since the case opened, for each stage. */
+    private static int age(int stage) {
+        return switch (stage) {
+            case 0 -> 2;
+            case 1 -> 10;
+            case 2 -> 35;
+            case 3 -> 70;
+            default -> 40;
+        };
+    }
+
+    private void backdate(UUID caseId, int stage) {
+        entityManager.createNativeQuery("update care_case set opened_at = now() - make_interval(days => :days), "
+                + "assigned_at = now() - make_interval(days => :days) + interval '1 hour', "
+                + "first_contact_due_by = now() - make_interval(days => :days) + interval '14 days' where id = :id")
+                .setParameter("days", age(stage)).setParameter("id", caseId).executeUpdate();
+    }
+
+    private void history(UUID caseId, int stage, List<DirectoryService> services) {
+        Case c = entityManager.find(Case.class, caseId);
+        LinkWorker worker = entityManager.find(LinkWorker.class, c.linkWorkerId());
+        CaseViewer viewer = CaseViewer.linkWorker(c.pcnCode(), worker.id());
+        String by = worker.username();
+        String category = CATEGORIES.get(Math.floorMod(caseId.hashCode(), CATEGORIES.size()));
+        switch (stage) {
+            case 0 -> {
+                // new: the first conversation is booked; every other new case has one that was due and not yet written up
+                boolean unrecorded = Math.floorMod(caseId.hashCode(), 2) == 0;
+                sessions.schedule(caseId, viewer, Session.Kind.INITIAL_CONVERSATION, Session.Mode.HOME_VISIT,
+                        unrecorded ? daysFromNow(-1) : daysFromNow(2), 60);
+            }
+            case 1 -> {
+                attended(caseId, viewer, by, Session.Kind.INITIAL_CONVERSATION, -6, "Lives alone since last year; misses the allotment.");
+                plan(caseId, viewer, by, 1, category);
+                sessions.schedule(caseId, viewer, Session.Kind.FOLLOW_UP, Session.Mode.PHONE, daysFromNow(5), 30);
+            }
+            case 2 -> {
+                attended(caseId, viewer, by, Session.Kind.INITIAL_CONVERSATION, -30, "Keen to meet people; worried about cost.");
+                plan(caseId, viewer, by, 1, category);
+                attended(caseId, viewer, by, Session.Kind.FOLLOW_UP, -20, "Went along to a taster; enjoyed it.");
+                attended(caseId, viewer, by, Session.Kind.FOLLOW_UP, -10, null);
+                plan(caseId, viewer, by, 2, category);
+                connect(caseId, viewer, by, open(services, category, caseId), Connection.Status.ATTENDING, null);
+                full(services).ifPresentOrElse(
+                        s -> connect(caseId, viewer, by, s, Connection.Status.DECLINED, Connection.Reason.NO_SPACE),
+                        () -> connect(caseId, viewer, by, open(services, "befriending", caseId), Connection.Status.DECLINED,
+                                Connection.Reason.NOTHING_SUITABLE_NEARBY));
+                sessions.schedule(caseId, viewer, Session.Kind.FOLLOW_UP, Session.Mode.FACE_TO_FACE, daysFromNow(4), 45);
+            }
+            case 3 -> {
+                attended(caseId, viewer, by, Session.Kind.INITIAL_CONVERSATION, -64, "Wants to feel useful again.");
+                plan(caseId, viewer, by, 1, category);
+                for (int day : new int[] { -54, -44, -34, -22 }) {
+                    attended(caseId, viewer, by, Session.Kind.FOLLOW_UP, day, null);
+                }
+                plan(caseId, viewer, by, 2, category);
+                attended(caseId, viewer, by, Session.Kind.REVIEW, -8, "Goals nearly met; going every week now.");
+                plan(caseId, viewer, by, 3, category);
+                Connections.Seen first = connect(caseId, viewer, by, open(services, category, caseId), Connection.Status.ATTENDING, null);
+                connections.move(caseId, first.connection().id(), first.connection().version(), Connection.Status.COMPLETED, null,
+                        "Finished the 10-week course", viewer);
+                connect(caseId, viewer, by, open(services, "volunteering", caseId), Connection.Status.REFERRED, null);
+                sessions.schedule(caseId, viewer, Session.Kind.FINAL, Session.Mode.FACE_TO_FACE, daysFromNow(7), 45);
+            }
+            default -> {
+                // struggling: first contact late, then two missed sessions in a row, and nothing booked since
+                attended(caseId, viewer, by, Session.Kind.INITIAL_CONVERSATION, -23, "Hard to reach by phone; prefers text.");
+                plan(caseId, viewer, by, 1, category);
+                missed(caseId, viewer, by, -13);
+                missed(caseId, viewer, by, -4);
+            }
+        }
+    }
+
+    private void attended(UUID caseId, CaseViewer viewer, String by, Session.Kind kind, int day, String notes) {
+        Session s = sessions.schedule(caseId, viewer, kind, Session.Mode.FACE_TO_FACE, daysFromNow(day), 60);
+        sessions.record(caseId, s.id(), s.version(), viewer, by, Session.Outcome.ATTENDED, null, notes);
+    }
+
+    private void missed(UUID caseId, CaseViewer viewer, String by, int day) {
+        Session s = sessions.schedule(caseId, viewer, Session.Kind.FOLLOW_UP, Session.Mode.PHONE, daysFromNow(day), 30);
+        sessions.record(caseId, s.id(), s.version(), viewer, by, Session.Outcome.DID_NOT_ATTEND, null, "No answer; left a message.");
+    }
+
+    private void plan(UUID caseId, CaseViewer viewer, String by, int version, String category) {
+        Progress progress = version == 1 ? Progress.NOT_STARTED : version == 2 ? Progress.SOME_PROGRESS : Progress.MOSTLY_ACHIEVED;
+        LocalDate target = LocalDate.now(ZoneOffset.UTC).plusWeeks(8);
+        List<Goal> goals = List.of(
+                new Goal(version == 1 ? null : "g1", "Join a " + category.replace('-', ' ') + " group and go most weeks", progress, target),
+                new Goal(version == 1 ? null : "g2", "Feel less lonely in the evenings", version == 3 ? Progress.SOME_PROGRESS : Progress.NOT_STARTED, null));
+        List<Action> actions = List.of(
+                new Action("Find a " + category.replace('-', ' ') + " group within a bus ride", Owner.LINK_WORKER, target.minusWeeks(6), version > 1),
+                new Action("Go to a taster session", Owner.PERSON, target.minusWeeks(5), version > 1));
+        plans.revise(caseId, version == 1 ? null : Preconditions.etag(version - 1),
+                new CarePlans.Draft("Getting out of the house and meeting people again.", 6, goals, actions,
+                        version == 1 ? "First plan, from the what-matters-to-me conversation" : "Reviewed progress together"),
+                viewer, by);
+    }
+
+    private Connections.Seen connect(UUID caseId, CaseViewer viewer, String by, DirectoryService service, Connection.Status status,
+            Connection.Reason reason) {
+        String category = service.categories().get(0);
+        return connections.make(caseId, new Connections.Request(service.id(), category, status, reason, null), viewer, by);
+    }
+
+    private static DirectoryService open(List<DirectoryService> services, String category, UUID caseId) {
+        List<DirectoryService> inCategory = services.stream()
+                .filter(s -> s.categories().contains(category) && (s.available() == null || s.available() > 0)).toList();
+        List<DirectoryService> from = inCategory.isEmpty() ? services : inCategory;
+        return from.get(Math.floorMod(caseId.hashCode(), from.size()));
+    }
+
+    private static Optional<DirectoryService> full(List<DirectoryService> services) {
+        return services.stream().filter(s -> Integer.valueOf(0).equals(s.available())).findFirst();
+    }
+
+    private static Instant daysFromNow(int days) {
+        return Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(10));
+    }
+}
