@@ -82,6 +82,15 @@ class AllocationTest {
         });
     }
 
+    /** Opens a case for a new accepted referral of the tests' PCN, as referral.accepted would, and returns its id. */
+    static String openCase(CaseOpening caseOpening, String urgency) {
+        UUID referral = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> caseOpening.openFor(
+                new ReferralAccepted(referral, PRACTICE, PCN, urgency, "en", false, Instant.now())));
+        return given().auth().oauth2(admin()).queryParam("referralId", referral).when().get("/api/caseload/cases")
+                .then().statusCode(200).extract().path("contents[0].id");
+    }
+
     static String addLinkWorker(String token, String username, List<String> languages, int activeCap, int yearlyCap) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body("""
                 {"username": "%s", "displayName": "%s", "pcnCode": "%s", "languages": %s, "workingDays": ["mon", "tue"],

@@ -4,13 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static uk.socialprescribing.caseload.AllocationTest.PCN;
-import static uk.socialprescribing.caseload.AllocationTest.PRACTICE;
 import static uk.socialprescribing.caseload.AllocationTest.addLinkWorker;
 import static uk.socialprescribing.caseload.AllocationTest.admin;
 import static uk.socialprescribing.caseload.AllocationTest.lead;
 import static uk.socialprescribing.caseload.CaseWorkTest.workerToken;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,12 +18,10 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import uk.socialprescribing.caseload.service.CaseOpening;
-import uk.socialprescribing.events.referral.ReferralAccepted;
 import uk.socialprescribing.testing.TestTokens;
 
 /** The personalised care and support plan: versioned, every version readable, goals followed by id, private to the case's workers. */
@@ -53,11 +49,7 @@ class CarePlanTest {
         AllocationTest.emptyThePcn(entityManager);
         worker = "plans-" + UUID.randomUUID();
         addLinkWorker(admin(), worker, List.of("en"), 5, 225);
-        UUID referral = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> caseOpening.openFor(
-                new ReferralAccepted(referral, PRACTICE, PCN, "routine", "en", false, Instant.now())));
-        caseId = given().auth().oauth2(admin()).queryParam("referralId", referral).when().get("/api/caseload/cases")
-                .then().extract().path("contents[0].id");
+        caseId = AllocationTest.openCase(caseOpening, "routine");
     }
 
     ValidatableResponse put(String token, String ifMatch, String body) {
@@ -149,5 +141,10 @@ class CarePlanTest {
         given().auth().oauth2(TestTokens.commissioner()).when().get("/api/caseload/cases/{id}/plan", caseId).then().statusCode(403);
         put(workerToken(other), "\"1\"", FIRST).statusCode(404);
         given().auth().oauth2(lead(PCN)).when().get("/api/caseload/cases/{id}/plan", caseId).then().statusCode(200);
+        // each read of the plan is audited, the refused ones are not
+        given().auth().oauth2(admin()).queryParam("caseId", caseId).when().get("/api/caseload/audit").then().statusCode(200)
+                .body("readBy", equalTo(List.of("lead-" + PCN))).body("purpose", equalTo(List.of("care-plan")));
+        given().auth().oauth2(lead(PCN)).queryParam("caseId", caseId).when().get("/api/caseload/audit").then().statusCode(403);
+        given().auth().oauth2(admin()).when().get("/api/caseload/audit").then().statusCode(400).body("errors[0].field", equalTo("caseId"));
     }
 }

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static uk.socialprescribing.caseload.AllocationTest.PCN;
-import static uk.socialprescribing.caseload.AllocationTest.PRACTICE;
 import static uk.socialprescribing.caseload.AllocationTest.addLinkWorker;
 import static uk.socialprescribing.caseload.AllocationTest.admin;
 import static uk.socialprescribing.caseload.AllocationTest.lead;
@@ -39,7 +38,6 @@ import uk.socialprescribing.events.EventType;
 import uk.socialprescribing.events.directory.ServiceCapacityChanged;
 import uk.socialprescribing.events.directory.ServicePublished;
 import uk.socialprescribing.events.directory.ServiceWithdrawn;
-import uk.socialprescribing.events.referral.ReferralAccepted;
 import uk.socialprescribing.testing.PublishedEvents;
 import uk.socialprescribing.testing.PublishedEvents.Published;
 import uk.socialprescribing.testing.TestEvents;
@@ -69,11 +67,7 @@ class ConnectionTest {
         AllocationTest.emptyThePcn(entityManager);
         worker = "connections-" + UUID.randomUUID();
         addLinkWorker(admin(), worker, List.of("en"), 5, 225);
-        UUID referral = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> caseOpening.openFor(
-                new ReferralAccepted(referral, PRACTICE, PCN, "routine", "en", false, Instant.now())));
-        caseId = given().auth().oauth2(admin()).queryParam("referralId", referral).when().get("/api/caseload/cases")
-                .then().extract().path("contents[0].id");
+        caseId = AllocationTest.openCase(caseOpening, "routine");
     }
 
     /** A service published by the directory, once this service's copy has it. */
@@ -222,6 +216,9 @@ class ConnectionTest {
                 .body("", hasSize(1)).body("[0].note", equalTo("Prefers a woman volunteer"));
         given().auth().oauth2(admin()).when().get("/api/caseload/cases/{id}/connections", caseId).then().statusCode(200)
                 .body("[0].note", nullValue()).body("[0].serviceName", equalTo("Harrogate Befrienders"));
+        // the lead's read of the notes is audited; admin's, which showed none, is not
+        given().auth().oauth2(admin()).queryParam("caseId", caseId).when().get("/api/caseload/audit").then().statusCode(200)
+                .body("purpose", equalTo(List.of("connection-notes"))).body("readBy", equalTo(List.of("lead-" + PCN)));
         connect(admin(), "{\"serviceId\": \"" + befriend + "\"}").statusCode(403);
         String other = "other-" + UUID.randomUUID();
         addLinkWorker(admin(), other, List.of("en"), 5, 225);

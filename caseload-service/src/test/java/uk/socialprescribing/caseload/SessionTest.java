@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static uk.socialprescribing.caseload.AllocationTest.PCN;
-import static uk.socialprescribing.caseload.AllocationTest.PRACTICE;
 import static uk.socialprescribing.caseload.AllocationTest.addLinkWorker;
 import static uk.socialprescribing.caseload.AllocationTest.admin;
 import static uk.socialprescribing.caseload.AllocationTest.lead;
@@ -35,7 +34,6 @@ import io.restassured.response.ValidatableResponse;
 import uk.socialprescribing.caseload.service.CaseOpening;
 import uk.socialprescribing.events.EventSchemas;
 import uk.socialprescribing.events.EventType;
-import uk.socialprescribing.events.referral.ReferralAccepted;
 import uk.socialprescribing.testing.PublishedEvents;
 import uk.socialprescribing.testing.PublishedEvents.Published;
 
@@ -60,11 +58,7 @@ class SessionTest {
         AllocationTest.emptyThePcn(entityManager);
         worker = "sessions-" + UUID.randomUUID();
         addLinkWorker(admin(), worker, List.of("en"), 5, 225);
-        UUID referral = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> caseOpening.openFor(
-                new ReferralAccepted(referral, PRACTICE, PCN, "routine", "en", false, Instant.now())));
-        caseId = given().auth().oauth2(admin()).queryParam("referralId", referral).when().get("/api/caseload/cases")
-                .then().extract().path("contents[0].id");
+        caseId = AllocationTest.openCase(caseOpening, "routine");
     }
 
     String schedule(String kind, String mode) {

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static uk.socialprescribing.caseload.AllocationTest.PCN;
-import static uk.socialprescribing.caseload.AllocationTest.PRACTICE;
 import static uk.socialprescribing.caseload.AllocationTest.addLinkWorker;
 import static uk.socialprescribing.caseload.AllocationTest.admin;
 import static uk.socialprescribing.caseload.AllocationTest.lead;
@@ -24,11 +23,9 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import uk.socialprescribing.caseload.service.CaseOpening;
-import uk.socialprescribing.events.referral.ReferralAccepted;
 import uk.socialprescribing.testing.TestTokens;
 
 /** What a link worker and a lead see of the work: my caseload with its next sessions and flags, and the team view. */
@@ -51,11 +48,7 @@ class TeamViewTest {
     }
 
     String openCase(String urgency) {
-        UUID referral = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> caseOpening.openFor(
-                new ReferralAccepted(referral, PRACTICE, PCN, urgency, "en", false, Instant.now())));
-        return given().auth().oauth2(admin()).queryParam("referralId", referral).when().get("/api/caseload/cases")
-                .then().extract().path("contents[0].id");
+        return AllocationTest.openCase(caseOpening, urgency);
     }
 
     String schedule(String caseId, Instant at) {

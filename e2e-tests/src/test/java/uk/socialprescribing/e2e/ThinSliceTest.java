@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -130,6 +132,23 @@ class ThinSliceTest {
                         .then().statusCode(200).body("length", greaterThanOrEqualTo(1)));
         given().auth().oauth2(LocalPlatform.token("link-worker-lead")).when().get("/api/caseload/link-workers")
                 .then().statusCode(200).body("username", hasItem("amara.okafor")).body("activeCases.sum()", greaterThanOrEqualTo(1));
+
+        // once the burst of demo cases is over and the directory's services have arrived, the cases get a history:
+        // sessions, plan versions, connections to demo directory services (the seeding runs once, so wait for all of it)
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                LocalPlatform.count("caseload_e2e", "select count(*) from connection where status = 'COMPLETED'") >= 1
+                        && LocalPlatform.count("caseload_e2e", "select count(*) from care_case where missed_in_a_row >= 2") >= 1);
+        assertTrue(LocalPlatform.count("caseload_e2e", "select count(*) from care_plan_version where version = 3") >= 1);
+        assertTrue(LocalPlatform.count("caseload_e2e", "select count(*) from connection where reason is not null") >= 1);
+        List<Map<String, Object>> team = given().auth().oauth2(LocalPlatform.token("link-worker-lead")).when().get("/api/caseload/team")
+                .then().statusCode(200).extract().path("linkWorkers");
+        assertTrue(team.stream().anyMatch(w -> "amara.okafor".equals(w.get("username")) && ((Number) w.get("activeCases")).intValue() >= 1), team.toString());
+        assertTrue(team.stream().anyMatch(w -> !((Map<?, ?>) w.get("flagged")).isEmpty()), "no flags in the demo team: " + team);
+        List<Map<String, Object>> mine = given().auth().oauth2(LocalPlatform.token("link-worker")).when().get("/api/caseload/me/caseload")
+                .then().statusCode(200).body("displayName", equalTo("Amara Okafor")).extract().path("contents");
+        // every demo case has a plan, a booked session or one left unrecorded
+        assertTrue(mine.stream().anyMatch(c -> ((Number) c.get("planVersion")).intValue() > 0 || c.get("nextSessionAt") != null
+                || ((Number) c.get("unrecordedSessions")).intValue() > 0), mine.toString());
     }
 
     @Test
@@ -145,10 +164,16 @@ class ThinSliceTest {
         String caseId = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 given().auth().oauth2(lead).queryParam("referralId", id).when().get("/api/caseload/cases")
                         .then().statusCode(200).extract().<String>path("contents[0].id"), java.util.Objects::nonNull);
-        String caseEtag = given().auth().oauth2(lead).when().get("/api/caseload/cases/{id}", caseId).then().statusCode(200)
-                .extract().header("ETag");
-        given().auth().oauth2(lead).header("If-Match", caseEtag).contentType(ContentType.JSON).body("{\"reason\": \"goals-met\"}")
-                .when().post("/api/caseload/cases/{id}/close", caseId).then().statusCode(200).body("status", equalTo("CLOSED"));
+        // as any client would: read, close with that version, and read again if someone changed the case meanwhile
+        int status = 412;
+        for (int attempt = 0; attempt < 3 && status == 412; attempt++) {
+            String caseEtag = given().auth().oauth2(lead).when().get("/api/caseload/cases/{id}", caseId).then().statusCode(200)
+                    .extract().header("ETag");
+            status = given().auth().oauth2(lead).header("If-Match", caseEtag).contentType(ContentType.JSON).body("{\"reason\": \"goals-met\"}")
+                    .when().post("/api/caseload/cases/{id}/close", caseId).then().extract().statusCode();
+        }
+        assertEquals(200, status);
+        given().auth().oauth2(lead).when().get("/api/caseload/cases/{id}", caseId).then().body("status", equalTo("CLOSED"));
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().auth().oauth2(referrer).when().get("/api/referrals/{id}/feedback", id).then().statusCode(200)

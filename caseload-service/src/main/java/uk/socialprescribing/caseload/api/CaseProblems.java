@@ -10,9 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.socialprescribing.caseload.domain.CaseNotOpenException;
 import uk.socialprescribing.caseload.domain.Connection;
 import uk.socialprescribing.caseload.domain.SessionRecordedException;
-import uk.socialprescribing.caseload.service.CarePlans;
 import uk.socialprescribing.caseload.service.CaseNotFoundException;
-import uk.socialprescribing.caseload.service.Connections;
 import uk.socialprescribing.caseload.service.Sessions;
 import uk.socialprescribing.problem.Problem;
 
@@ -32,21 +30,6 @@ public class CaseProblems {
     @ServerExceptionMapper
     public Response sessionNotFound(Sessions.SessionNotFoundException e, UriInfo uri) {
         return Problem.of(Response.Status.NOT_FOUND, "session-not-found", e.getMessage()).at(uri.getPath()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response noPlan(CarePlans.NoPlanException e, UriInfo uri) {
-        return Problem.of(Response.Status.NOT_FOUND, "plan-not-found", e.getMessage()).at(uri.getPath()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response noPlanVersion(CarePlans.NoSuchVersionException e, UriInfo uri) {
-        return Problem.of(Response.Status.NOT_FOUND, "plan-version-not-found", e.getMessage()).at(uri.getPath()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response connectionNotFound(Connections.ConnectionNotFoundException e, UriInfo uri) {
-        return Problem.of(Response.Status.NOT_FOUND, "connection-not-found", e.getMessage()).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -214,15 +214,15 @@ public class CaseResource {
 
     /** The caller as a reader of cases. */
     CaseViewer viewer() {
+        String name = identity.getPrincipal().getName();
         if (identity.hasRole("admin")) {
-            return CaseViewer.admin();
+            return CaseViewer.admin().by(name);
         }
         if (identity.hasRole("link-worker-lead")) {
-            return CaseViewer.lead(team.pcn());
+            return CaseViewer.lead(team.pcn()).by(name);
         }
         if (identity.hasRole("link-worker")) {
-            return CaseViewer.linkWorker(team.pcn(),
-                    work.linkWorkerNamed(identity.getPrincipal().getName()).map(w -> w.id()).orElse(null));
+            return CaseViewer.linkWorker(team.pcn(), work.linkWorkerNamed(name).map(w -> w.id()).orElse(null)).by(name);
         }
         throw new ForbiddenException("Your role does not allow reading cases");
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import uk.socialprescribing.caseload.domain.CarePlanVersion;
 import uk.socialprescribing.caseload.domain.Case;
@@ -34,29 +35,33 @@ public class CarePlans {
     }
 
     /** A case with no plan yet. */
-    public static class NoPlanException extends RuntimeException {
+    public static class NoPlanException extends ProblemException {
         public NoPlanException(UUID caseId) {
-            super("Case " + caseId + " has no care plan yet; its link worker writes the first version with PUT");
+            super(Problem.of(Response.Status.NOT_FOUND, "plan-not-found",
+                    "Case " + caseId + " has no care plan yet; its link worker writes the first version with PUT"));
         }
     }
 
     /** A version the plan never had. */
-    public static class NoSuchVersionException extends RuntimeException {
+    public static class NoSuchVersionException extends ProblemException {
         public NoSuchVersionException(UUID caseId, int version) {
-            super("The care plan of case " + caseId + " has no version " + version);
+            super(Problem.of(Response.Status.NOT_FOUND, "plan-version-not-found", "The care plan of case " + caseId + " has no version " + version));
         }
     }
 
     private final EntityManager entityManager;
     private final CaseWork work;
+    private final PersonalDataReads reads;
     private final Clock clock;
 
-    public CarePlans(EntityManager entityManager, CaseWork work, Clock clock) {
+    public CarePlans(EntityManager entityManager, CaseWork work, PersonalDataReads reads, Clock clock) {
+        this.reads = reads;
         this.entityManager = entityManager;
         this.work = work;
         this.clock = clock;
     }
 
+    @Transactional
     public CarePlanVersion current(UUID caseId, CaseViewer viewer) {
         Case c = readable(caseId, viewer);
         if (c.planVersion() == 0) {
@@ -65,12 +70,14 @@ public class CarePlans {
         return version(caseId, c.planVersion());
     }
 
+    @Transactional
     public CarePlanVersion version(UUID caseId, int version, CaseViewer viewer) {
         readable(caseId, viewer);
         return version(caseId, version);
     }
 
     /** Every version, oldest first. */
+    @Transactional
     public List<CarePlanVersion> versions(UUID caseId, CaseViewer viewer) {
         readable(caseId, viewer);
         return entityManager.createQuery("from CarePlanVersion v where v.caseId = :case order by v.version", CarePlanVersion.class)
@@ -134,9 +141,11 @@ public class CarePlans {
         }
     }
 
+    /** The case, if the reader works on it; the read is audited. */
     private Case readable(UUID caseId, CaseViewer viewer) {
         Case c = work.read(caseId, viewer);
         viewer.requireWorksOn(c, "reads its care plan");
+        reads.record(caseId, viewer, "care-plan");
         return c;
     }
 

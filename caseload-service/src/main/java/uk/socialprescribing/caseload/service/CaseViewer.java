@@ -5,7 +5,7 @@ import java.util.UUID;
 /**
  * Which cases a caller sees: a link worker their own and their PCN's unassigned ones, a lead their PCN's, admin all.
  */
-public record CaseViewer(Scope scope, String pcnCode, UUID linkWorkerId) {
+public record CaseViewer(Scope scope, String pcnCode, UUID linkWorkerId, String username) {
 
     public enum Scope {
         OWN_AND_UNASSIGNED, PCN, ALL
@@ -31,14 +31,19 @@ public record CaseViewer(Scope scope, String pcnCode, UUID linkWorkerId) {
     }
 
     public static CaseViewer linkWorker(String pcn, UUID linkWorkerId) {
-        return new CaseViewer(Scope.OWN_AND_UNASSIGNED, pcn, linkWorkerId);
+        return new CaseViewer(Scope.OWN_AND_UNASSIGNED, pcn, linkWorkerId, null);
     }
 
     public static CaseViewer lead(String pcn) {
-        return new CaseViewer(Scope.PCN, pcn, null);
+        return new CaseViewer(Scope.PCN, pcn, null, null);
     }
 
     public static CaseViewer admin() {
-        return new CaseViewer(Scope.ALL, null, null);
+        return new CaseViewer(Scope.ALL, null, null, null);
+    }
+
+    /** The same reader, named (for the audit of reads). */
+    public CaseViewer by(String name) {
+        return new CaseViewer(scope, pcnCode, linkWorkerId, name);
     }
 }

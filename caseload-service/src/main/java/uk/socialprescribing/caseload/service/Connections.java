@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Connection;
@@ -38,9 +39,9 @@ public class Connections {
     }
 
     /** A connection that is not one of this case's. */
-    public static class ConnectionNotFoundException extends RuntimeException {
+    public static class ConnectionNotFoundException extends ProblemException {
         public ConnectionNotFoundException(UUID id) {
-            super("No connection " + id + " in this case");
+            super(Problem.of(Response.Status.NOT_FOUND, "connection-not-found", "No connection " + id + " in this case"));
         }
     }
 
@@ -49,8 +50,11 @@ public class Connections {
     private final DirectoryCopy directory;
     private final Outbox outbox;
     private final Clock clock;
+    private final PersonalDataReads reads;
 
-    public Connections(EntityManager entityManager, CaseWork work, DirectoryCopy directory, Outbox outbox, Clock clock) {
+    public Connections(EntityManager entityManager, CaseWork work, DirectoryCopy directory, Outbox outbox, Clock clock,
+            PersonalDataReads reads) {
+        this.reads = reads;
         this.entityManager = entityManager;
         this.work = work;
         this.directory = directory;
@@ -117,15 +121,20 @@ public class Connections {
     }
 
     /** The case's connections, oldest first; notes only for its link worker and a lead of its PCN. */
+    @Transactional
     public List<Seen> of(UUID caseId, CaseViewer viewer) {
         Case c = work.read(caseId, viewer);
         boolean notes = viewer.worksOn(c);
+        if (notes) {
+            reads.record(caseId, viewer, "connection-notes");
+        }
         return entityManager.createQuery("select n, s from Connection n join DirectoryService s on s.id = n.serviceId "
                 + "where n.caseId = :case order by n.madeAt, n.id", Object[].class)
                 .setParameter("case", caseId).getResultList().stream()
                 .map(row -> new Seen((Connection) row[0], (DirectoryService) row[1], notes)).toList();
     }
 
+    @Transactional
     public Seen one(UUID caseId, UUID connectionId, CaseViewer viewer) {
         return of(caseId, viewer).stream().filter(s -> s.connection().id().equals(connectionId)).findFirst()
                 .orElseThrow(() -> new ConnectionNotFoundException(connectionId));

@@ -29,8 +29,8 @@ import uk.socialprescribing.caseload.domain.Session;
 import uk.socialprescribing.problem.Preconditions;
 
 /**
- * Local demo data, part two: once the demo referrals' cases are assigned and the directory's demo services have
- * arrived, gives the first {@code caseload.demo-data.caseloads} assigned cases a history at one of five stages (new,
+ * Local demo data, part two: once, when the demo referrals' cases are assigned (none opened for 20 seconds) and the
+ * directory's demo services have arrived, gives up to {@code caseload.demo-data.caseloads} assigned cases a history at one of five stages (new,
  * started, midway, nearly done, struggling), written through the same code a link worker's requests take so that
  * their events flow: sessions, plan versions, connections to demo directory services, and the flags that follow.
  */
@@ -70,16 +70,23 @@ public class DemoCaseloads {
         if (services.size() < 5) {
             return; // the directory's demo services have not arrived yet
         }
-        int alreadySeeded = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "select count(distinct case_id) from care_session").getSingleResult()).intValue());
-        if (alreadySeeded >= caseloads) {
+        // once: as soon as any case has a session the demo is under way, and people's own work is left alone
+        boolean started = QuarkusTransaction.requiringNew().call(() -> !entityManager.createQuery("select s.id from Session s", UUID.class)
+                .setMaxResults(1).getResultList().isEmpty());
+        if (started) {
+            return;
+        }
+        // and only once the demo referrals' burst of cases is over (none opened in the last 20 seconds)
+        Instant lastOpened = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                "select max(c.openedAt) from Case c", Instant.class).getSingleResult());
+        if (lastOpened == null || lastOpened.isAfter(Instant.now().minusSeconds(20))) {
             return;
         }
         List<UUID> unseeded = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                "select c.id from Case c where c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and c.allocation = uk.socialprescribing.caseload.domain.Allocation.ASSIGNED and not exists "
-                        + "(select 1 from Session s where s.caseId = c.id) order by c.openedAt, c.id", UUID.class)
-                .setMaxResults(Math.max(0, caseloads - alreadySeeded)).getResultList());
-        int seeded = alreadySeeded;
+                "select c.id from Case c where c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and c.allocation = uk.socialprescribing.caseload.domain.Allocation.ASSIGNED "
+                        + "order by c.openedAt, c.id", UUID.class)
+                .setMaxResults(caseloads).getResultList());
+        int seeded = 0;
         for (UUID caseId : unseeded) {
             int stage = seeded++ % 5;
             try {

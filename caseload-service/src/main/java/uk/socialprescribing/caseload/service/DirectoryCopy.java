@@ -1,5 +1,6 @@
 package uk.socialprescribing.caseload.service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,22 +30,22 @@ public class DirectoryCopy {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void published(ServicePublished e) {
-        service(e.serviceId(), e).described(e.organisationId(), e.name(), e.categories(), e.publishedAt());
+        service(e.serviceId()).described(e.organisationId(), e.name(), e.categories(), e.publishedAt());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void updated(ServiceUpdated e) {
-        service(e.serviceId(), e).described(e.organisationId(), e.name(), e.categories(), e.updatedAt());
+        service(e.serviceId()).described(e.organisationId(), e.name(), e.categories(), e.updatedAt());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void capacityChanged(ServiceCapacityChanged e) {
-        service(e.serviceId(), e).capacity(e.available(), e.maximum(), e.unit(), e.changedAt());
+        service(e.serviceId()).capacity(e.available(), e.maximum(), e.unit(), e.changedAt());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawn(ServiceWithdrawn e) {
-        service(e.serviceId(), e).withdrawn(e.reason(), e.withdrawnAt());
+        service(e.serviceId()).withdrawn(e.reason(), e.withdrawnAt());
     }
 
     public Optional<DirectoryService> find(UUID id) {
@@ -57,10 +58,10 @@ public class DirectoryCopy {
                 DirectoryService.class).getResultList();
     }
 
-    private DirectoryService service(UUID id, Object event) {
+    private DirectoryService service(UUID id) {
         DirectoryService found = entityManager.find(DirectoryService.class, id);
         if (found == null) {
-            found = DirectoryService.heardOf(id, java.time.Instant.now());
+            found = DirectoryService.heardOf(id, Instant.now());
             entityManager.persist(found);
         }
         return found;

@@ -39,8 +39,10 @@ public class Sessions {
     private final CaseWork work;
     private final Outbox outbox;
     private final Clock clock;
+    private final PersonalDataReads reads;
 
-    public Sessions(EntityManager entityManager, CaseWork work, Outbox outbox, Clock clock) {
+    public Sessions(EntityManager entityManager, CaseWork work, Outbox outbox, Clock clock, PersonalDataReads reads) {
+        this.reads = reads;
         this.entityManager = entityManager;
         this.work = work;
         this.outbox = outbox;
@@ -86,9 +88,13 @@ public class Sessions {
     }
 
     /** The case's sessions in time order; notes only for its link worker and a lead of its PCN. */
+    @Transactional
     public List<Seen> of(UUID caseId, CaseViewer viewer) {
         Case c = work.read(caseId, viewer);
         boolean notes = viewer.worksOn(c);
+        if (notes) {
+            reads.record(caseId, viewer, "session-notes");
+        }
         return entityManager.createQuery("from Session s where s.caseId = :case order by s.scheduledFor, s.id", Session.class)
                 .setParameter("case", caseId).getResultList().stream().map(s -> new Seen(s, notes)).toList();
     }
