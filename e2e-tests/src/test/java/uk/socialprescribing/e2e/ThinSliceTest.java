@@ -3,6 +3,7 @@ package uk.socialprescribing.e2e;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -224,6 +225,11 @@ class ThinSliceTest {
                 .body("checks.find { it.name == 'upstreams' }.data.'outcomes-service'", equalTo("UP"));
         given().auth().oauth2(LocalPlatform.token("vcse-partner")).when().get("/api/directory/services")
                 .then().statusCode(200).body("totalItems", greaterThanOrEqualTo(200));
+        // the open-data feed needs no token and may be read from any web page
+        given().when().get("/oruk/").then().statusCode(200).header("Access-Control-Allow-Origin", "*")
+                .body("version", equalTo("HSDS-UK-3.0")).body("openapi_url", equalTo("http://127.0.0.1:18080/oruk/openapi.json"));
+        given().when().get("/oruk/services").then().statusCode(200).header("Access-Control-Allow-Origin", "*")
+                .body("total_items", greaterThanOrEqualTo(200)).body("contents[0].organization.name", notNullValue());
     }
 
     @Test

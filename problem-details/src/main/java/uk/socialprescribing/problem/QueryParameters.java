@@ -25,6 +25,20 @@ public final class QueryParameters {
         }
     }
 
+    /** A moment: a date-time with its offset ({@code 2026-11-01T09:00:00Z}), or a date, meaning its start in UTC. */
+    public static Optional<java.time.Instant> instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        try {
+            return Optional.of(v.length() == 10 ? LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.OffsetDateTime.parse(v).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.invalidField(name, "Format", "must be a date-time with its offset (2026-11-01T09:00:00Z) or a date"));
+        }
+    }
+
     public static Optional<UUID> uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();

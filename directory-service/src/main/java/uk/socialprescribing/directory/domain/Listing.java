@@ -51,6 +51,18 @@ public class Listing {
     @Column(name = "published_at", nullable = false)
     private Instant publishedAt;
 
+    @Column(name = "assured_date", nullable = false)
+    private java.time.LocalDate assuredDate;
+
+    @Column(name = "last_modified", nullable = false)
+    private Instant lastModified;
+
+    @Column(name = "minimum_age")
+    private Integer minimumAge;
+
+    @Column(name = "maximum_age")
+    private Integer maximumAge;
+
     @Version
     private long version;
 
@@ -59,7 +71,7 @@ public class Listing {
 
     /** What a VCSE partner tells us of a service. */
     public record Details(String name, String description, String category, String venue, String town, String postcode,
-            String schedule, String cost, Integer capacityMaximum, Integer capacityAvailable) {
+            String schedule, String cost, Integer capacityMaximum, Integer capacityAvailable, Integer minimumAge, Integer maximumAge) {
     }
 
     public static Listing publish(Organization organization, Details details, Instant at) {
@@ -78,6 +90,11 @@ public class Listing {
         listing.capacityMaximum = details.capacityMaximum();
         listing.capacityAvailable = details.capacityAvailable();
         listing.publishedAt = at;
+        listing.lastModified = at;
+        // publishing is the partner's word that the listing is right today
+        listing.assuredDate = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        listing.minimumAge = details.minimumAge();
+        listing.maximumAge = details.maximumAge();
         return listing;
     }
 
@@ -94,6 +111,7 @@ public class Listing {
     }
 
     public Details details() {
-        return new Details(name, description, category, venue, town, postcode, schedule, cost, capacityMaximum, capacityAvailable);
+        return new Details(name, description, category, venue, town, postcode, schedule, cost, capacityMaximum, capacityAvailable, minimumAge,
+                maximumAge);
     }
 }

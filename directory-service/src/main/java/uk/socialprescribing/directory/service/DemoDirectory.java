@@ -44,9 +44,14 @@ public class DemoDirectory {
         for (Row row : rows) {
             publishing.publish(row.organisation(), new Listing.Details(row.name(), row.description(), row.category(),
                     row.venue(), row.town(), row.postcode(), row.schedule(), row.cost(), row.capacity_maximum(),
-                    row.capacity_available()));
+                    row.capacity_available(), minimumAge(row.category()), null));
         }
         LOG.infof("Loaded %d demo listings into the directory", rows.size());
+    }
+
+    /** The demo groups are for adults, as most social prescribing is; employment support starts at school-leaving age. */
+    static int minimumAge(String category) {
+        return "employment-support".equals(category) ? 16 : 18;
     }
 
     static List<Row> read() {

@@ -26,9 +26,11 @@ public class Publishing {
     private final OrganizationRepository organizations;
     private final ListingRepository listings;
     private final Outbox outbox;
+    private final ListingStructure structure;
     private final Clock clock = Clock.systemUTC();
 
-    public Publishing(OrganizationRepository organizations, ListingRepository listings, Outbox outbox) {
+    public Publishing(OrganizationRepository organizations, ListingRepository listings, Outbox outbox, ListingStructure structure) {
+        this.structure = structure;
         this.organizations = organizations;
         this.listings = listings;
         this.outbox = outbox;
@@ -43,6 +45,8 @@ public class Publishing {
         });
         Listing listing = Listing.publish(organization, details, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         listings.persist(listing);
+        listings.flush();
+        structure.record(listing);
         outbox.record(new ServicePublished(listing.id(), organization.id(), details.name(), List.of(details.category()),
                 listing.publishedAt()));
         if (details.capacityAvailable() != null) {
