@@ -98,6 +98,36 @@ public class Listing {
         return listing;
     }
 
+    /** Places free now, and the most there can be. */
+    public void capacity(int available, Integer maximum, Instant at) {
+        capacityAvailable = available;
+        capacityMaximum = maximum;
+        lastModified = at;
+    }
+
+    /** Someone who runs the service confirmed the listing is right. */
+    public void assured(Instant at) {
+        assuredDate = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        lastModified = at;
+    }
+
+    /** Not assured for six months: link workers are warned, partners and admin asked to check it. */
+    public boolean stale(java.time.LocalDate today) {
+        return assuredDate.isBefore(today.minusMonths(6));
+    }
+
+    public java.time.LocalDate assuredDate() {
+        return assuredDate;
+    }
+
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    public long version() {
+        return version;
+    }
+
     public UUID id() {
         return id;
     }

@@ -34,4 +34,8 @@ public class Organization {
     public UUID id() {
         return id;
     }
+
+    public String name() {
+        return name;
+    }
 }

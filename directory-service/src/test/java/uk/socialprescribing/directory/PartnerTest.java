@@ -1,0 +1,118 @@
+package uk.socialprescribing.directory;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import uk.socialprescribing.events.EventSchemas;
+import uk.socialprescribing.events.EventType;
+import uk.socialprescribing.testing.PublishedEvents;
+import uk.socialprescribing.testing.PublishedEvents.Published;
+import uk.socialprescribing.testing.TestTokens;
+
+/** A VCSE partner keeps its own listings right: places free in one call, "still accurate" in another; nobody else's. */
+@QuarkusTest
+class PartnerTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    EntityManager entityManager;
+
+    String serviceId;
+    String organisationId;
+
+    @BeforeEach
+    void aDemoListing() {
+        Map<String, Object> service = given().auth().oauth2(TestTokens.linkWorker("U84002")).queryParam("category", "walking")
+                .when().get("/api/directory/services").then().statusCode(200).extract().path("contents[0]");
+        serviceId = (String) service.get("id");
+        organisationId = (String) service.get("organizationId");
+    }
+
+    static String partner(String organisation) {
+        return TestTokens.withRoles("partner-" + organisation, List.of("vcse-partner"), Map.of("organisation_id", organisation));
+    }
+
+    String etag() {
+        return given().auth().oauth2(partner(organisationId)).when().get("/api/directory/services/{id}", serviceId).then().statusCode(200)
+                .extract().header("ETag");
+    }
+
+    ValidatableResponse capacity(String token, String ifMatch, String body) {
+        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        if (ifMatch != null) {
+            request = request.header("If-Match", ifMatch);
+        }
+        return request.when().put("/api/directory/services/{id}/capacity", serviceId).then();
+    }
+
+    @Test
+    void thePartnerSetsPlacesFreeInOneCallAndItIsAnnounced() {
+        int maximum = given().auth().oauth2(partner(organisationId)).when().get("/api/directory/services/{id}", serviceId).then()
+                .extract().path("capacityMaximum");
+        capacity(partner(organisationId), etag(), "{\"available\": 0}").statusCode(200)
+                .body("capacityAvailable", equalTo(0)).body("capacityMaximum", equalTo(maximum));
+        List<Published> events = PublishedEvents.await(kafka, "directory-events", 1, Duration.ofSeconds(30),
+                p -> serviceId.equals(p.key()) && "service.capacity-changed.v1".equals(p.event().getType())
+                        && p.data().get("available").asInt() == 0);
+        assertEquals(1, events.size());
+        assertEquals(List.of(), EventSchemas.violations(EventType.SERVICE_CAPACITY_CHANGED, events.get(0).data()));
+        // the feed shows it too
+        given().when().get("/oruk/services/{id}", serviceId).then().body("service_capacity.available", equalTo(0));
+
+        capacity(partner(organisationId), etag(), "{\"available\": 3, \"maximum\": 20}").statusCode(200)
+                .body("capacityAvailable", equalTo(3)).body("capacityMaximum", equalTo(20));
+        capacity(partner(organisationId), etag(), "{\"available\": 30}").statusCode(400)
+                .body("errors[0].field", equalTo("available")).body("errors[0].rule", equalTo("WithinMaximum"));
+        capacity(partner(organisationId), etag(), "{\"available\": -1}").statusCode(400).body("errors[0].field", equalTo("available"));
+        capacity(partner(organisationId), etag(), "{}").statusCode(400).body("errors[0].field", equalTo("available"));
+    }
+
+    @Test
+    void onlyTheOrganisationThatRunsItOrAdminChangesAListingAndOnlyWithItsEtag() {
+        capacity(partner(UUID.randomUUID().toString()), etag(), "{\"available\": 2}").statusCode(403).contentType("application/problem+json");
+        capacity(TestTokens.linkWorker("U84002"), etag(), "{\"available\": 2}").statusCode(403);
+        capacity(partner(organisationId), null, "{\"available\": 2}").statusCode(428);
+        String stale = etag();
+        capacity(TestTokens.withRoles("sam.admin", List.of("admin"), Map.of()), stale, "{\"available\": 2}").statusCode(200);
+        capacity(partner(organisationId), stale, "{\"available\": 1}").statusCode(412).header("ETag", equalTo(etag()));
+        given().auth().oauth2(partner(organisationId)).header("If-Match", etag()).contentType(ContentType.JSON).body("{\"available\": 1}")
+                .when().put("/api/directory/services/{id}/capacity", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void stillAccurateIsOneCallAndAListingUnassuredForSixMonthsIsStale() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update service set assured_date = current_date - interval '7 months' where id = :id")
+                .setParameter("id", UUID.fromString(serviceId)).executeUpdate());
+        given().auth().oauth2(partner(organisationId)).when().get("/api/directory/services/{id}", serviceId).then()
+                .body("stale", equalTo(true));
+        given().auth().oauth2(partner(organisationId)).header("If-Match", etag()).when().post("/api/directory/services/{id}/assure", serviceId)
+                .then().statusCode(200).body("stale", equalTo(false))
+                .body("assuredDate", equalTo(LocalDate.now(ZoneOffset.UTC).toString()));
+        given().when().get("/oruk/services/{id}", serviceId).then().body("assured_date", equalTo(LocalDate.now(ZoneOffset.UTC).toString()));
+        given().auth().oauth2(partner(UUID.randomUUID().toString())).header("If-Match", etag()).when()
+                .post("/api/directory/services/{id}/assure", serviceId).then().statusCode(403);
+    }
+}
