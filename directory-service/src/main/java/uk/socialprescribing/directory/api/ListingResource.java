@@ -1,10 +1,13 @@
 package uk.socialprescribing.directory.api;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -19,9 +22,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.security.identity.SecurityIdentity;
 import uk.socialprescribing.directory.domain.Listing;
+import uk.socialprescribing.directory.domain.ListingChange;
 import uk.socialprescribing.directory.repository.ListingRepository;
 import uk.socialprescribing.directory.service.Partnering;
 import uk.socialprescribing.problem.Preconditions;
@@ -82,8 +88,199 @@ public class ListingResource {
     @APIResponse(responseCode = "404", description = "No such service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("id") UUID id) {
-        Listing listing = listings.findByIdOptional(id).orElseThrow(NotFoundException::new);
-        return Response.ok(ListingView.of(listing)).header(HttpHeaders.ETAG, Preconditions.etag(listing.version())).build();
+        return viewWithEtag(partnering.readable(id, reader()), Response.ok());
+    }
+
+    @Schema(name = "ListingDraft", description = "A listing as its organisation writes it")
+    public record Draft(@Schema(description = "Admin only: the organisation that runs it (a partner's is its token's)") UUID organizationId,
+            @Size(max = 300) @Schema(description = "Needed with an organisation's first listing") String organizationName,
+            @NotBlank @Size(max = 300) @Schema(required = true, example = "Nidd Gorge Walkers") String name,
+            @NotBlank @Size(max = 4000) @Schema(required = true) String description,
+            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[a-z-]{1,60}", message = "must be a taxonomy term code such as walking")
+            @Schema(required = true, example = "walking") String category,
+            @NotBlank @Size(max = 300) @Schema(required = true, example = "Knaresborough Library") String venue,
+            @NotBlank @Size(max = 100) @Schema(required = true, example = "Knaresborough") String town,
+            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}", message = "must be a UK postcode")
+            @Schema(required = true, example = "HG5 8AH") String postcode,
+            @Size(max = 300) @Schema(example = "Tuesdays 10:30-12:00") String schedule, @Size(max = 200) @Schema(example = "Free") String cost,
+            @Min(0) Integer capacityMaximum, @Min(0) Integer capacityAvailable, @Min(0) @Max(130) Integer minimumAge,
+            @Min(0) @Max(130) Integer maximumAge) {
+
+        Listing.Details details() {
+            return new Listing.Details(name.strip(), description.strip(), category, venue.strip(), town.strip(),
+                    postcode.strip().toUpperCase(java.util.Locale.ROOT), schedule, cost, capacityMaximum, capacityAvailable, minimumAge, maximumAge);
+        }
+    }
+
+    static final String DRAFT_EXAMPLE = """
+            {"name": "Nidd Gorge Walkers", "description": "An easy two-mile walk along the gorge, then tea.", "category": "walking",
+             "venue": "Knaresborough Library", "town": "Knaresborough", "postcode": "HG5 8AH", "schedule": "Tuesdays 10:30-12:00",
+             "cost": "Free", "capacityMaximum": 15, "capacityAvailable": 6, "minimumAge": 18}""";
+
+    @Schema(name = "Reason")
+    public record Reason(@NotBlank @Size(max = 200) @Schema(required = true, example = "funding-ended") String reason) {
+    }
+
+    @Schema(name = "ListingChange")
+    public record Change(String changedBy, java.time.Instant changedAt,
+            @Schema(enumeration = { "created", "updated", "approved", "rejected", "withdrawn" }) String action,
+            @Schema(description = "Each changed field, before and after") java.util.Map<String, ListingChange.Difference> changes) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "vcse-partner", "admin" })
+    @Operation(summary = "List a new service",
+            description = "A partner lists its own organisation's service; it waits for admin approval before it is public (nothing "
+                    + "is announced until then). Admin's listings are public at once. The schedule (\"Tuesdays 10:30-12:00\") and cost "
+                    + "(\"Free\", \"£2 a session\") are read into ORUK schedules and cost options where they can be.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Draft.class), examples = @ExampleObject(name = "a walk", value = DRAFT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Listed; ETag its version", content = @Content(schema = @Schema(implementation = ListingView.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid; it is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a partner or admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a listing is required") @Valid Draft body, @Context UriInfo uri) {
+        Listing listing = partnering.submit(partner(), body.organizationId(), body.organizationName(), body.details(), name());
+        return viewWithEtag(listing, Response.created(uri.getAbsolutePathBuilder().path(listing.id().toString()).build()));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "vcse-partner", "admin" })
+    @Operation(summary = "Change a listing",
+            description = "The whole listing as it should read now; its organisation or admin, with If-Match. An approved listing "
+                    + "changes publicly at once (service.updated); every change is logged with who made it and each field before and after.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Draft.class), examples = @ExampleObject(name = "a walk", value = DRAFT_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Changed; ETag its version", content = @Content(schema = @Schema(implementation = ListingView.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid; it is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another organisation's listing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The listing was withdrawn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @NotNull(message = "a listing is required") @Valid Draft body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long version = Preconditions.ifMatchVersion(ifMatch);
+        return viewWithEtag(partnering.revise(id, version, partner(), body.details(), name()), Response.ok());
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "vcse-partner", "admin" })
+    @Operation(summary = "Withdraw a listing", description = "Its organisation or admin, with If-Match. It leaves the feed and matching "
+            + "(service.withdrawn; link workers can no longer connect people to it) and stays for the record.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Reason.class), examples = @ExampleObject(name = "funding", value = "{\"reason\": \"funding-ended\"}")))
+    @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = ListingView.class)))
+    @APIResponse(responseCode = "403", description = "Another organisation's listing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Withdrawn already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response withdraw(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid Reason body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long version = Preconditions.ifMatchVersion(ifMatch);
+        return viewWithEtag(partnering.withdraw(id, version, partner(), body.reason().strip(), name()), Response.ok());
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed("admin")
+    @Operation(summary = "Approve a partner's new listing", description = "Admin, with If-Match. It becomes public: service.published.")
+    @APIResponse(responseCode = "200", description = "Approved", content = @Content(schema = @Schema(implementation = ListingView.class)))
+    @APIResponse(responseCode = "409", description = "Not waiting for approval",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long version = Preconditions.ifMatchVersion(ifMatch);
+        return viewWithEtag(partnering.approve(id, version, name()), Response.ok());
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Turn a partner's new listing down, saying why", description = "Admin, with If-Match; the partner sees the reason.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Reason.class),
+            examples = @ExampleObject(name = "not a community service", value = "{\"reason\": \"A commercial gym; not a community service\"}")))
+    @APIResponse(responseCode = "200", description = "Rejected", content = @Content(schema = @Schema(implementation = ListingView.class)))
+    @APIResponse(responseCode = "409", description = "Not waiting for approval",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reject(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid Reason body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long version = Preconditions.ifMatchVersion(ifMatch);
+        return viewWithEtag(partnering.reject(id, version, body.reason().strip(), name()), Response.ok());
+    }
+
+    @GET
+    @Path("/{id}/changes")
+    @RolesAllowed({ "vcse-partner", "admin" })
+    @Operation(summary = "A listing's change log", description = "Newest first: who did what, when, and each field before and after.")
+    @APIResponse(responseCode = "200", description = "The changes")
+    @APIResponse(responseCode = "404", description = "No such listing that you may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<Change> changes(@PathParam("id") UUID id) {
+        Partnering.Partner partner = partner();
+        Listing listing = partnering.readable(id, partner);
+        if (!partner.admin() && !listing.organization().id().equals(partner.organisationId())) {
+            throw new io.quarkus.security.ForbiddenException("Only " + listing.organization().name() + " (or admin) reads its change log");
+        }
+        return partnering.changes(id, partner).stream().map(c -> new Change(c.changedBy(), c.changedAt(), c.action(), c.changes())).toList();
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed("vcse-partner")
+    @Operation(summary = "My organisation's listings", description = "Every state: waiting for approval, rejected (with the reason), "
+            + "public, stale, withdrawn. stale=true lists those not assured for six months.")
+    @APIResponse(responseCode = "200", description = "The listings")
+    @APIResponse(responseCode = "400", description = "A parameter is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ListingView> mine(@QueryParam("stale") String stale) {
+        boolean onlyStale = uk.socialprescribing.problem.QueryParameters.bool("stale", stale).orElse(false);
+        return partnering.of(partner().organisationId()).stream().map(ListingView::of).filter(v -> !onlyStale || v.stale()).toList();
+    }
+
+    @GET
+    @Path("/pending")
+    @RolesAllowed("admin")
+    @Operation(summary = "Listings waiting for approval", description = "Admin's moderation queue, oldest first.")
+    @APIResponse(responseCode = "200", description = "The queue")
+    @APIResponse(responseCode = "403", description = "Not admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ListingView> pending() {
+        return partnering.pending().stream().map(ListingView::of).toList();
+    }
+
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    public Response state(Listing.StateException e, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, "listing-state", e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    private static Response viewWithEtag(Listing listing, Response.ResponseBuilder response) {
+        return response.entity(ListingView.of(listing)).header(HttpHeaders.ETAG, Preconditions.etag(listing.version())).build();
+    }
+
+    private String name() {
+        return identity.getPrincipal().getName();
+    }
+
+    /** Anyone may read public listings; a partner also its own, admin all. */
+    private Partnering.Partner reader() {
+        if (identity.hasRole("admin")) {
+            return new Partnering.Partner(true, null);
+        }
+        return identity.hasRole("vcse-partner") ? partner() : new Partnering.Partner(false, null);
     }
 
     @Schema(name = "Capacity")

@@ -6,18 +6,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import uk.socialprescribing.directory.domain.Listing;
 
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 @Schema(name = "Service", description = "A service in the community resource directory")
 public record ListingView(UUID id, UUID organizationId, @Schema(example = "Harrogate Health Walk") String name,
         String description, @Schema(example = "walking") String category, String venue, String town,
         @Schema(example = "HG1 2RP") String postcode, @Schema(example = "Tuesdays 10:30-12:00") String schedule,
         @Schema(example = "Free") String cost, Integer capacityMaximum, Integer capacityAvailable,
         @Schema(description = "When someone who runs it last confirmed the listing is right") java.time.LocalDate assuredDate,
-        @Schema(description = "Not assured for six months") boolean stale, java.time.Instant lastModified) {
+        @Schema(description = "Not assured for six months") boolean stale, java.time.Instant lastModified,
+        @Schema(enumeration = { "pending", "approved", "rejected" }, description = "A partner's new listing waits for admin approval") String moderation,
+        @Schema(description = "Why admin turned it down") String moderationNote,
+        @Schema(description = "When it left the directory") java.time.Instant withdrawnAt) {
 
     static ListingView of(Listing listing) {
         Listing.Details d = listing.details();
         return new ListingView(listing.id(), listing.organization().id(), d.name(), d.description(), d.category(), d.venue(),
                 d.town(), d.postcode(), d.schedule(), d.cost(), d.capacityMaximum(), d.capacityAvailable(), listing.assuredDate(),
-                listing.stale(java.time.LocalDate.now(java.time.ZoneOffset.UTC)), listing.lastModified());
+                listing.stale(java.time.LocalDate.now(java.time.ZoneOffset.UTC)), listing.lastModified(), listing.moderation(),
+                listing.moderationNote(), listing.withdrawnAt());
     }
 }

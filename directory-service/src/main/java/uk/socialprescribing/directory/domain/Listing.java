@@ -60,6 +60,18 @@ public class Listing {
     @Column(name = "minimum_age")
     private Integer minimumAge;
 
+    @Column(nullable = false)
+    private String moderation;
+
+    @Column(name = "moderation_note")
+    private String moderationNote;
+
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    @Column(name = "withdrawn_reason")
+    private String withdrawnReason;
+
     @Column(name = "maximum_age")
     private Integer maximumAge;
 
@@ -74,8 +86,21 @@ public class Listing {
             String schedule, String cost, Integer capacityMaximum, Integer capacityAvailable, Integer minimumAge, Integer maximumAge) {
     }
 
+    /** A move the listing's state does not allow (approving a withdrawn listing, say). */
+    public static class StateException extends RuntimeException {
+        public StateException(String message) {
+            super(message);
+        }
+    }
+
     public static Listing publish(Organization organization, Details details, Instant at) {
+        return submit(organization, details, at, true);
+    }
+
+    /** A new listing: public at once when approved, otherwise waiting for admin. */
+    public static Listing submit(Organization organization, Details details, Instant at, boolean approved) {
         Listing listing = new Listing();
+        listing.moderation = approved ? "approved" : "pending";
         listing.id = UUID.randomUUID();
         listing.organization = organization;
         listing.name = details.name();
@@ -98,8 +123,94 @@ public class Listing {
         return listing;
     }
 
+    /** The details as they should read now; returns each field that changed, with its value before and after. */
+    public java.util.Map<String, ListingChange.Difference> revise(Details d, Instant at) {
+        requireNotWithdrawn();
+        java.util.Map<String, ListingChange.Difference> changes = new java.util.LinkedHashMap<>();
+        Details before = details();
+        for (java.lang.reflect.RecordComponent component : Details.class.getRecordComponents()) {
+            try {
+                Object was = component.getAccessor().invoke(before);
+                Object now = component.getAccessor().invoke(d);
+                if (!java.util.Objects.equals(was, now)) {
+                    changes.put(component.getName(), new ListingChange.Difference(was == null ? null : was.toString(), now == null ? null : now.toString()));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        name = d.name();
+        description = d.description();
+        category = d.category();
+        venue = d.venue();
+        town = d.town();
+        postcode = d.postcode();
+        schedule = d.schedule();
+        cost = d.cost();
+        capacityMaximum = d.capacityMaximum();
+        capacityAvailable = d.capacityAvailable();
+        minimumAge = d.minimumAge();
+        maximumAge = d.maximumAge();
+        lastModified = at;
+        // the partner wrote it today: that is an assurance too
+        assuredDate = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return changes;
+    }
+
+    public void approve(Instant at) {
+        requireNotWithdrawn();
+        if (!"pending".equals(moderation)) {
+            throw new StateException("Only a listing waiting for approval can be approved; this one is " + moderation);
+        }
+        moderation = "approved";
+        moderationNote = null;
+        lastModified = at;
+    }
+
+    public void reject(String note, Instant at) {
+        requireNotWithdrawn();
+        if (!"pending".equals(moderation)) {
+            throw new StateException("Only a listing waiting for approval can be rejected; this one is " + moderation);
+        }
+        moderation = "rejected";
+        moderationNote = note;
+        lastModified = at;
+    }
+
+    /** Taken out of the directory: no longer in the feed or matching, kept for the record. */
+    public void withdraw(String reason, Instant at) {
+        requireNotWithdrawn();
+        withdrawnAt = at;
+        withdrawnReason = reason;
+        status = "defunct";
+        lastModified = at;
+    }
+
+    private void requireNotWithdrawn() {
+        if (withdrawnAt != null) {
+            throw new StateException("The listing was withdrawn on " + withdrawnAt + "; it cannot change");
+        }
+    }
+
+    public boolean isPublic() {
+        return "approved".equals(moderation) && withdrawnAt == null;
+    }
+
+    public String moderation() {
+        return moderation;
+    }
+
+    public String moderationNote() {
+        return moderationNote;
+    }
+
+    public Instant withdrawnAt() {
+        return withdrawnAt;
+    }
+
     /** Places free now, and the most there can be. */
     public void capacity(int available, Integer maximum, Instant at) {
+        requireNotWithdrawn();
         capacityAvailable = available;
         capacityMaximum = maximum;
         lastModified = at;
@@ -107,6 +218,7 @@ public class Listing {
 
     /** Someone who runs the service confirmed the listing is right. */
     public void assured(Instant at) {
+        requireNotWithdrawn();
         assuredDate = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
         lastModified = at;
     }

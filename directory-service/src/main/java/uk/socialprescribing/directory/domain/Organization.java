@@ -31,6 +31,14 @@ public class Organization {
         return organization;
     }
 
+    /** An organisation a partner's token names, first met with its first listing. */
+    public static Organization of(UUID id, String name) {
+        Organization organization = new Organization();
+        organization.id = id;
+        organization.name = name;
+        return organization;
+    }
+
     public UUID id() {
         return id;
     }

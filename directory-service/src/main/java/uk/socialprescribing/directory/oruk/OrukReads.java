@@ -42,6 +42,9 @@ public class OrukReads {
             Integer maximumAge, String day, LocalTime startTime, LocalTime endTime, Instant modifiedAfter) {
     }
 
+    /** What the feed shows: approved listings that have not been withdrawn. */
+    static final String PUBLIC = "s.moderation = 'approved' and s.withdrawn_at is null";
+
     /** The county the demo area lies in: ORUK addresses need a state_province. */
     static final String REGION = "North Yorkshire";
 
@@ -58,7 +61,7 @@ public class OrukReads {
     }
 
     public Page<Service> services(ServiceFilter filter, int page, int perPage) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        StringBuilder where = new StringBuilder(" where " + PUBLIC);
         Map<String, Object> parameters = new HashMap<>();
         if (filter.search() != null) {
             where.append(" and (s.name ilike :search escape '\\' or s.description ilike :search escape '\\')");
@@ -125,7 +128,7 @@ public class OrukReads {
     public Optional<Service> service(UUID id) {
         List<?> found = entityManager.createNativeQuery("select " + SERVICE_COLUMNS
                 + ", s.category, s.capacity_available, s.capacity_maximum from service s join organization o on o.id = s.organization_id "
-                + "where s.id = :id", Tuple.class).setParameter("id", id).getResultList();
+                + "where s.id = :id and " + PUBLIC, Tuple.class).setParameter("id", id).getResultList();
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -170,7 +173,7 @@ public class OrukReads {
 
     /** Services at locations, paged; narrowed to a postcode (whole, or its district) when given. */
     public Page<ServiceAtLocation> servicesAtLocations(String postcode, int page, int perPage) {
-        String where = postcode == null ? "" : " where replace(upper(l.postal_code), ' ', '') like :postcode";
+        String where = " where " + PUBLIC + (postcode == null ? "" : " and replace(upper(l.postal_code), ' ', '') like :postcode");
         String from = " from service_at_location sal join location l on l.id = sal.location_id join service s on s.id = sal.service_id "
                 + "join organization o on o.id = s.organization_id" + where;
         Query count = entityManager.createNativeQuery("select count(*)" + from);
@@ -196,7 +199,7 @@ public class OrukReads {
     public Optional<ServiceAtLocation> serviceAtLocation(UUID id) {
         List<?> rows = entityManager.createNativeQuery("select sal.id as sal_id, " + LOCATION_COLUMNS + ", " + SERVICE_COLUMNS
                 + " from service_at_location sal join location l on l.id = sal.location_id join service s on s.id = sal.service_id "
-                + "join organization o on o.id = s.organization_id where sal.id = :id", Tuple.class).setParameter("id", id).getResultList();
+                + "join organization o on o.id = s.organization_id where sal.id = :id and " + PUBLIC, Tuple.class).setParameter("id", id).getResultList();
         return rows.stream().map(Tuple.class::cast).map(t -> {
             Location location = location(t);
             Service service = basic(t);

@@ -12,11 +12,11 @@ import uk.socialprescribing.directory.domain.Listing;
 @ApplicationScoped
 public class ListingRepository implements PanacheRepositoryBase<Listing, UUID> {
 
-    /** Active listings, in a category when one is given, by name then id (a stable order for paging). */
+    /** Public listings (approved, not withdrawn), in a category when one is given, by name then id (a stable order for paging). */
     public PanacheQuery<Listing> active(String category) {
         Sort order = Sort.by("name").and("id");
         return category == null
-                ? find("status", order, "active")
-                : find("status = ?1 and category = ?2", order, "active", category);
+                ? find("status = ?1 and moderation = 'approved'", order, "active")
+                : find("status = ?1 and moderation = 'approved' and category = ?2", order, "active", category);
     }
 }

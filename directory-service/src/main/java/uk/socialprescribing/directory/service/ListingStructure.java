@@ -58,6 +58,15 @@ public class ListingStructure {
         return m.find() ? Optional.of(new BigDecimal(m.group(1))) : Optional.empty();
     }
 
+    /** The listing changed: its sessions, costs and venue are read again from what it says now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replace(Listing listing) {
+        for (String table : java.util.List.of("schedule", "cost_option", "service_at_location")) {
+            entityManager.createNativeQuery("delete from " + table + " where service_id = :id").setParameter("id", listing.id()).executeUpdate();
+        }
+        record(listing);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Listing listing) {
         Listing.Details d = listing.details();

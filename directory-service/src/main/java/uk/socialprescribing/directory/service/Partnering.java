@@ -11,8 +11,14 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.ForbiddenException;
+import java.util.List;
+
 import uk.socialprescribing.directory.domain.Listing;
+import uk.socialprescribing.directory.domain.ListingChange;
+import uk.socialprescribing.directory.domain.Organization;
 import uk.socialprescribing.events.directory.ServiceCapacityChanged;
+import uk.socialprescribing.events.directory.ServiceUpdated;
+import uk.socialprescribing.events.directory.ServiceWithdrawn;
 import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.problem.ProblemException;
@@ -32,11 +38,153 @@ public class Partnering {
 
     private final EntityManager entityManager;
     private final Outbox outbox;
+    private final Publishing publishing;
+    private final ListingStructure structure;
     private final Clock clock = Clock.systemUTC();
 
-    public Partnering(EntityManager entityManager, Outbox outbox) {
+    public Partnering(EntityManager entityManager, Outbox outbox, Publishing publishing, ListingStructure structure) {
         this.entityManager = entityManager;
         this.outbox = outbox;
+        this.publishing = publishing;
+        this.structure = structure;
+    }
+
+    /**
+     * A new listing. A partner's waits for admin approval (nothing is announced until then); admin's is public at once.
+     * A partner's organisation is met the first time with its name.
+     */
+    @Transactional
+    public Listing submit(Partner partner, UUID organizationId, String organizationName, Listing.Details details, String by) {
+        UUID owner = partner.admin() ? organizationId : partner.organisationId();
+        if (owner == null) {
+            throw new ProblemException(Problem.invalidField("organizationId", "Required", "names the organisation that runs the service"));
+        }
+        Organization organization = entityManager.find(Organization.class, owner);
+        if (organization == null) {
+            if (organizationName == null || organizationName.isBlank()) {
+                throw new ProblemException(Problem.invalidField("organizationName", "Required",
+                        "is needed with your organisation's first listing"));
+            }
+            boolean nameTaken = !entityManager.createQuery("select o.id from Organization o where o.name = :name", UUID.class)
+                    .setParameter("name", organizationName.strip()).getResultList().isEmpty();
+            if (nameTaken) {
+                throw new ProblemException(new Problem(Problem.type("organization-exists"), "Conflict", 409,
+                        "Another organisation in the directory is called " + organizationName.strip() + "; if it is yours, ask admin to link your account to it",
+                        null, List.of(new Problem.FieldError("organizationName", "UniqueName", "names another organisation"))));
+            }
+            organization = Organization.of(owner, organizationName.strip());
+            entityManager.persist(organization);
+        }
+        requireTerm(details.category());
+        Instant now = now();
+        Listing listing = Listing.submit(organization, details, now, partner.admin());
+        entityManager.persist(listing);
+        entityManager.flush();
+        structure.record(listing);
+        log(listing, by, now, "created", java.util.Map.of());
+        if (listing.isPublic()) {
+            publishing.announce(listing);
+        }
+        return listing;
+    }
+
+    /** New details for a listing; an approved one publishes at once (service.updated); every change is logged. */
+    @Transactional
+    public Listing revise(UUID id, long expectedVersion, Partner partner, Listing.Details details, String by) {
+        Listing listing = forChange(id, expectedVersion, partner);
+        requireTerm(details.category());
+        Instant now = now();
+        java.util.Map<String, ListingChange.Difference> changes = listing.revise(details, now);
+        entityManager.flush();
+        structure.replace(listing);
+        log(listing, by, now, "updated", changes);
+        if (listing.isPublic() && !changes.isEmpty()) {
+            outbox.record(new ServiceUpdated(listing.id(), listing.organization().id(), details.name(), List.of(details.category()), now));
+            if (changes.containsKey("capacityAvailable") || changes.containsKey("capacityMaximum")) {
+                outbox.record(new ServiceCapacityChanged(listing.id(), details.capacityAvailable() == null ? 0 : details.capacityAvailable(),
+                        details.capacityMaximum(), "place", now));
+            }
+        }
+        return listing;
+    }
+
+    /** Out of the directory for good: service.withdrawn, which makes caseload refuse new connections to it. */
+    @Transactional
+    public Listing withdraw(UUID id, long expectedVersion, Partner partner, String reason, String by) {
+        Listing listing = forChange(id, expectedVersion, partner);
+        boolean wasPublic = listing.isPublic();
+        Instant now = now();
+        listing.withdraw(reason, now);
+        entityManager.flush();
+        log(listing, by, now, "withdrawn", java.util.Map.of("reason", new ListingChange.Difference(null, reason)));
+        if (wasPublic) {
+            outbox.record(new ServiceWithdrawn(listing.id(), reason, now));
+        }
+        return listing;
+    }
+
+    /** Admin lets a partner's new listing into the directory: announced as service.published. */
+    @Transactional
+    public Listing approve(UUID id, long expectedVersion, String by) {
+        Listing listing = forChange(id, expectedVersion, new Partner(true, null));
+        Instant now = now();
+        listing.approve(now);
+        entityManager.flush();
+        log(listing, by, now, "approved", java.util.Map.of());
+        publishing.announce(listing);
+        return listing;
+    }
+
+    @Transactional
+    public Listing reject(UUID id, long expectedVersion, String note, String by) {
+        Listing listing = forChange(id, expectedVersion, new Partner(true, null));
+        Instant now = now();
+        listing.reject(note, now);
+        entityManager.flush();
+        log(listing, by, now, "rejected", java.util.Map.of("note", new ListingChange.Difference(null, note)));
+        return listing;
+    }
+
+    /** A listing's change log, newest first: its owner and admin only. */
+    public List<ListingChange> changes(UUID id, Partner partner) {
+        Listing listing = readable(id, partner);
+        return entityManager.createQuery("from ListingChange c where c.serviceId = :id order by c.changedAt desc, c.id desc", ListingChange.class)
+                .setParameter("id", listing.id()).getResultList();
+    }
+
+    /** Listings waiting for approval, oldest first. */
+    public List<Listing> pending() {
+        return entityManager.createQuery("from Listing l where l.moderation = 'pending' and l.withdrawnAt is null order by l.publishedAt, l.id",
+                Listing.class).getResultList();
+    }
+
+    /** The organisation's own listings in every state, by name. */
+    public List<Listing> of(UUID organisationId) {
+        return entityManager.createQuery("from Listing l where l.organization.id = :org order by l.name, l.id", Listing.class)
+                .setParameter("org", organisationId).getResultList();
+    }
+
+    /** A listing the caller may read: a public one for anyone, any for its owner and admin. */
+    public Listing readable(UUID id, Partner partner) {
+        Listing listing = entityManager.find(Listing.class, id);
+        boolean owner = listing != null && (partner.admin() || listing.organization().id().equals(partner.organisationId()));
+        if (listing == null || !(listing.isPublic() || owner)) {
+            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", "No service " + id + " in the directory"));
+        }
+        return listing;
+    }
+
+    private void requireTerm(String category) {
+        boolean known = !entityManager.createNativeQuery("select 1 from taxonomy_term where code = :code").setParameter("code", category)
+                .getResultList().isEmpty();
+        if (!known) {
+            throw new ProblemException(Problem.invalidField("category", "TaxonomyTerm",
+                    "must be a term of the social-prescribing activity taxonomy (GET /oruk/taxonomy_terms)"));
+        }
+    }
+
+    private void log(Listing listing, String by, Instant at, String action, java.util.Map<String, ListingChange.Difference> changes) {
+        entityManager.persist(new ListingChange(listing.id(), by, at, action, changes));
     }
 
     /** Places free now (and, when given, the most there can be); announced as service.capacity-changed. */
@@ -70,6 +218,9 @@ public class Partnering {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", "No service " + id + " in the directory"));
         }
         if (!partner.admin() && !listing.organization().id().equals(partner.organisationId())) {
+            if (!listing.isPublic()) {
+                throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", "No service " + id + " in the directory"));
+            }
             throw new ForbiddenException("Only " + listing.organization().name() + " (or admin) may change this listing");
         }
         if (listing.version() != expectedVersion) {

@@ -47,12 +47,18 @@ public class Publishing {
         listings.persist(listing);
         listings.flush();
         structure.record(listing);
-        outbox.record(new ServicePublished(listing.id(), organization.id(), details.name(), List.of(details.category()),
-                listing.publishedAt()));
-        if (details.capacityAvailable() != null) {
-            outbox.record(new ServiceCapacityChanged(listing.id(), details.capacityAvailable(), details.capacityMaximum(), "place",
-                    listing.publishedAt()));
-        }
+        announce(listing);
         return listing;
+    }
+
+    /** A listing goes public: service.published, then service.capacity-changed when its capacity is known. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(Listing listing) {
+        Listing.Details details = listing.details();
+        Instant at = listing.lastModified();
+        outbox.record(new ServicePublished(listing.id(), listing.organization().id(), details.name(), List.of(details.category()), at));
+        if (details.capacityAvailable() != null) {
+            outbox.record(new ServiceCapacityChanged(listing.id(), details.capacityAvailable(), details.capacityMaximum(), "place", at));
+        }
     }
 }
