@@ -71,6 +71,18 @@ class DirectoryTest {
     }
 
     @Test
+    void theDemoHasListingsAwaitingApprovalStaleOnesAndFullOnes() {
+        given().auth().oauth2(TestTokens.withRoles("sam.admin", List.of("admin"), java.util.Map.of())).when().get("/api/directory/services/pending")
+                .then().statusCode(200).body("size()", greaterThanOrEqualTo(5)).body("moderation", everyItem(equalTo("pending")));
+        List<Boolean> stale = given().auth().oauth2(TestTokens.linkWorker("U84002")).queryParam("size", 200)
+                .when().get("/api/directory/services").then().extract().path("contents.stale");
+        assertTrue(stale.contains(true) && stale.contains(false), stale.toString());
+        List<Integer> available = given().auth().oauth2(TestTokens.linkWorker("U84002")).queryParam("size", 200)
+                .when().get("/api/directory/services").then().extract().path("contents.capacityAvailable");
+        assertTrue(available.contains(0), "no full listing in the demo");
+    }
+
+    @Test
     void pagesAreStableAndDoNotOverlap() {
         List<String> first = given().auth().oauth2(TestTokens.linkWorker("U84002"))
                 .when().get("/api/directory/services?size=20&page=1").then().statusCode(200).extract().path("contents.id");

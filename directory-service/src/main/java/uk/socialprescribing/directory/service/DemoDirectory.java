@@ -23,7 +23,8 @@ import uk.socialprescribing.directory.repository.ListingRepository;
 /**
  * Local demo data: on the first start of an empty directory with {@code directory.demo-data.enabled=true},
  * publishes the listings of {@code demo/listings.csv} (fictional organisations, real places) through the same
- * path a VCSE partner's would take, so their service.published events flow too.
+ * path a VCSE partner's would take, so their service.published events flow too. Some wait for approval, some are
+ * stale (not assured for over six months), some are full (no places available in the file).
  */
 @ApplicationScoped
 public class DemoDirectory {
@@ -41,12 +42,25 @@ public class DemoDirectory {
             return;
         }
         List<Row> rows = read();
-        for (Row row : rows) {
-            publishing.publish(row.organisation(), new Listing.Details(row.name(), row.description(), row.category(),
+        int pending = 0;
+        int stale = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            // every 40th listing is new from its partner and waits for approval
+            boolean approved = i % 40 != 7;
+            Listing listing = publishing.publish(row.organisation(), new Listing.Details(row.name(), row.description(), row.category(),
                     row.venue(), row.town(), row.postcode(), row.schedule(), row.cost(), row.capacity_maximum(),
-                    row.capacity_available(), minimumAge(row.category()), null));
+                    row.capacity_available(), minimumAge(row.category()), null), approved);
+            pending += approved ? 0 : 1;
+            // every 12th was last assured 7 to 13 months ago: stale, and over a year for some
+            if (approved && i % 12 == 5) {
+                listings.getEntityManager().createNativeQuery(
+                        "update service set assured_date = current_date - make_interval(months => :months) where id = :id")
+                        .setParameter("months", 7 + i % 7).setParameter("id", listing.id()).executeUpdate();
+                stale++;
+            }
         }
-        LOG.infof("Loaded %d demo listings into the directory", rows.size());
+        LOG.infof("Loaded %d demo listings into the directory (%d awaiting approval, %d stale)", rows.size(), pending, stale);
     }
 
     /** The demo groups are for adults, as most social prescribing is; employment support starts at school-leaving age. */

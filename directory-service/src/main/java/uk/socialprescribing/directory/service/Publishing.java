@@ -38,16 +38,24 @@ public class Publishing {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Listing publish(String organizationName, Listing.Details details) {
+        return publish(organizationName, details, true);
+    }
+
+    /** A listing of the named organisation (made the first time), public and announced at once or waiting for approval. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Listing publish(String organizationName, Listing.Details details, boolean approved) {
         Organization named = Organization.named(organizationName);
         Organization organization = organizations.findByIdOptional(named.id()).orElseGet(() -> {
             organizations.persist(named);
             return named;
         });
-        Listing listing = Listing.publish(organization, details, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        Listing listing = Listing.submit(organization, details, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), approved);
         listings.persist(listing);
         listings.flush();
         structure.record(listing);
-        announce(listing);
+        if (approved) {
+            announce(listing);
+        }
         return listing;
     }
 

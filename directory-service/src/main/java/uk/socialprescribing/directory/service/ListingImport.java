@@ -1,0 +1,196 @@
+package uk.socialprescribing.directory.service;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import uk.socialprescribing.directory.domain.Listing;
+import uk.socialprescribing.directory.domain.ListingChange;
+import uk.socialprescribing.events.directory.ServiceCapacityChanged;
+import uk.socialprescribing.events.directory.ServiceUpdated;
+import uk.socialprescribing.messaging.outbox.Outbox;
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
+
+/**
+ * Bulk import of listings from CSV (parsed by Apache Commons CSV), the way a neighbouring directory or a partner's
+ * spreadsheet federates. Every row is checked before anything is written: one bad row fails the whole import with
+ * each problem named by its line, so nothing is ever half-imported. A listing is known again by its organisation and
+ * name: a re-import changes it (logged, service.updated) rather than adding a second one.
+ */
+@ApplicationScoped
+public class ListingImport {
+
+    /** What an import did. */
+    public record Outcome(int created, int updated, int unchanged) {
+    }
+
+    static final List<String> REQUIRED = List.of("organisation", "name", "description", "category", "venue", "town", "postcode");
+    static final Set<String> KNOWN = Set.of("organisation", "name", "description", "category", "venue", "town", "postcode", "schedule", "cost",
+            "capacity_maximum", "capacity_available", "minimum_age", "maximum_age");
+    static final Pattern POSTCODE = Pattern.compile("[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}");
+    static final int MAX_ROWS = 5_000;
+
+    private record Row(String organisation, Listing.Details details) {
+    }
+
+    private final EntityManager entityManager;
+    private final Publishing publishing;
+    private final ListingStructure structure;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    public ListingImport(EntityManager entityManager, Publishing publishing, ListingStructure structure, Outbox outbox) {
+        this.entityManager = entityManager;
+        this.publishing = publishing;
+        this.structure = structure;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Outcome csv(Reader csv, String by) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Row> rows = read(csv, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
+                    errors.size() + " problem(s) in the file; nothing was imported", null, errors.subList(0, Math.min(errors.size(), 100))));
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (Row row : rows) {
+            List<Listing> existing = entityManager.createQuery("from Listing l where l.organization.name = :org and l.name = :name "
+                    + "and l.withdrawnAt is null", Listing.class).setParameter("org", row.organisation()).setParameter("name", row.details().name())
+                    .getResultList();
+            if (existing.isEmpty()) {
+                Listing listing = publishing.publish(row.organisation(), row.details(), true);
+                entityManager.persist(new ListingChange(listing.id(), by, listing.lastModified(), "created", Map.of()));
+                created++;
+                continue;
+            }
+            Listing listing = existing.get(0);
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+            Map<String, ListingChange.Difference> changes = listing.revise(row.details(), now);
+            if (changes.isEmpty()) {
+                unchanged++;
+                continue;
+            }
+            entityManager.flush();
+            structure.replace(listing);
+            entityManager.persist(new ListingChange(listing.id(), by, now, "updated", changes));
+            if (listing.isPublic()) {
+                outbox.record(new ServiceUpdated(listing.id(), listing.organization().id(), row.details().name(), List.of(row.details().category()), now));
+                if (changes.containsKey("capacityAvailable") || changes.containsKey("capacityMaximum")) {
+                    outbox.record(new ServiceCapacityChanged(listing.id(), row.details().capacityAvailable() == null ? 0 : row.details().capacityAvailable(),
+                            row.details().capacityMaximum(), "place", now));
+                }
+            }
+            updated++;
+        }
+        return new Outcome(created, updated, unchanged);
+    }
+
+    private List<Row> read(Reader csv, List<Problem.FieldError> errors) {
+        Set<String> terms = Set.copyOf(entityManager.createNativeQuery("select code from taxonomy_term", String.class).getResultList());
+        List<Row> rows = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true)
+                .get().parse(csv)) {
+            List<String> header = parser.getHeaderNames();
+            for (String required : REQUIRED) {
+                if (!header.contains(required)) {
+                    errors.add(new Problem.FieldError("line 1: " + required, "RequiredColumn", "the header must name this column"));
+                }
+            }
+            for (String column : header) {
+                if (!KNOWN.contains(column)) {
+                    errors.add(new Problem.FieldError("line 1: " + column, "KnownColumn", "is not a column this import reads: " + KNOWN));
+                }
+            }
+            if (!errors.isEmpty()) {
+                return rows;
+            }
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (rows.size() >= MAX_ROWS) {
+                    errors.add(new Problem.FieldError("line " + line, "MaxRows", "an import holds at most " + MAX_ROWS + " listings"));
+                    break;
+                }
+                int before = errors.size();
+                if (!record.isConsistent()) {
+                    errors.add(new Problem.FieldError("line " + line, "Columns", "has " + record.size() + " values for " + header.size() + " columns"));
+                    continue;
+                }
+                for (String required : REQUIRED) {
+                    if (record.get(required).isEmpty()) {
+                        errors.add(new Problem.FieldError("line " + line + ": " + required, "Required", "must not be empty"));
+                    }
+                }
+                String category = record.get("category");
+                if (!category.isEmpty() && !terms.contains(category)) {
+                    errors.add(new Problem.FieldError("line " + line + ": category", "TaxonomyTerm", "must be a term of the activity taxonomy"));
+                }
+                String postcode = record.get("postcode");
+                if (!postcode.isEmpty() && !POSTCODE.matcher(postcode).matches()) {
+                    errors.add(new Problem.FieldError("line " + line + ": postcode", "Postcode", "must be a UK postcode"));
+                }
+                Integer maximum = number(record, "capacity_maximum", line, errors, 100_000);
+                Integer available = number(record, "capacity_available", line, errors, 100_000);
+                Integer minimumAge = number(record, "minimum_age", line, errors, 130);
+                Integer maximumAge = number(record, "maximum_age", line, errors, 130);
+                if (maximum != null && available != null && available > maximum) {
+                    errors.add(new Problem.FieldError("line " + line + ": capacity_available", "WithinMaximum", "must not be more than capacity_maximum"));
+                }
+                String key = record.get("organisation") + "\n" + record.get("name");
+                if (!seen.add(key)) {
+                    errors.add(new Problem.FieldError("line " + line + ": name", "Unique", "lists the same organisation's service twice"));
+                }
+                if (errors.size() == before) {
+                    rows.add(new Row(record.get("organisation"), new Listing.Details(record.get("name"), record.get("description"), category,
+                            record.get("venue"), record.get("town"), postcode.toUpperCase(Locale.ROOT), optional(record, "schedule"),
+                            optional(record, "cost"), maximum, available, minimumAge, maximumAge)));
+                }
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            errors.add(new Problem.FieldError("file", "Csv", "is not CSV that can be read: " + e.getMessage()));
+        }
+        return rows;
+    }
+
+    private static Integer number(CSVRecord record, String column, long line, List<Problem.FieldError> errors, int max) {
+        String value = optional(record, column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0 || n > max) {
+                errors.add(new Problem.FieldError("line " + line + ": " + column, "Range", "must be between 0 and " + max));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldError("line " + line + ": " + column, "Integer", "must be a whole number"));
+            return null;
+        }
+    }
+
+    private static String optional(CSVRecord record, String column) {
+        return record.isMapped(column) && !record.get(column).isEmpty() ? record.get(column) : null;
+    }
+}
