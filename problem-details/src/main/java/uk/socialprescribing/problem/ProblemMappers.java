@@ -187,7 +187,8 @@ public class ProblemMappers {
                         int last = names.size() - 1;
                         names.set(last, names.get(last) + "[" + node.getIndex() + "]");
                     }
-                    if (node.getName() != null) {
+                    // a list's element is named by its index alone ("days[0]", not "days[0].<list element>")
+                    if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
                         names.add(node.getName());
                     }
                 }
