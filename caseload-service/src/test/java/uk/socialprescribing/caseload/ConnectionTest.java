@@ -184,6 +184,10 @@ class ConnectionTest {
                 .body("type", equalTo("urn:social-prescribing:problem:service-withdrawn")).body("errors[0].field", equalTo("serviceId"));
         connect(workerToken(worker), "{\"serviceId\": \"" + UUID.randomUUID() + "\"}").statusCode(400)
                 .body("errors[0].field", equalTo("serviceId")).body("errors[0].rule", equalTo("KnownService"));
+        // a service the directory published without a category cannot be matched to one
+        UUID bare = published("Uncategorised Club");
+        connect(workerToken(worker), "{\"serviceId\": \"" + bare + "\"}").statusCode(400)
+                .body("errors[0].field", equalTo("category"));
     }
 
     @Test

@@ -79,8 +79,9 @@ public class Connections {
                     service.name() + " was withdrawn from the directory on " + service.withdrawnAt() + "; choose another service",
                     null, List.of(new Problem.FieldError("serviceId", "OpenService", "names a withdrawn service"))));
         }
-        String category = request.category() == null ? service.categories().get(0) : request.category();
-        if (!service.categories().contains(category)) {
+        String category = request.category() != null ? request.category()
+                : service.categories().isEmpty() ? null : service.categories().get(0);
+        if (category == null || !service.categories().contains(category)) {
             throw new ProblemException(Problem.invalidField("category", "CategoryOfService",
                     "must be one of the service's categories " + service.categories()));
         }

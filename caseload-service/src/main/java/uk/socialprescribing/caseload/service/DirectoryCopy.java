@@ -55,7 +55,7 @@ public class DirectoryCopy {
     /** Open services of the copy, for demo data and suggestions: described, not withdrawn, by name. */
     public List<DirectoryService> open() {
         return entityManager.createQuery("from DirectoryService s where s.organisationId is not null and s.withdrawnAt is null order by s.name, s.id",
-                DirectoryService.class).getResultList();
+                DirectoryService.class).getResultStream().filter(s -> !s.categories().isEmpty()).toList();
     }
 
     private DirectoryService service(UUID id) {

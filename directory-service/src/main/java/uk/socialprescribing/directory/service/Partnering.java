@@ -197,7 +197,10 @@ public class Partnering {
         }
         Instant now = now();
         listing.capacity(available, max, now);
-        outbox.record(new ServiceCapacityChanged(id, available, max, "place", now));
+        if (listing.isPublic()) {
+            // a listing waiting for approval is announced, capacity and all, when it is approved
+            outbox.record(new ServiceCapacityChanged(id, available, max, "place", now));
+        }
         entityManager.flush();
         return listing;
     }
