@@ -140,8 +140,7 @@ public class CaseResource {
                         "You are not on the team as a link worker; a lead or admin adds you under /api/caseload/link-workers")));
         Allocating.Load load = allocating.loads(me.pcnCode()).stream().filter(l -> l.worker().id().equals(me.id())).findFirst()
                 .orElse(new Allocating.Load(me, 0, 0, 0));
-        java.util.Map<String, Long> flagged = new java.util.LinkedHashMap<>();
-        work.flagCounts(me.pcnCode()).getOrDefault(me.id(), java.util.Map.of()).forEach((f, n) -> flagged.put(f.code(), n));
+        java.util.Map<String, Long> flagged = work.flagCounts(me.pcnCode()).getOrDefault(me.id(), java.util.Map.of());
         CasePage cases = CasePage.of(work.list(CaseViewer.linkWorker(pcn, me.id()), new CaseFilter(null, CaseStatus.OPEN, me.id(), null, only),
                 pageNumber, pageSize), pageNumber, pageSize);
         return new MyCaseload(me.id(), me.displayName(), load.activeCases(), me.activeCaseCap(), load.takenOnThisYear(), me.yearlyCap(),

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.socialprescribing.caseload.domain.CaseFlag;
 import uk.socialprescribing.caseload.service.Allocating;
 import uk.socialprescribing.caseload.service.CaseWork;
 import uk.socialprescribing.caseload.service.WaitingLists;
@@ -72,19 +71,13 @@ public class TeamResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TeamView read(@Parameter(description = "The PCN (admin); leads see their own", example = "U84002") @QueryParam("pcn") String pcn) {
         String pcnCode = team.readablePcn(pcn);
-        Map<UUID, Map<CaseFlag, Long>> flags = work.flagCounts(pcnCode);
+        Map<UUID, Map<String, Long>> flags = work.flagCounts(pcnCode);
         List<WorkerLoad> loads = allocating.loads(pcnCode).stream()
                 .sorted(java.util.Comparator.comparing((Allocating.Load l) -> l.worker().displayName()))
                 .map(l -> new WorkerLoad(l.worker().id(), l.worker().username(), l.worker().displayName(), l.worker().lead(),
                         l.activeCases(), l.worker().activeCaseCap(), l.takenOnThisYear(), l.worker().yearlyCap(), l.spare(),
-                        codes(flags.getOrDefault(l.worker().id(), Map.of()))))
+                        flags.getOrDefault(l.worker().id(), Map.of())))
                 .toList();
         return new TeamView(pcnCode, loads, waitingLists.of(pcnCode));
-    }
-
-    private static Map<String, Long> codes(Map<CaseFlag, Long> counts) {
-        Map<String, Long> byCode = new java.util.LinkedHashMap<>();
-        counts.forEach((flag, n) -> byCode.put(flag.code(), n));
-        return byCode;
     }
 }

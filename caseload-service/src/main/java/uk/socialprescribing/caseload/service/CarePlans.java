@@ -90,8 +90,7 @@ public class CarePlans {
      */
     @Transactional
     public CarePlanVersion revise(UUID caseId, String ifMatch, Draft draft, CaseViewer viewer, String by) {
-        entityManager.createNativeQuery("select id from care_case where id = :id for update").setParameter("id", caseId).getResultList();
-        Case c = work.read(caseId, viewer);
+        Case c = work.readLocked(caseId, viewer);
         viewer.requireWorksOn(c, "writes its care plan");
         c.requireOpenForWork();
         int current = c.planVersion();

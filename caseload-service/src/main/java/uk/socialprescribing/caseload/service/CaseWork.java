@@ -155,17 +155,20 @@ public class CaseWork {
         }).toList();
     }
 
-    /** For each link worker of the PCN, how many of their open cases carry each flag (one query per flag). */
-    public Map<UUID, Map<CaseFlag, Long>> flagCounts(String pcnCode) {
+    /**
+     * For each link worker of the PCN, how many of their open cases carry each flag, by the flag's code in the flags'
+     * order; flags with none are left out (one query per flag).
+     */
+    public Map<UUID, Map<String, Long>> flagCounts(String pcnCode) {
         Instant now = now();
-        Map<UUID, Map<CaseFlag, Long>> counts = new HashMap<>();
+        Map<UUID, Map<String, Long>> counts = new HashMap<>();
         for (CaseFlag flag : CaseFlag.values()) {
             TypedQuery<Object[]> query = entityManager.createQuery("select c.linkWorkerId, count(c) from Case c where c.pcnCode = :pcn "
                     + "and c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and c.linkWorkerId is not null and " + flag.jpql() + " group by c.linkWorkerId", Object[].class)
                     .setParameter("pcn", pcnCode);
             bindFlag(flag, now, query::setParameter);
             for (Object[] row : query.getResultList()) {
-                counts.computeIfAbsent((UUID) row[0], w -> new java.util.EnumMap<>(CaseFlag.class)).put(flag, (Long) row[1]);
+                counts.computeIfAbsent((UUID) row[0], w -> new java.util.LinkedHashMap<>()).put(flag.code(), (Long) row[1]);
             }
         }
         return counts;
@@ -247,9 +250,18 @@ public class CaseWork {
         }
     }
 
-    private Case forChange(UUID id, long expectedVersion, CaseViewer viewer) {
+    /**
+     * The case, read under its row lock for the rest of the transaction, so that changes to it and to what hangs off it
+     * (sessions, plan versions, connections) queue up instead of racing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Case readLocked(UUID id, CaseViewer viewer) {
         entityManager.createNativeQuery("select id from care_case where id = :id for update").setParameter("id", id).getResultList();
-        Case c = read(id, viewer);
+        return read(id, viewer);
+    }
+
+    private Case forChange(UUID id, long expectedVersion, CaseViewer viewer) {
+        Case c = readLocked(id, viewer);
         if (c.version() != expectedVersion) {
             throw new StaleCaseException(c.version());
         }

@@ -149,8 +149,7 @@ public class Connections {
     }
 
     private Case lockedForWork(UUID caseId, CaseViewer viewer) {
-        entityManager.createNativeQuery("select id from care_case where id = :id for update").setParameter("id", caseId).getResultList();
-        Case c = work.read(caseId, viewer);
+        Case c = work.readLocked(caseId, viewer);
         viewer.requireWorksOn(c, "connects the person to services");
         c.requireOpenForWork();
         return c;

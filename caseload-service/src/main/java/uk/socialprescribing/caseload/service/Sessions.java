@@ -63,8 +63,7 @@ public class Sessions {
     @Transactional
     public Session record(UUID caseId, UUID sessionId, long expectedVersion, CaseViewer viewer, String by,
             Session.Outcome outcome, Integer minutes, String notes) {
-        entityManager.createNativeQuery("select id from care_case where id = :id for update").setParameter("id", caseId).getResultList();
-        Case c = work.read(caseId, viewer);
+        Case c = work.readLocked(caseId, viewer);
         requireWorkerOrLead(viewer, c);
         Session session = entityManager.find(Session.class, sessionId);
         if (session == null || !session.caseId().equals(caseId)) {

@@ -44,6 +44,7 @@ import uk.socialprescribing.directory.domain.Listing;
 import uk.socialprescribing.directory.domain.ListingChange;
 import uk.socialprescribing.directory.repository.ListingRepository;
 import uk.socialprescribing.directory.service.Partnering;
+import uk.socialprescribing.directory.service.Postcodes;
 import uk.socialprescribing.problem.Preconditions;
 import uk.socialprescribing.problem.Problem;
 
@@ -100,7 +101,7 @@ public class ListingResource {
             @Schema(required = true, example = "walking") String category,
             @NotBlank @Size(max = 300) @Schema(required = true, example = "Knaresborough Library") String venue,
             @NotBlank @Size(max = 100) @Schema(required = true, example = "Knaresborough") String town,
-            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}", message = "must be a UK postcode")
+            @NotBlank @jakarta.validation.constraints.Pattern(regexp = Postcodes.FULL, message = "must be a UK postcode")
             @Schema(required = true, example = "HG5 8AH") String postcode,
             @Size(max = 300) @Schema(example = "Tuesdays 10:30-12:00") String schedule, @Size(max = 200) @Schema(example = "Free") String cost,
             @Min(0) Integer capacityMaximum, @Min(0) Integer capacityAvailable, @Min(0) @Max(130) Integer minimumAge,

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.socialprescribing.directory.service.ActivityTerms;
 import uk.socialprescribing.directory.service.Matching;
+import uk.socialprescribing.directory.service.Postcodes;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.problem.ProblemException;
 
@@ -42,7 +43,7 @@ public class MatchResource {
     @Schema(name = "MatchRequest", description = "What the link worker knows of the person; every part optional")
     public record MatchRequest(@Size(max = 20) @Schema(description = "Taxonomy term codes; a parent term takes in its children", example = "[\"walking\", \"gardening\"]")
             List<@NotNull String> interests,
-            @Pattern(regexp = "[A-Za-z]{1,2}[0-9][0-9A-Za-z]?( ?[0-9][A-Za-z]{2})?", message = "must be a UK postcode or its district")
+            @Pattern(regexp = Postcodes.FULL_OR_DISTRICT, message = "must be a UK postcode or its district")
             @Schema(example = "HG5 0AX") String postcode,
             @Size(max = 7) @Schema(description = "Days the person is free, iCal codes", example = "[\"MO\", \"TU\"]")
             List<@NotNull @Pattern(regexp = "MO|TU|WE|TH|FR|SA|SU", message = "must be a day code MO to SU") String> days,
@@ -56,11 +57,11 @@ public class MatchResource {
     }
 
     private final Matching matching;
-    private final EntityManager entityManager;
+    private final ActivityTerms terms;
 
-    public MatchResource(Matching matching, EntityManager entityManager) {
+    public MatchResource(Matching matching, ActivityTerms terms) {
         this.matching = matching;
-        this.entityManager = entityManager;
+        this.terms = terms;
     }
 
     @POST
@@ -77,10 +78,8 @@ public class MatchResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MatchResults match(@NotNull(message = "a request is required") @Valid MatchRequest body) {
         List<String> interests = body.interests() == null ? List.of() : body.interests();
-        @SuppressWarnings("unchecked")
-        Set<String> terms = Set.copyOf(entityManager.createNativeQuery("select code from taxonomy_term").getResultList());
         for (int i = 0; i < interests.size(); i++) {
-            if (!terms.contains(interests.get(i))) {
+            if (!terms.isTerm(interests.get(i))) {
                 throw new ProblemException(Problem.invalidField("interests[" + i + "]", "TaxonomyTerm",
                         "must be a term of the activity taxonomy (GET /oruk/taxonomy_terms)"));
             }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.socialprescribing.directory.oruk.OrukModel.ApiDetails;
+import uk.socialprescribing.directory.service.Postcodes;
 import uk.socialprescribing.directory.oruk.OrukModel.Organization;
 import uk.socialprescribing.directory.oruk.OrukModel.Page;
 import uk.socialprescribing.directory.oruk.OrukModel.Service;
@@ -146,7 +147,7 @@ public class OrukResource {
                     "is not offered yet: the directory has no coordinates for its locations; narrow by postcode instead"));
         }
         String normalised = postcode == null || postcode.isBlank() ? null : postcode.replace(" ", "").toUpperCase(Locale.ROOT);
-        if (normalised != null && !normalised.matches("[A-Z]{1,2}[0-9][0-9A-Z]?([0-9][A-Z]{2})?")) {
+        if (normalised != null && !normalised.matches(Postcodes.FULL_OR_DISTRICT)) {
             throw new ProblemException(Problem.invalidField("postcode", "Postcode", "must be a UK postcode or its district, e.g. HG1 2AB or HG1"));
         }
         return reads.servicesAtLocations(normalised, pageNumber(page), perPage(perPage));

@@ -22,9 +22,6 @@ import org.apache.commons.csv.CSVRecord;
 
 import uk.socialprescribing.directory.domain.Listing;
 import uk.socialprescribing.directory.domain.ListingChange;
-import uk.socialprescribing.events.directory.ServiceCapacityChanged;
-import uk.socialprescribing.events.directory.ServiceUpdated;
-import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.problem.ProblemException;
 
@@ -44,7 +41,7 @@ public class ListingImport {
     static final List<String> REQUIRED = List.of("organisation", "name", "description", "category", "venue", "town", "postcode");
     static final Set<String> KNOWN = Set.of("organisation", "name", "description", "category", "venue", "town", "postcode", "schedule", "cost",
             "capacity_maximum", "capacity_available", "minimum_age", "maximum_age");
-    static final Pattern POSTCODE = Pattern.compile("[A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2}");
+    static final Pattern POSTCODE = Pattern.compile(Postcodes.FULL);
     static final int MAX_ROWS = 5_000;
 
     private record Row(String organisation, Listing.Details details) {
@@ -52,15 +49,15 @@ public class ListingImport {
 
     private final EntityManager entityManager;
     private final Publishing publishing;
-    private final ListingStructure structure;
-    private final Outbox outbox;
+    private final Partnering partnering;
+    private final ActivityTerms terms;
     private final Clock clock = Clock.systemUTC();
 
-    public ListingImport(EntityManager entityManager, Publishing publishing, ListingStructure structure, Outbox outbox) {
+    public ListingImport(EntityManager entityManager, Publishing publishing, Partnering partnering, ActivityTerms terms) {
         this.entityManager = entityManager;
         this.publishing = publishing;
-        this.structure = structure;
-        this.outbox = outbox;
+        this.partnering = partnering;
+        this.terms = terms;
     }
 
     @Transactional
@@ -91,23 +88,13 @@ public class ListingImport {
                 unchanged++;
                 continue;
             }
-            entityManager.flush();
-            structure.replace(listing);
-            entityManager.persist(new ListingChange(listing.id(), by, now, "updated", changes));
-            if (listing.isPublic()) {
-                outbox.record(new ServiceUpdated(listing.id(), listing.organization().id(), row.details().name(), List.of(row.details().category()), now));
-                if (changes.containsKey("capacityAvailable") || changes.containsKey("capacityMaximum")) {
-                    outbox.record(new ServiceCapacityChanged(listing.id(), row.details().capacityAvailable() == null ? 0 : row.details().capacityAvailable(),
-                            row.details().capacityMaximum(), "place", now));
-                }
-            }
+            partnering.revised(listing, changes, by, now);
             updated++;
         }
         return new Outcome(created, updated, unchanged);
     }
 
     private List<Row> read(Reader csv, List<Problem.FieldError> errors) {
-        Set<String> terms = Set.copyOf(entityManager.createNativeQuery("select code from taxonomy_term", String.class).getResultList());
         List<Row> rows = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true)
@@ -143,7 +130,7 @@ public class ListingImport {
                     }
                 }
                 String category = record.get("category");
-                if (!category.isEmpty() && !terms.contains(category)) {
+                if (!category.isEmpty() && !terms.isTerm(category)) {
                     errors.add(new Problem.FieldError("line " + line + ": category", "TaxonomyTerm", "must be a term of the activity taxonomy"));
                 }
                 String postcode = record.get("postcode");

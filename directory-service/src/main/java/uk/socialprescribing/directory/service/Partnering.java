@@ -40,9 +40,11 @@ public class Partnering {
     private final Outbox outbox;
     private final Publishing publishing;
     private final ListingStructure structure;
+    private final ActivityTerms terms;
     private final Clock clock = Clock.systemUTC();
 
-    public Partnering(EntityManager entityManager, Outbox outbox, Publishing publishing, ListingStructure structure) {
+    public Partnering(EntityManager entityManager, Outbox outbox, Publishing publishing, ListingStructure structure, ActivityTerms terms) {
+        this.terms = terms;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.publishing = publishing;
@@ -95,17 +97,27 @@ public class Partnering {
         requireTerm(details.category());
         Instant now = now();
         java.util.Map<String, ListingChange.Difference> changes = listing.revise(details, now);
+        revised(listing, changes, by, now);
+        return listing;
+    }
+
+    /**
+     * What follows a revision of the listing's details: its sessions, costs and venue read again, the change logged,
+     * and, for a public listing that really changed, service.updated (and service.capacity-changed when places did).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revised(Listing listing, java.util.Map<String, ListingChange.Difference> changes, String by, Instant at) {
+        Listing.Details details = listing.details();
         entityManager.flush();
         structure.replace(listing);
-        log(listing, by, now, "updated", changes);
+        log(listing, by, at, "updated", changes);
         if (listing.isPublic() && !changes.isEmpty()) {
-            outbox.record(new ServiceUpdated(listing.id(), listing.organization().id(), details.name(), List.of(details.category()), now));
+            outbox.record(new ServiceUpdated(listing.id(), listing.organization().id(), details.name(), List.of(details.category()), at));
             if (changes.containsKey("capacityAvailable") || changes.containsKey("capacityMaximum")) {
                 outbox.record(new ServiceCapacityChanged(listing.id(), details.capacityAvailable() == null ? 0 : details.capacityAvailable(),
-                        details.capacityMaximum(), "place", now));
+                        details.capacityMaximum(), "place", at));
             }
         }
-        return listing;
     }
 
     /** Out of the directory for good: service.withdrawn, which makes caseload refuse new connections to it. */
@@ -175,9 +187,7 @@ public class Partnering {
     }
 
     private void requireTerm(String category) {
-        boolean known = !entityManager.createNativeQuery("select 1 from taxonomy_term where code = :code").setParameter("code", category)
-                .getResultList().isEmpty();
-        if (!known) {
+        if (!terms.isTerm(category)) {
             throw new ProblemException(Problem.invalidField("category", "TaxonomyTerm",
                     "must be a term of the social-prescribing activity taxonomy (GET /oruk/taxonomy_terms)"));
         }
