@@ -88,4 +88,20 @@ class ImportTest {
         importing(ADMIN, "").statusCode(400).body("errors[0].field", equalTo("file"));
         importing(PartnerTest.partner(UUID.randomUUID().toString()), HEADER + row("x", "", "", "")).statusCode(403);
     }
+
+    @Test
+    void languagesAccessAndAContactComeInTheirOwnColumns() {
+        String header = "organisation,name,description,category,venue,town,postcode,languages,accessibility,contact_name,contact_email,contact_phone\n";
+        String good = organisation + ",Polish Walk,A walk.,walking,Hall,Ripon,HG4 1QP,en;pl,step-free-access;parking,Ewa Nowak,ewa@example.org,01632 960222\n";
+        importing(ADMIN, header + good).statusCode(200).body("created", equalTo(1));
+        importing(ADMIN, header + good).statusCode(200).body("unchanged", equalTo(1));
+        String id = given().auth().oauth2(ADMIN).queryParam("q", "Polish Walk").queryParam("language", "pl").when().get("/api/directory/search")
+                .then().statusCode(200).extract().path("items.find { it.organisation == '" + organisation + "' }.id");
+        given().auth().oauth2(ADMIN).when().get("/api/directory/services/{id}", id).then().statusCode(200)
+                .body("languages", equalTo(List.of("en", "pl"))).body("accessibility", equalTo(List.of("step-free-access", "parking")))
+                .body("contact.name", equalTo("Ewa Nowak"));
+        importing(ADMIN, header + organisation + ",Bad Codes,A walk.,walking,Hall,Ripon,HG4 1QP,en;xx,lift,,nobody,call me\n").statusCode(400)
+                .body("errors.field", hasItem("line 2: languages")).body("errors.field", hasItem("line 2: accessibility"))
+                .body("errors.field", hasItem("line 2: contact_email")).body("errors.field", hasItem("line 2: contact_phone"));
+    }
 }

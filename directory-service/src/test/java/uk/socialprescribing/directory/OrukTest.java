@@ -151,8 +151,11 @@ class OrukTest {
                 .body("schedules.byday", hasItem("TU"));
         List<Map<String, Object>> found = given().queryParam("search", "WALK").queryParam("per_page", 200).when().get("/oruk/services")
                 .then().statusCode(200).body("total_items", greaterThanOrEqualTo(1)).extract().path("contents");
+        // full text: "walk" finds walking, walks and walkers, in the name, the description or the activity
         for (Map<String, Object> service : found) {
-            assertTrue((service.get("name") + " " + service.get("description")).toLowerCase().contains("walk"), service.toString());
+            String words = (service.get("name") + " " + service.get("description")).toLowerCase();
+            assertTrue(words.contains("walk") || "walking".equals(given().when().get("/oruk/services/" + service.get("id")).then()
+                    .extract().path("attributes[0].taxonomy_term.term")), service.toString());
         }
         given().queryParam("modified_after", "2099-01-01").when().get("/oruk/services").then().statusCode(200)
                 .body("total_items", equalTo(0)).body("empty", equalTo(true));
@@ -166,10 +169,59 @@ class OrukTest {
     }
 
     @Test
+    void serviceAtLocationsByDistanceFromAPostcodeOrAPoint() throws Exception {
+        // within 3 km of HG5 8AH (Knaresborough), nearest first, as the reference data places them
+        double[] centre = { 54.007859, -1.442118 };
+        JsonNode near = valid("/oruk/service_at_locations?postcode=hg58ah&proximity=3000&per_page=200", "service_at_location_list");
+        assertTrue(near.get("total_items").asInt() >= 5, near.toString());
+        double last = 0;
+        for (JsonNode place : near.get("contents")) {
+            JsonNode location = place.get("location");
+            double km = kilometres(centre, location.get("latitude").asDouble(), location.get("longitude").asDouble());
+            assertTrue(km <= 3.0 && km >= last - 1e-6, place.toString());
+            last = km;
+        }
+        JsonNode fromPoint = valid("/oruk/service_at_locations?lat=54.007859&lon=-1.442118&proximity=3000&per_page=200", "service_at_location_list");
+        assertEquals(near.get("total_items").asInt(), fromPoint.get("total_items").asInt());
+        // the services' filters apply too
+        JsonNode around = valid("/oruk/service_at_locations?postcode=HG4&proximity=20000", "service_at_location_list");
+        JsonNode walking = valid("/oruk/service_at_locations?search=walking&postcode=HG4&proximity=20000", "service_at_location_list");
+        assertTrue(walking.get("total_items").asInt() >= 1 && walking.get("total_items").asInt() < around.get("total_items").asInt());
+        given().queryParam("postcode", "SW1A 1AA").queryParam("proximity", "1000").when().get("/oruk/service_at_locations").then()
+                .statusCode(400).body("errors[0].field", equalTo("postcode")).header("Access-Control-Allow-Origin", "*");
+    }
+
+    static double kilometres(double[] from, double lat, double lon) {
+        double dLat = Math.toRadians(lat - from[0]);
+        double dLon = Math.toRadians(lon - from[1]);
+        double a = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(from[0])) * Math.cos(Math.toRadians(lat)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
+    }
+
+    @Test
+    void aFullServiceNamesItsLanguagesContactAndTheVenuesAccess() throws Exception {
+        JsonNode page = valid("/oruk/services?per_page=50", "service_list");
+        boolean contact = false;
+        boolean polish = false;
+        boolean hearingLoop = false;
+        for (JsonNode listed : page.get("contents")) {
+            JsonNode service = valid("/oruk/services/" + listed.get("id").asText(), "service");
+            // the demo's listings all name a contact (other tests' listings may not)
+            contact |= service.path("contacts").path(0).path("phones").path(0).path("number").asText().startsWith("01632 960");
+            polish |= service.path("languages").findValuesAsText("name").contains("Polish");
+            JsonNode location = service.get("service_at_locations").get(0).get("location");
+            assertTrue(location.has("latitude") && location.has("longitude"), location.toString());
+            hearingLoop |= location.path("accessibility").findValuesAsText("details").contains("hearing-loop");
+        }
+        assertTrue(contact && polish && hearingLoop);
+    }
+
+    @Test
     void badParametersAndUnknownIdsAreProblemsThatAllowAnyOriginToo() {
         for (String bad : List.of("/oruk/services?page=0", "/oruk/services?per_page=1000", "/oruk/services?day=funday",
                 "/oruk/services?start_time=noon", "/oruk/services?taxonomy_term_id=walking", "/oruk/services?modified_after=yesterday",
                 "/oruk/services?minimum_age=-1", "/oruk/service_at_locations?proximity=1000", "/oruk/service_at_locations?postcode=12345",
+                "/oruk/service_at_locations?lat=54&proximity=1000", "/oruk/service_at_locations?postcode=HG5&proximity=far",
                 "/oruk/services/not-a-uuid")) {
             given().when().get(bad).then().statusCode(400).contentType("application/problem+json")
                     .header("Access-Control-Allow-Origin", "*").body("errors[0].field", org.hamcrest.Matchers.notNullValue());

@@ -3,6 +3,7 @@ package uk.socialprescribing.directory;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -108,11 +109,41 @@ class PartnerTest {
                 .setParameter("id", UUID.fromString(serviceId)).executeUpdate());
         given().auth().oauth2(partner(organisationId)).when().get("/api/directory/services/{id}", serviceId).then()
                 .body("stale", equalTo(true));
+        // on the partner's list to check, and admin's, the longest unassured first
+        given().auth().oauth2(partner(organisationId)).queryParam("stale", "true").when().get("/api/directory/services/mine").then()
+                .statusCode(200).body("id", org.hamcrest.Matchers.hasItem(serviceId)).body("stale", org.hamcrest.Matchers.everyItem(equalTo(true)));
+        List<Map<String, Object>> stale = given().auth().oauth2(TestTokens.withRoles("sam.admin", List.of("admin"), Map.of())).when()
+                .get("/api/directory/services/stale").then().statusCode(200).extract().path("");
+        assertTrue(stale.stream().anyMatch(l -> serviceId.equals(l.get("id"))));
+        List<String> dates = stale.stream().map(l -> (String) l.get("assuredDate")).toList();
+        assertEquals(dates.stream().sorted().toList(), dates);
+        given().auth().oauth2(partner(organisationId)).when().get("/api/directory/services/stale").then().statusCode(403);
         given().auth().oauth2(partner(organisationId)).header("If-Match", etag()).when().post("/api/directory/services/{id}/assure", serviceId)
                 .then().statusCode(200).body("stale", equalTo(false))
                 .body("assuredDate", equalTo(LocalDate.now(ZoneOffset.UTC).toString()));
         given().when().get("/oruk/services/{id}", serviceId).then().body("assured_date", equalTo(LocalDate.now(ZoneOffset.UTC).toString()));
         given().auth().oauth2(partner(UUID.randomUUID().toString())).header("If-Match", etag()).when()
                 .post("/api/directory/services/{id}/assure", serviceId).then().statusCode(403);
+    }
+
+    @Test
+    void aListingStatesItsLanguagesAccessAndContactInCodesThatAreChecked() {
+        String organisation = UUID.randomUUID().toString();
+        String body = """
+                {"organizationName": "Codes Trust", "name": "Codes Choir", "description": "We sing.", "category": "singing-and-music",
+                 "venue": "Codes Hall", "town": "Ripon", "postcode": "HG4 1QP", "languages": [%s], "accessibility": [%s],
+                 "contact": {"name": "Ruth Barker", "email": "%s", "phone": "01632 960111"}}""";
+        given().auth().oauth2(partner(organisation)).contentType(ContentType.JSON)
+                .body(body.formatted("\"en\", \"Polish\", \"bfi\"", "\"hearing-loop\", \"Step-free access\"", "choir@example.org"))
+                .when().post("/api/directory/services").then().statusCode(201)
+                .body("languages", equalTo(List.of("en", "pl", "bfi"))).body("accessibility", equalTo(List.of("hearing-loop", "step-free-access")))
+                .body("contact.email", equalTo("choir@example.org"));
+        Map<String, String> bad = Map.of(
+                body.formatted("\"en\", \"klingon\"", "", "choir@example.org"), "languages[1]",
+                body.formatted("\"en\"", "\"jacuzzi\"", "choir@example.org"), "accessibility[0]",
+                body.formatted("\"en\"", "", "not-an-email"), "contact.email");
+        bad.forEach((request, field) -> given().auth().oauth2(partner(organisation)).contentType(ContentType.JSON).body(request)
+                .when().post("/api/directory/services").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field)));
     }
 }

@@ -90,4 +90,33 @@ public final class QueryParameters {
         }
         return Optional.of(parsed);
     }
+
+    /** A time of day, 09:30 or 09:30:00. */
+    public static Optional<java.time.LocalTime> time(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.LocalTime.parse(value.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ProblemException(Problem.invalidField(name, "Time", "must be a time such as 09:30 or 09:30:00"));
+        }
+    }
+
+    /** A finite decimal number in [min, max]. */
+    public static Optional<Double> decimal(String name, String value, double min, double max) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(Problem.invalidField(name, "Format", "must be a number"));
+        }
+        if (!(parsed >= min && parsed <= max)) {
+            throw new ProblemException(Problem.invalidField(name, "Range", "must be between " + min + " and " + max));
+        }
+        return Optional.of(parsed);
+    }
 }

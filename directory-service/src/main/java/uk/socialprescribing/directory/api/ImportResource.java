@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import uk.socialprescribing.directory.service.ListingImport;
+import uk.socialprescribing.directory.service.OrukFeedImport;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.problem.ProblemException;
 
@@ -36,18 +37,73 @@ public class ImportResource {
             """;
 
     private final ListingImport importing;
+    private final OrukFeedImport feeds;
     private final SecurityIdentity identity;
 
-    public ImportResource(ListingImport importing, SecurityIdentity identity) {
+    public ImportResource(ListingImport importing, OrukFeedImport feeds, SecurityIdentity identity) {
         this.importing = importing;
+        this.feeds = feeds;
         this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import listings from a file saved from an Open Referral UK feed",
+            description = "Admin. A page of full ORUK 3.0 services (as GET /services/{id} answers them, under contents) or an array of "
+                    + "them. Each service needs its organization's name, a taxonomy term of the activity taxonomy (by id, code or name), "
+                    + "and a location with an address (city, postal_code); schedules, cost options, ages, service_capacity, languages, "
+                    + "contacts and the location's accessibility (where it names one of our codes) are read too. All or nothing, each "
+                    + "problem named by the service's place in the file; a re-import updates rather than duplicates.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one service", value = """
+            {"contents": [{"id": "2c1a0b8e-6e0a-4c43-9f4e-0f5c1d0b7a11", "name": "Nidd Gorge Walkers", "description": "An easy walk, then tea.",
+              "organization": {"name": "Knaresborough Walkers' Trust"},
+              "attributes": [{"taxonomy_term": {"code": "walking"}}],
+              "service_at_locations": [{"location": {"name": "Knaresborough Library",
+                "addresses": [{"address_1": "Market Place", "city": "Knaresborough", "postal_code": "HG5 8AH"}]}}],
+              "schedules": [{"freq": "WEEKLY", "byday": "TU", "opens_at": "10:30", "closes_at": "12:00"}],
+              "cost_options": [{"amount": 0}]}]}""")))
+    @APIResponse(responseCode = "200", description = "Imported: how many listings were created, changed and left as they were",
+            content = @Content(schema = @Schema(implementation = ListingImport.Outcome.class)))
+    @APIResponse(responseCode = "400", description = "The file has problems; each is named, and nothing was imported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ListingImport.Outcome orukFile(com.fasterxml.jackson.databind.JsonNode body) {
+        if (body == null || body.isNull()) {
+            throw new ProblemException(Problem.invalidField("contents", "Required", "must be a page of ORUK services or an array of them"));
+        }
+        return feeds.fromFile(body, identity.getPrincipal().getName());
+    }
+
+    @Schema(name = "FeedImport")
+    public record Feed(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500)
+            @jakarta.validation.constraints.Pattern(regexp = "https?://\\S+", message = "must be an http or https address")
+            @Schema(required = true, description = "Where the feed's GET / answers", example = "https://directory.example.org/oruk") String url) {
+    }
+
+    @POST
+    @Path("/feed")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a neighbouring directory's Open Referral UK feed",
+            description = "Admin. Pages through the feed's /services (100 a page) and reads each service in full, then imports them as a "
+                    + "file is imported: all or nothing, a re-import updates rather than duplicates. A feed that cannot be reached or "
+                    + "read is a 502 naming the address, and nothing is imported.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "a feed", value = "{\"url\": \"https://directory.example.org/oruk\"}")))
+    @APIResponse(responseCode = "200", description = "Imported", content = @Content(schema = @Schema(implementation = ListingImport.Outcome.class)))
+    @APIResponse(responseCode = "400", description = "The address is not valid, or the feed's services have problems; each is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "The feed could not be reached or read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ListingImport.Outcome feed(@jakarta.validation.constraints.NotNull(message = "a feed is required") @jakarta.validation.Valid Feed body) {
+        return feeds.fromFeed(java.net.URI.create(body.url().strip()), identity.getPrincipal().getName());
     }
 
     @POST
     @Consumes("text/csv")
     @Operation(summary = "Import listings from CSV",
             description = "Admin. Columns organisation, name, description, category (a taxonomy term code), venue, town, postcode, and "
-                    + "optionally schedule, cost, capacity_maximum, capacity_available, minimum_age, maximum_age. Every row is checked "
+                    + "optionally schedule, cost, capacity_maximum, capacity_available, minimum_age, maximum_age, languages and "
+                    + "accessibility (codes separated by semicolons), contact_name, contact_email, contact_phone. Every row is checked "
                     + "first: a bad row fails the whole import with each problem named by its line, and nothing is written. A listing "
                     + "is known again by organisation and name, so a re-import changes listings rather than duplicating them.")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "one listing", value = EXAMPLE)))

@@ -44,6 +44,7 @@ import uk.socialprescribing.directory.domain.Listing;
 import uk.socialprescribing.directory.domain.ListingChange;
 import uk.socialprescribing.directory.repository.ListingRepository;
 import uk.socialprescribing.directory.service.Partnering;
+import uk.socialprescribing.directory.service.Uptake;
 import uk.socialprescribing.directory.service.Postcodes;
 import uk.socialprescribing.problem.Preconditions;
 import uk.socialprescribing.problem.Problem;
@@ -57,12 +58,14 @@ public class ListingResource {
 
     private final ListingRepository listings;
     private final Partnering partnering;
+    private final Uptake uptake;
     private final SecurityIdentity identity;
     private final JsonWebToken token;
 
-    public ListingResource(ListingRepository listings, Partnering partnering, SecurityIdentity identity, JsonWebToken token) {
+    public ListingResource(ListingRepository listings, Partnering partnering, Uptake uptake, SecurityIdentity identity, JsonWebToken token) {
         this.listings = listings;
         this.partnering = partnering;
+        this.uptake = uptake;
         this.identity = identity;
         this.token = token;
     }
@@ -105,18 +108,54 @@ public class ListingResource {
             @Schema(required = true, example = "HG5 8AH") String postcode,
             @Size(max = 300) @Schema(example = "Tuesdays 10:30-12:00") String schedule, @Size(max = 200) @Schema(example = "Free") String cost,
             @Min(0) Integer capacityMaximum, @Min(0) Integer capacityAvailable, @Min(0) @Max(130) Integer minimumAge,
-            @Min(0) @Max(130) Integer maximumAge) {
+            @Min(0) @Max(130) Integer maximumAge,
+            @Size(max = 12) @Schema(description = "Languages the service is run in: ISO 639-1 codes, or bfi for British Sign Language",
+                    example = "[\"en\", \"pl\"]") List<@NotBlank String> languages,
+            @Size(max = 12) @Schema(description = "The venue's access features, by code (GET /api/directory/vocabulary)",
+                    example = "[\"step-free-access\", \"hearing-loop\"]") List<@NotBlank String> accessibility,
+            @Valid @Schema(description = "Whom people and link workers can ask") ContactDraft contact) {
 
         Listing.Details details() {
             return new Listing.Details(name.strip(), description.strip(), category, venue.strip(), town.strip(),
-                    postcode.strip().toUpperCase(java.util.Locale.ROOT), schedule, cost, capacityMaximum, capacityAvailable, minimumAge, maximumAge);
+                    postcode.strip().toUpperCase(java.util.Locale.ROOT), schedule, cost, capacityMaximum, capacityAvailable, minimumAge, maximumAge,
+                    codes("languages", languages, uk.socialprescribing.directory.service.Vocabulary::languageCode,
+                            "must be an ISO 639-1 language code such as en or pl, or bfi for British Sign Language"),
+                    codes("accessibility", accessibility, uk.socialprescribing.directory.service.Vocabulary::accessCode,
+                            "must be an access feature code: " + uk.socialprescribing.directory.service.Vocabulary.ACCESS.keySet()),
+                    contact == null ? null : new Listing.Contact(blankToNull(contact.name()), blankToNull(contact.email()), blankToNull(contact.phone())));
         }
+
+        private static List<String> codes(String field, List<String> given, java.util.function.Function<String, java.util.Optional<String>> code,
+                String rule) {
+            if (given == null) {
+                return List.of();
+            }
+            java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < given.size(); i++) {
+                int index = i;
+                codes.add(code.apply(given.get(i)).orElseThrow(() -> new uk.socialprescribing.problem.ProblemException(
+                        Problem.invalidField(field + "[" + index + "]", "Code", rule))));
+            }
+            return List.copyOf(codes);
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
+    @Schema(name = "ListingContact")
+    public record ContactDraft(@Size(max = 200) @Schema(example = "Sam Holt, walk leader") String name,
+            @jakarta.validation.constraints.Email @Size(max = 254) @Schema(example = "walks@example.org") String email,
+            @jakarta.validation.constraints.Pattern(regexp = "\\+?[0-9][0-9 ()-]{5,24}", message = "must be a telephone number")
+            @Schema(example = "01632 960123") String phone) {
     }
 
     static final String DRAFT_EXAMPLE = """
             {"name": "Nidd Gorge Walkers", "description": "An easy two-mile walk along the gorge, then tea.", "category": "walking",
              "venue": "Knaresborough Library", "town": "Knaresborough", "postcode": "HG5 8AH", "schedule": "Tuesdays 10:30-12:00",
-             "cost": "Free", "capacityMaximum": 15, "capacityAvailable": 6, "minimumAge": 18}""";
+             "cost": "Free", "capacityMaximum": 15, "capacityAvailable": 6, "minimumAge": 18, "languages": ["en"],
+             "accessibility": ["step-free-access", "accessible-toilet"], "contact": {"name": "Sam Holt", "phone": "01632 960123"}}""";
 
     @Schema(name = "Reason")
     public record Reason(@NotBlank @Size(max = 200) @Schema(required = true, example = "funding-ended") String reason) {
@@ -232,11 +271,42 @@ public class ListingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<Change> changes(@PathParam("id") UUID id) {
         Partnering.Partner partner = partner();
-        Listing listing = partnering.readable(id, partner);
-        if (!partner.admin() && !listing.organization().id().equals(partner.organisationId())) {
-            throw new io.quarkus.security.ForbiddenException("Only " + listing.organization().name() + " (or admin) reads its change log");
-        }
+        partnering.owned(id, partner, "its change log");
         return partnering.changes(id, partner).stream().map(c -> new Change(c.changedBy(), c.changedAt(), c.action(), c.changes())).toList();
+    }
+
+    @GET
+    @Path("/{id}/uptake")
+    @RolesAllowed({ "vcse-partner", "admin" })
+    @Operation(summary = "A service's uptake", description = "From link workers' connections to it: suggested, referrals received, "
+            + "attending, completed, declined and dropped out, each with its coded reasons. Its organisation and admin only; no person "
+            + "or case is named.")
+    @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = Uptake.Figures.class)))
+    @APIResponse(responseCode = "403", description = "Another organisation's service",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such listing that you may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uptake.Figures uptake(@PathParam("id") UUID id) {
+        return uptake.of(List.of(partnering.owned(id, partner(), "its uptake").id())).get(0);
+    }
+
+    @GET
+    @Path("/uptake")
+    @RolesAllowed({ "vcse-partner", "admin" })
+    @Operation(summary = "Uptake of every service of an organisation", description = "A partner: its own organisation's services. "
+            + "Admin: the organisation named by organizationId, or every public service when left out.")
+    @APIResponse(responseCode = "200", description = "The figures, by service name")
+    @APIResponse(responseCode = "400", description = "A parameter is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<Uptake.Figures> uptakes(@QueryParam("organizationId") String organizationId) {
+        Partnering.Partner partner = partner();
+        java.util.Optional<UUID> organisation = uk.socialprescribing.problem.QueryParameters.uuid("organizationId", organizationId);
+        if (!partner.admin() && organisation.isPresent() && !organisation.get().equals(partner.organisationId())) {
+            throw new io.quarkus.security.ForbiddenException("A partner reads its own organisation's uptake only");
+        }
+        List<UUID> ids = partner.admin() && organisation.isEmpty() ? listings.publicIds()
+                : partnering.of(partner.admin() ? organisation.get() : partner.organisationId()).stream().map(Listing::id).toList();
+        return uptake.of(ids);
     }
 
     @GET
@@ -250,6 +320,18 @@ public class ListingResource {
     public List<ListingView> mine(@QueryParam("stale") String stale) {
         boolean onlyStale = uk.socialprescribing.problem.QueryParameters.bool("stale", stale).orElse(false);
         return partnering.of(partner().organisationId()).stream().map(ListingView::of).filter(v -> !onlyStale || v.stale()).toList();
+    }
+
+    @GET
+    @Path("/stale")
+    @RolesAllowed("admin")
+    @Operation(summary = "Stale listings", description = "Admin: every public listing not assured for six months, the longest "
+            + "unassured first, with its organisation; those unassured for a year are already left out of matching.")
+    @APIResponse(responseCode = "200", description = "The listings")
+    @APIResponse(responseCode = "403", description = "Not admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ListingView> stale() {
+        return listings.unassuredSince(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusMonths(6)).stream().map(ListingView::of).toList();
     }
 
     @GET

@@ -16,13 +16,15 @@ public record ListingView(UUID id, UUID organizationId, @Schema(example = "Harro
         @Schema(description = "Not assured for six months") boolean stale, java.time.Instant lastModified,
         @Schema(enumeration = { "pending", "approved", "rejected" }, description = "A partner's new listing waits for admin approval") String moderation,
         @Schema(description = "Why admin turned it down") String moderationNote,
-        @Schema(description = "When it left the directory") java.time.Instant withdrawnAt) {
+        @Schema(description = "When it left the directory") java.time.Instant withdrawnAt,
+        @Schema(description = "Language codes") java.util.List<String> languages,
+        @Schema(description = "Access feature codes") java.util.List<String> accessibility, Listing.Contact contact) {
 
     static ListingView of(Listing listing) {
         Listing.Details d = listing.details();
         return new ListingView(listing.id(), listing.organization().id(), d.name(), d.description(), d.category(), d.venue(),
                 d.town(), d.postcode(), d.schedule(), d.cost(), d.capacityMaximum(), d.capacityAvailable(), listing.assuredDate(),
                 listing.stale(java.time.LocalDate.now(java.time.ZoneOffset.UTC)), listing.lastModified(), listing.moderation(),
-                listing.moderationNote(), listing.withdrawnAt());
+                listing.moderationNote(), listing.withdrawnAt(), d.languages(), d.accessibility(), d.contact());
     }
 }

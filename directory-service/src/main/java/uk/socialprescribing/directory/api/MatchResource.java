@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.socialprescribing.directory.service.ActivityTerms;
 import uk.socialprescribing.directory.service.Matching;
+import uk.socialprescribing.directory.service.PostcodePoints;
 import uk.socialprescribing.directory.service.Postcodes;
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.problem.ProblemException;
@@ -44,7 +45,7 @@ public class MatchResource {
     public record MatchRequest(@Size(max = 20) @Schema(description = "Taxonomy term codes; a parent term takes in its children", example = "[\"walking\", \"gardening\"]")
             List<@NotNull String> interests,
             @Pattern(regexp = Postcodes.FULL_OR_DISTRICT, message = "must be a UK postcode or its district")
-            @Schema(example = "HG5 0AX") String postcode,
+            @Schema(example = "HG5 0AX", description = "Where the person lives; it must be in the postcode reference data (400 otherwise)") String postcode,
             @Size(max = 7) @Schema(description = "Days the person is free, iCal codes", example = "[\"MO\", \"TU\"]")
             List<@NotNull @Pattern(regexp = "MO|TU|WE|TH|FR|SA|SU", message = "must be a day code MO to SU") String> days,
             @Schema(description = "Only services with a free option") Boolean freeOnly,
@@ -58,17 +59,19 @@ public class MatchResource {
 
     private final Matching matching;
     private final ActivityTerms terms;
+    private final PostcodePoints points;
 
-    public MatchResource(Matching matching, ActivityTerms terms) {
+    public MatchResource(Matching matching, ActivityTerms terms, PostcodePoints points) {
         this.matching = matching;
         this.terms = terms;
+        this.points = points;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Services that fit a person, ranked, with each score explained",
-            description = "Score = 0.4 interest fit (1 for the term itself, 0.7 for a child of it) + 0.3 nearness (1 same postcode "
-                    + "district, 0.5 same area; the directory has no coordinates yet) + 0.2 schedule fit (1 meets on a free day, 0.5 "
+            description = "Score = 0.4 interest fit (1 for the term itself, 0.7 for a child of it) + 0.3 nearness (1 at the person's "
+                    + "postcode, falling evenly to 0 at 10 km, by the postcode reference data; 0 when not known) + 0.2 schedule fit (1 meets on a free day, 0.5 "
                     + "days unknown) + 0.1 capacity (1 space, 0.5 unknown, 0 full). Services with space come before full ones whatever "
                     + "their score; stale listings (not confirmed for six months) are marked; those unconfirmed for a year are left out.")
     @RequestBody(content = @Content(schema = @Schema(implementation = MatchRequest.class), examples = @ExampleObject(name = "a person", value = """
@@ -85,8 +88,10 @@ public class MatchResource {
             }
         }
         Set<String> days = body.days() == null ? Set.of() : body.days().stream().collect(Collectors.toSet());
-        String postcode = body.postcode() == null ? null : body.postcode().strip().toUpperCase(Locale.ROOT);
-        return new MatchResults(matching.match(new Matching.Person(Set.copyOf(interests), postcode, days, Boolean.TRUE.equals(body.freeOnly()),
+        PostcodePoints.Point home = body.postcode() == null ? null : points.locate(body.postcode()).orElseThrow(() -> new ProblemException(
+                Problem.invalidField("postcode", "KnownPostcode", body.postcode().strip().toUpperCase(Locale.ROOT)
+                        + " is not in the directory's postcode reference data (the demo area and its neighbours)")));
+        return new MatchResults(matching.match(new Matching.Person(Set.copyOf(interests), home, days, Boolean.TRUE.equals(body.freeOnly()),
                 body.age()), body.limit() == null ? 20 : body.limit()));
     }
 }

@@ -75,6 +75,21 @@ public class Listing {
     @Column(name = "maximum_age")
     private Integer maximumAge;
 
+    /** Language codes, comma separated (en,pl). */
+    private String languages;
+
+    /** Access feature codes, comma separated (step-free-access,hearing-loop). */
+    private String accessibility;
+
+    @Column(name = "contact_name")
+    private String contactName;
+
+    @Column(name = "contact_email")
+    private String contactEmail;
+
+    @Column(name = "contact_phone")
+    private String contactPhone;
+
     @Version
     private long version;
 
@@ -83,7 +98,52 @@ public class Listing {
 
     /** What a VCSE partner tells us of a service. */
     public record Details(String name, String description, String category, String venue, String town, String postcode,
-            String schedule, String cost, Integer capacityMaximum, Integer capacityAvailable, Integer minimumAge, Integer maximumAge) {
+            String schedule, String cost, Integer capacityMaximum, Integer capacityAvailable, Integer minimumAge, Integer maximumAge,
+            java.util.List<String> languages, java.util.List<String> accessibility, Contact contact) {
+
+        public Details {
+            languages = languages == null ? java.util.List.of() : java.util.List.copyOf(languages);
+            accessibility = accessibility == null ? java.util.List.of() : java.util.List.copyOf(accessibility);
+        }
+
+        /** Details without languages, access features or a contact. */
+        public Details(String name, String description, String category, String venue, String town, String postcode, String schedule,
+                String cost, Integer capacityMaximum, Integer capacityAvailable, Integer minimumAge, Integer maximumAge) {
+            this(name, description, category, venue, town, postcode, schedule, cost, capacityMaximum, capacityAvailable, minimumAge,
+                    maximumAge, null, null, null);
+        }
+    }
+
+    /** Whom to ask about the service. */
+    public record Contact(String name, String email, String phone) {
+
+        static Contact of(String name, String email, String phone) {
+            return name == null && email == null && phone == null ? null : new Contact(name, email, phone);
+        }
+    }
+
+    private void write(Details d) {
+        name = d.name();
+        description = d.description();
+        category = d.category();
+        venue = d.venue();
+        town = d.town();
+        postcode = d.postcode();
+        schedule = d.schedule();
+        cost = d.cost();
+        capacityMaximum = d.capacityMaximum();
+        capacityAvailable = d.capacityAvailable();
+        minimumAge = d.minimumAge();
+        maximumAge = d.maximumAge();
+        languages = d.languages().isEmpty() ? null : String.join(",", d.languages());
+        accessibility = d.accessibility().isEmpty() ? null : String.join(",", d.accessibility());
+        contactName = d.contact() == null ? null : d.contact().name();
+        contactEmail = d.contact() == null ? null : d.contact().email();
+        contactPhone = d.contact() == null ? null : d.contact().phone();
+    }
+
+    private static java.util.List<String> codes(String joined) {
+        return joined == null ? java.util.List.of() : java.util.List.of(joined.split(","));
     }
 
     /** A move the listing's state does not allow (approving a withdrawn listing, say). */
@@ -103,23 +163,12 @@ public class Listing {
         listing.moderation = approved ? "approved" : "pending";
         listing.id = UUID.randomUUID();
         listing.organization = organization;
-        listing.name = details.name();
-        listing.description = details.description();
-        listing.category = details.category();
+        listing.write(details);
         listing.status = "active";
-        listing.venue = details.venue();
-        listing.town = details.town();
-        listing.postcode = details.postcode();
-        listing.schedule = details.schedule();
-        listing.cost = details.cost();
-        listing.capacityMaximum = details.capacityMaximum();
-        listing.capacityAvailable = details.capacityAvailable();
         listing.publishedAt = at;
         listing.lastModified = at;
         // publishing is the partner's word that the listing is right today
         listing.assuredDate = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        listing.minimumAge = details.minimumAge();
-        listing.maximumAge = details.maximumAge();
         return listing;
     }
 
@@ -139,18 +188,7 @@ public class Listing {
                 throw new IllegalStateException(e);
             }
         }
-        name = d.name();
-        description = d.description();
-        category = d.category();
-        venue = d.venue();
-        town = d.town();
-        postcode = d.postcode();
-        schedule = d.schedule();
-        cost = d.cost();
-        capacityMaximum = d.capacityMaximum();
-        capacityAvailable = d.capacityAvailable();
-        minimumAge = d.minimumAge();
-        maximumAge = d.maximumAge();
+        write(d);
         lastModified = at;
         // the partner wrote it today: that is an assurance too
         assuredDate = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
@@ -254,6 +292,6 @@ public class Listing {
 
     public Details details() {
         return new Details(name, description, category, venue, town, postcode, schedule, cost, capacityMaximum, capacityAvailable, minimumAge,
-                maximumAge);
+                maximumAge, codes(languages), codes(accessibility), Contact.of(contactName, contactEmail, contactPhone));
     }
 }

@@ -45,7 +45,30 @@ public final class OrukModel {
     public record Service(UUID id, UUID organizationId, String name, String description, String status, Integer minimumAge,
             Integer maximumAge, LocalDate assuredDate, Instant lastModified, Organization organization, List<Schedule> schedules,
             List<ServiceAtLocation> serviceAtLocations, List<CostOption> costOptions, List<Attribute> attributes,
-            ServiceCapacity serviceCapacity) {
+            ServiceCapacity serviceCapacity, List<Language> languages, List<Contact> contacts) {
+    }
+
+    /** A language the service is run in (HSDS 3.0: name and ISO 639 code). */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Language(UUID id, UUID serviceId, String name, String code) {
+    }
+
+    /** Whom to ask about the service, with their phone. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Contact(UUID id, UUID serviceId, String name, String email, List<Phone> phones) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Phone(UUID id, UUID contactId, String number) {
+    }
+
+    /** An access feature of a location: its words, and our code for it as the details. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Accessibility(UUID id, UUID locationId, String description, String details) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -65,7 +88,8 @@ public final class OrukModel {
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Location(UUID id, String locationType, String name, BigDecimal latitude, BigDecimal longitude, List<Address> addresses) {
+    public record Location(UUID id, String locationType, String name, BigDecimal latitude, BigDecimal longitude, List<Address> addresses,
+            List<Accessibility> accessibility) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

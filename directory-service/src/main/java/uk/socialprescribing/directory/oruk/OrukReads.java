@@ -17,7 +17,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
+import uk.socialprescribing.directory.service.PostcodePoints;
+import uk.socialprescribing.directory.service.Search;
+import uk.socialprescribing.directory.service.Vocabulary;
+
+import uk.socialprescribing.directory.oruk.OrukModel.Accessibility;
 import uk.socialprescribing.directory.oruk.OrukModel.Address;
+import uk.socialprescribing.directory.oruk.OrukModel.Contact;
+import uk.socialprescribing.directory.oruk.OrukModel.Language;
+import uk.socialprescribing.directory.oruk.OrukModel.Phone;
 import uk.socialprescribing.directory.oruk.OrukModel.Attribute;
 import uk.socialprescribing.directory.oruk.OrukModel.CostOption;
 import uk.socialprescribing.directory.oruk.OrukModel.Location;
@@ -61,11 +69,31 @@ public class OrukReads {
     }
 
     public Page<Service> services(ServiceFilter filter, int page, int perPage) {
-        StringBuilder where = new StringBuilder(" where " + PUBLIC);
         Map<String, Object> parameters = new HashMap<>();
+        StringBuilder where = where(filter, parameters);
+        String from = " from service s join organization o on o.id = s.organization_id" + where;
+        Query count = entityManager.createNativeQuery("select count(*)" + from);
+        Query rows = entityManager.createNativeQuery("select " + SERVICE_COLUMNS + from + " order by "
+                + (filter.search() != null ? Search.TEXT_RELEVANCE + " desc, " : "") + "s.name, s.id", Tuple.class);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            rows.setParameter(name, value);
+        });
+        long total = ((Number) count.getSingleResult()).longValue();
+        List<Service> services = new ArrayList<>();
+        if (total > 0) {
+            for (Object row : rows.setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList()) {
+                services.add(basic((Tuple) row));
+            }
+        }
+        return Page.of(services, total, page, perPage);
+    }
+
+    /** The where clause of the ORUK filters on {@code s} (the service), its parameters put in {@code parameters}. */
+    private static StringBuilder where(ServiceFilter filter, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder(" where " + PUBLIC);
         if (filter.search() != null) {
-            where.append(" and (s.name ilike :search escape '\\' or s.description ilike :search escape '\\')");
-            parameters.put("search", "%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.append(" and ").append(Search.textMatches(filter.search(), parameters));
         }
         if (filter.taxonomyTermId() != null) {
             where.append(" and s.category in (select code from taxonomy_term where id = :term or parent_id = :term)");
@@ -107,27 +135,14 @@ public class OrukReads {
             where.append(" and s.last_modified > :modifiedAfter");
             parameters.put("modifiedAfter", filter.modifiedAfter());
         }
-        String from = " from service s join organization o on o.id = s.organization_id" + where;
-        Query count = entityManager.createNativeQuery("select count(*)" + from);
-        Query rows = entityManager.createNativeQuery("select " + SERVICE_COLUMNS + from + " order by s.name, s.id", Tuple.class);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            rows.setParameter(name, value);
-        });
-        long total = ((Number) count.getSingleResult()).longValue();
-        List<Service> services = new ArrayList<>();
-        if (total > 0) {
-            for (Object row : rows.setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList()) {
-                services.add(basic((Tuple) row));
-            }
-        }
-        return Page.of(services, total, page, perPage);
+        return where;
     }
 
     /** A service with everything ORUK's full view holds. */
     public Optional<Service> service(UUID id) {
         List<?> found = entityManager.createNativeQuery("select " + SERVICE_COLUMNS
-                + ", s.category, s.capacity_available, s.capacity_maximum from service s join organization o on o.id = s.organization_id "
+                + ", s.category, s.capacity_available, s.capacity_maximum, s.languages, s.contact_name, s.contact_email, s.contact_phone "
+                + "from service s join organization o on o.id = s.organization_id "
                 + "where s.id = :id and " + PUBLIC, Tuple.class).setParameter("id", id).getResultList();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -148,13 +163,28 @@ public class OrukReads {
             costs.add(new CostOption((UUID) t.get(0), id, (String) t.get(1), (BigDecimal) t.get(2), ((String) t.get(3)).strip(),
                     (String) t.get(4)));
         }
-        List<ServiceAtLocation> places = new ArrayList<>();
-        for (Object o : entityManager.createNativeQuery("select sal.id, " + LOCATION_COLUMNS + " from service_at_location sal "
+        List<Tuple> placeRows = entityManager.createNativeQuery("select sal.id, " + LOCATION_COLUMNS + " from service_at_location sal "
                 + "join location l on l.id = sal.location_id where sal.service_id = :id order by l.name, sal.id", Tuple.class)
-                .setParameter("id", id).getResultList()) {
-            Tuple t = (Tuple) o;
-            Location location = location(t);
+                .setParameter("id", id).getResultList().stream().map(Tuple.class::cast).toList();
+        Map<UUID, List<Accessibility>> access = accessibility(placeRows);
+        List<ServiceAtLocation> places = new ArrayList<>();
+        for (Tuple t : placeRows) {
+            Location location = location(t, access);
             places.add(new ServiceAtLocation((UUID) t.get(0), id, location.id(), location, null));
+        }
+        List<Language> languages = new ArrayList<>();
+        String codes = (String) row.get("languages");
+        for (String code : codes == null ? List.<String>of() : List.of(codes.split(","))) {
+            languages.add(new Language(nameUuid("language:" + id + ":" + code), id, Vocabulary.language(code).orElse(code), code));
+        }
+        List<Contact> contacts = new ArrayList<>();
+        String contactName = (String) row.get("contact_name");
+        String email = (String) row.get("contact_email");
+        String phone = (String) row.get("contact_phone");
+        if (contactName != null || email != null || phone != null) {
+            UUID contactId = nameUuid("contact:" + id);
+            contacts.add(new Contact(contactId, id, contactName, email,
+                    phone == null ? List.of() : List.of(new Phone(nameUuid("phone:" + contactId), contactId, phone))));
         }
         String category = (String) row.get("category");
         List<Attribute> attributes = terms(" where t.code = :code", Map.<String, Object>of("code", category)).stream()
@@ -165,30 +195,55 @@ public class OrukReads {
                         basic.lastModified());
         return Optional.of(new Service(basic.id(), basic.organizationId(), basic.name(), basic.description(), basic.status(),
                 basic.minimumAge(), basic.maximumAge(), basic.assuredDate(), basic.lastModified(), basic.organization(), schedules,
-                places, costs, attributes, capacity));
+                places, costs, attributes, capacity, languages, contacts));
     }
 
     private static final String LOCATION_COLUMNS = "l.id as location_id, l.location_type, l.name as location_name, l.latitude, "
             + "l.longitude, l.address_1, l.city, l.postal_code, l.country";
 
-    /** Services at locations, paged; narrowed to a postcode (whole, or its district) when given. */
-    public Page<ServiceAtLocation> servicesAtLocations(String postcode, int page, int perPage) {
-        String where = " where " + PUBLIC + (postcode == null ? "" : " and replace(upper(l.postal_code), ' ', '') like :postcode");
+    /** Where to measure from, and how far (km) a location may be. */
+    public record Near(PostcodePoints.Point point, double withinKm) {
+    }
+
+    /**
+     * Services at locations, paged, with the services' filters; narrowed to a postcode (whole, or its district) when given
+     * without a distance, or to the locations within a distance of a point, nearest first.
+     */
+    public Page<ServiceAtLocation> servicesAtLocations(ServiceFilter filter, String postcode, Near near, int page, int perPage) {
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder where = where(filter, parameters);
+        if (postcode != null) {
+            where.append(" and replace(upper(l.postal_code), ' ', '') like :postcode");
+            parameters.put("postcode", postcode + "%");
+        }
+        String order = "l.name, s.name, sal.id";
+        if (near != null) {
+            double dLat = near.withinKm() / 111.2;
+            double dLon = near.withinKm() / (111.2 * Math.cos(Math.toRadians(near.point().latitude())));
+            where.append(" and l.latitude between :latMin and :latMax and l.longitude between :lonMin and :lonMax and ")
+                    .append(DISTANCE).append(" <= :within");
+            parameters.putAll(Map.of("latMin", near.point().latitude() - dLat, "latMax", near.point().latitude() + dLat,
+                    "lonMin", near.point().longitude() - dLon, "lonMax", near.point().longitude() + dLon, "lat", near.point().latitude(),
+                    "lon", near.point().longitude(), "within", near.withinKm()));
+            order = DISTANCE + ", " + order;
+        }
         String from = " from service_at_location sal join location l on l.id = sal.location_id join service s on s.id = sal.service_id "
                 + "join organization o on o.id = s.organization_id" + where;
         Query count = entityManager.createNativeQuery("select count(*)" + from);
         Query rows = entityManager.createNativeQuery("select sal.id as sal_id, " + LOCATION_COLUMNS + ", " + SERVICE_COLUMNS + from
-                + " order by l.name, s.name, sal.id", Tuple.class);
-        if (postcode != null) {
-            count.setParameter("postcode", postcode + "%");
-            rows.setParameter("postcode", postcode + "%");
-        }
+                + " order by " + order, Tuple.class);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            rows.setParameter(name, value);
+        });
         long total = ((Number) count.getSingleResult()).longValue();
         List<ServiceAtLocation> found = new ArrayList<>();
         if (total > 0) {
-            for (Object o : rows.setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList()) {
-                Tuple t = (Tuple) o;
-                Location location = location(t);
+            List<Tuple> tuples = rows.setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList().stream()
+                    .map(Tuple.class::cast).toList();
+            Map<UUID, List<Accessibility>> access = accessibility(tuples);
+            for (Tuple t : tuples) {
+                Location location = location(t, access);
                 Service service = basic(t);
                 found.add(new ServiceAtLocation((UUID) t.get("sal_id"), service.id(), location.id(), location, service));
             }
@@ -196,12 +251,41 @@ public class OrukReads {
         return Page.of(found, total, page, perPage);
     }
 
+    /** Great-circle distance in km from (:lat, :lon) to the location l. */
+    static final String DISTANCE = "(2 * 6371.0088 * asin(sqrt(power(sin(radians(l.latitude - :lat) / 2), 2) + cos(radians(:lat)) "
+            + "* cos(radians(l.latitude)) * power(sin(radians(l.longitude - :lon) / 2), 2))))";
+
+    /**
+     * The access features of the locations in these rows, in one query: what the public services there say of the venue
+     * (a venue is shared, so what any of them states).
+     */
+    private Map<UUID, List<Accessibility>> accessibility(List<Tuple> rows) {
+        List<UUID> ids = rows.stream().map(t -> (UUID) t.get("location_id")).distinct().toList();
+        Map<UUID, List<Accessibility>> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        for (Object o : entityManager.createNativeQuery("select distinct sal.location_id, f.code from service_at_location sal "
+                + "join service s on s.id = sal.service_id cross join unnest(string_to_array(s.accessibility, ',')) f(code) "
+                + "where sal.location_id in (:ids) and " + PUBLIC + " order by sal.location_id, f.code", Tuple.class)
+                .setParameter("ids", ids).getResultList()) {
+            Tuple t = (Tuple) o;
+            UUID location = (UUID) t.get(0);
+            String code = (String) t.get(1);
+            found.computeIfAbsent(location, k -> new ArrayList<>()).add(new Accessibility(nameUuid("accessibility:" + location + ":" + code),
+                    location, Vocabulary.ACCESS.getOrDefault(code, code), code));
+        }
+        return found;
+    }
+
     public Optional<ServiceAtLocation> serviceAtLocation(UUID id) {
         List<?> rows = entityManager.createNativeQuery("select sal.id as sal_id, " + LOCATION_COLUMNS + ", " + SERVICE_COLUMNS
                 + " from service_at_location sal join location l on l.id = sal.location_id join service s on s.id = sal.service_id "
                 + "join organization o on o.id = s.organization_id where sal.id = :id and " + PUBLIC, Tuple.class).setParameter("id", id).getResultList();
-        return rows.stream().map(Tuple.class::cast).map(t -> {
-            Location location = location(t);
+        List<Tuple> tuples = rows.stream().map(Tuple.class::cast).toList();
+        Map<UUID, List<Accessibility>> access = accessibility(tuples);
+        return tuples.stream().map(t -> {
+            Location location = location(t, access);
             Service service = basic(t);
             return new ServiceAtLocation(id, service.id(), location.id(), location, service);
         }).findFirst();
@@ -252,7 +336,7 @@ public class OrukReads {
         UUID organizationId = (UUID) t.get("organization_id");
         return new Service((UUID) t.get("id"), organizationId, (String) t.get("name"), (String) t.get("description"), (String) t.get("status"),
                 (Integer) t.get("minimum_age"), (Integer) t.get("maximum_age"), LocalDate.parse((String) t.get("assured_date")), Instant.parse((String) t.get("last_modified")),
-                organization(organizationId, (String) t.get("org_name"), (String) t.get("org_description")), null, null, null, null, null);
+                organization(organizationId, (String) t.get("org_name"), (String) t.get("org_description")), null, null, null, null, null, null, null);
     }
 
     /** ORUK requires a description; an organisation that gave none is described by its name. */
@@ -260,12 +344,12 @@ public class OrukReads {
         return new Organization(id, name, description == null || description.isBlank() ? name : description, null, null);
     }
 
-    private static Location location(Tuple t) {
+    private static Location location(Tuple t, Map<UUID, List<Accessibility>> accessibility) {
         UUID id = (UUID) t.get("location_id");
         Address address = new Address(nameUuid("address:" + id), id, (String) t.get("address_1"), (String) t.get("city"), REGION,
                 (String) t.get("postal_code"), ((String) t.get("country")).strip(), "physical");
         return new Location(id, (String) t.get("location_type"), (String) t.get("location_name"), (BigDecimal) t.get("latitude"),
-                (BigDecimal) t.get("longitude"), List.of(address));
+                (BigDecimal) t.get("longitude"), List.of(address), accessibility.getOrDefault(id, List.of()));
     }
 
     static UUID nameUuid(String name) {

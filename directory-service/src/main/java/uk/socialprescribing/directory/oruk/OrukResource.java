@@ -1,10 +1,10 @@
 package uk.socialprescribing.directory.oruk;
 
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.socialprescribing.directory.oruk.OrukModel.ApiDetails;
+import uk.socialprescribing.directory.service.PostcodePoints;
 import uk.socialprescribing.directory.service.Postcodes;
 import uk.socialprescribing.directory.oruk.OrukModel.Organization;
 import uk.socialprescribing.directory.oruk.OrukModel.Page;
@@ -45,10 +46,13 @@ public class OrukResource {
     static final Set<String> DAYS = Set.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
 
     private final OrukReads reads;
+    private final PostcodePoints points;
     private final String publicBaseUrl;
 
-    public OrukResource(OrukReads reads, @ConfigProperty(name = "directory.public-base-url", defaultValue = "http://127.0.0.1:8080") String publicBaseUrl) {
+    public OrukResource(OrukReads reads, PostcodePoints points,
+            @ConfigProperty(name = "directory.public-base-url", defaultValue = "http://127.0.0.1:8080") String publicBaseUrl) {
         this.reads = reads;
+        this.points = points;
         this.publicBaseUrl = publicBaseUrl;
     }
 
@@ -68,20 +72,28 @@ public class OrukResource {
 
     @GET
     @Path("/services")
-    @Operation(summary = "Services, paged, with the ORUK filters")
+    @Operation(summary = "Services, paged, with the ORUK filters", description = "search is full text with typo tolerance, most relevant first.")
     public Page<Service> services(@QueryParam("search") String search, @QueryParam("page") String page, @QueryParam("per_page") String perPage,
             @QueryParam("taxonomy_term_id") String taxonomyTermId, @QueryParam("taxonomy_id") String taxonomyId,
             @QueryParam("organization_id") String organizationId, @QueryParam("minimum_age") String minimumAge,
             @QueryParam("maximum_age") String maximumAge, @QueryParam("day") String day, @QueryParam("start_time") String startTime,
             @QueryParam("end_time") String endTime, @QueryParam("modified_after") String modifiedAfter) {
-        OrukReads.ServiceFilter filter = new OrukReads.ServiceFilter(search == null || search.isBlank() ? null : search.strip(),
+        return reads.services(filter(search, taxonomyTermId, taxonomyId, organizationId, minimumAge, maximumAge, day, startTime, endTime,
+                modifiedAfter), pageNumber(page), perPage(perPage));
+    }
+
+    private static OrukReads.ServiceFilter filter(String search, String taxonomyTermId, String taxonomyId, String organizationId,
+            String minimumAge, String maximumAge, String day, String startTime, String endTime, String modifiedAfter) {
+        if (search != null && search.length() > 200) {
+            throw new ProblemException(Problem.invalidField("search", "Size", "must be at most 200 characters"));
+        }
+        return new OrukReads.ServiceFilter(search == null || search.isBlank() ? null : search.strip(),
                 QueryParameters.uuid("taxonomy_term_id", taxonomyTermId).orElse(null), QueryParameters.uuid("taxonomy_id", taxonomyId).orElse(null),
                 QueryParameters.uuid("organization_id", organizationId).orElse(null), age("minimum_age", minimumAge), age("maximum_age", maximumAge),
                 QueryParameters.oneOf("day", day, d -> DAYS.contains(d.toUpperCase(Locale.ROOT)) ? d.toUpperCase(Locale.ROOT) : null,
                         List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU")).orElse(null),
                 time("start_time", startTime), time("end_time", endTime),
                 QueryParameters.instant("modified_after", modifiedAfter).orElse(null));
-        return reads.services(filter, pageNumber(page), perPage(perPage));
     }
 
     @GET
@@ -137,21 +149,49 @@ public class OrukResource {
 
     @GET
     @Path("/service_at_locations")
-    @Operation(summary = "Services at their locations, paged; narrowed to a postcode or its district",
-            description = "postcode matches a whole postcode or its start (\"HG1\"). Distance (proximity, lat/lon) is not offered yet.")
-    public Page<ServiceAtLocation> servicesAtLocations(@QueryParam("postcode") String postcode, @QueryParam("proximity") String proximity,
-            @QueryParam("lat") String lat, @QueryParam("lon") String lon, @QueryParam("page") String page, @QueryParam("per_page") String perPage) {
-        String distance = proximity != null ? "proximity" : lat != null ? "lat" : lon != null ? "lon" : null;
-        if (distance != null) {
-            throw new ProblemException(Problem.invalidField(distance, "NotSupported",
-                    "is not offered yet: the directory has no coordinates for its locations; narrow by postcode instead"));
-        }
+    @Operation(summary = "Services at their locations, paged, with the services' filters; by postcode, or by distance",
+            description = "postcode alone matches a whole postcode or its start (\"HG1\"); with proximity (metres) it keeps the locations "
+                    + "within that distance of the postcode's centre, nearest first. lat and lon (with proximity, 10 km when left out) do the "
+                    + "same from a point. A postcode the directory's reference data cannot place is a 400 naming it.")
+    public Page<ServiceAtLocation> servicesAtLocations(@QueryParam("search") String search, @QueryParam("page") String page,
+            @QueryParam("per_page") String perPage, @QueryParam("taxonomy_term_id") String taxonomyTermId,
+            @QueryParam("taxonomy_id") String taxonomyId, @QueryParam("organization_id") String organizationId,
+            @QueryParam("minimum_age") String minimumAge, @QueryParam("maximum_age") String maximumAge, @QueryParam("day") String day,
+            @QueryParam("start_time") String startTime, @QueryParam("end_time") String endTime, @QueryParam("modified_after") String modifiedAfter,
+            @QueryParam("postcode") String postcode, @QueryParam("proximity") String proximity,
+            @QueryParam("lat") String lat, @QueryParam("lon") String lon) {
+        OrukReads.ServiceFilter filter = filter(search, taxonomyTermId, taxonomyId, organizationId, minimumAge, maximumAge, day, startTime,
+                endTime, modifiedAfter);
         String normalised = postcode == null || postcode.isBlank() ? null : postcode.replace(" ", "").toUpperCase(Locale.ROOT);
         if (normalised != null && !normalised.matches(Postcodes.FULL_OR_DISTRICT)) {
             throw new ProblemException(Problem.invalidField("postcode", "Postcode", "must be a UK postcode or its district, e.g. HG1 2AB or HG1"));
         }
-        return reads.servicesAtLocations(normalised, pageNumber(page), perPage(perPage));
+        Optional<Double> metres = QueryParameters.decimal("proximity", proximity, 1, 200_000);
+        boolean point = (lat != null && !lat.isBlank()) || (lon != null && !lon.isBlank());
+        if (point && normalised != null) {
+            throw new ProblemException(Problem.invalidField("postcode", "OnePlace", "give a postcode or lat and lon, not both"));
+        }
+        OrukReads.Near near = null;
+        if (point) {
+            double latitude = QueryParameters.decimal("lat", lat, -90, 90)
+                    .orElseThrow(() -> new ProblemException(Problem.invalidField("lat", "Required", "is needed with lon")));
+            double longitude = QueryParameters.decimal("lon", lon, -180, 180)
+                    .orElseThrow(() -> new ProblemException(Problem.invalidField("lon", "Required", "is needed with lat")));
+            near = new OrukReads.Near(new PostcodePoints.Point(latitude, longitude, false), metres.orElse(DEFAULT_PROXIMITY_METRES) / 1000);
+        } else if (metres.isPresent()) {
+            if (normalised == null) {
+                throw new ProblemException(Problem.invalidField("proximity", "NeedsPlace", "needs a postcode, or lat and lon, to measure from"));
+            }
+            String given = postcode.strip().toUpperCase(Locale.ROOT);
+            PostcodePoints.Point centre = points.locate(normalised).orElseThrow(() -> new ProblemException(Problem.invalidField("postcode",
+                    "KnownPostcode", given + " is not in the directory's postcode reference data (the demo area and its neighbours)")));
+            near = new OrukReads.Near(centre, metres.get() / 1000);
+            normalised = null;
+        }
+        return reads.servicesAtLocations(filter, normalised, near, pageNumber(page), perPage(perPage));
     }
+
+    static final double DEFAULT_PROXIMITY_METRES = 10_000;
 
     @GET
     @Path("/service_at_locations/{id}")
@@ -187,14 +227,7 @@ public class OrukResource {
     }
 
     private static LocalTime time(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.invalidField(name, "Time", "must be a time such as 09:30 or 09:30:00"));
-        }
+        return QueryParameters.time(name, value).orElse(null);
     }
 
     private static UUID id(String name, String value) {

@@ -19,4 +19,16 @@ public class ListingRepository implements PanacheRepositoryBase<Listing, UUID> {
                 ? find("status = ?1 and moderation = 'approved'", order, "active")
                 : find("status = ?1 and moderation = 'approved' and category = ?2", order, "active", category);
     }
+
+    /** The ids of public listings, by name. */
+    public java.util.List<UUID> publicIds() {
+        return getEntityManager().createQuery("select l.id from Listing l where l.moderation = 'approved' and l.withdrawnAt is null "
+                + "order by l.name, l.id", UUID.class).getResultList();
+    }
+
+    /** Public listings not assured since {@code before}: the oldest assurance first. */
+    public java.util.List<Listing> unassuredSince(java.time.LocalDate before) {
+        return getEntityManager().createQuery("from Listing l join fetch l.organization where l.moderation = 'approved' and l.withdrawnAt is null "
+                + "and l.assuredDate < :before order by l.assuredDate, l.name, l.id", Listing.class).setParameter("before", before).getResultList();
+    }
 }

@@ -50,7 +50,8 @@ public class DemoDirectory {
             boolean approved = i % 40 != 7;
             Listing listing = publishing.publish(row.organisation(), new Listing.Details(row.name(), row.description(), row.category(),
                     row.venue(), row.town(), row.postcode(), row.schedule(), row.cost(), row.capacity_maximum(),
-                    row.capacity_available(), minimumAge(row.category()), null), approved);
+                    row.capacity_available(), minimumAge(row.category()), null, languages(i), access(row.venue() + row.postcode()),
+                    contact(row.organisation(), i)), approved);
             pending += approved ? 0 : 1;
             // every 12th was last assured 7 to 13 months ago: stale, and over a year for some
             if (approved && i % 12 == 5) {
@@ -61,6 +62,45 @@ public class DemoDirectory {
             }
         }
         LOG.infof("Loaded %d demo listings into the directory (%d awaiting approval, %d stale)", rows.size(), pending, stale);
+    }
+
+    static final List<String> CONTACTS = List.of("Sam Holt", "Priya Shah", "Tom Greenwood", "Ewa Nowak", "Ruth Barker", "Imran Hussain",
+            "Jo Clarke", "Aled Price");
+
+    /** English everywhere; some groups also run in Polish, Urdu or British Sign Language. */
+    static List<String> languages(int i) {
+        List<String> languages = new java.util.ArrayList<>(List.of("en"));
+        if (i % 9 == 4) {
+            languages.add("pl");
+        }
+        if (i % 13 == 6) {
+            languages.add("ur");
+        }
+        if (i % 17 == 3) {
+            languages.add("bfi");
+        }
+        return languages;
+    }
+
+    /** A venue's access features: the same for every listing there (they follow from the venue, not the listing). */
+    static List<String> access(String venue) {
+        int h = Math.floorMod(venue.hashCode(), 1 << 16);
+        List<String> features = new java.util.ArrayList<>();
+        String[] codes = { "step-free-access", "accessible-toilet", "hearing-loop", "parking", "public-transport", "quiet-space" };
+        int[] oneIn = { 1, 2, 3, 2, 2, 4 };
+        for (int k = 0; k < codes.length; k++) {
+            // most venues are step-free; fewer have a loop or a quiet room
+            if (k == 0 ? h % 6 != 0 : (h >> k) % oneIn[k] == 0) {
+                features.add(codes[k]);
+            }
+        }
+        return features;
+    }
+
+    /** A named contact with an address at example.org and a number in Ofcom's range for drama (01632 960xxx): fictional. */
+    static Listing.Contact contact(String organisation, int i) {
+        String slug = organisation.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return new Listing.Contact(CONTACTS.get(i % CONTACTS.size()), "hello@" + slug + ".example.org", "01632 960%03d".formatted(i % 1000));
     }
 
     /** The demo groups are for adults, as most social prescribing is; employment support starts at school-leaving age. */

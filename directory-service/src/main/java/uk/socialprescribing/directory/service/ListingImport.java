@@ -40,11 +40,15 @@ public class ListingImport {
 
     static final List<String> REQUIRED = List.of("organisation", "name", "description", "category", "venue", "town", "postcode");
     static final Set<String> KNOWN = Set.of("organisation", "name", "description", "category", "venue", "town", "postcode", "schedule", "cost",
-            "capacity_maximum", "capacity_available", "minimum_age", "maximum_age");
+            "capacity_maximum", "capacity_available", "minimum_age", "maximum_age", "languages", "accessibility", "contact_name",
+            "contact_email", "contact_phone");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{5,24}");
     static final Pattern POSTCODE = Pattern.compile(Postcodes.FULL);
     static final int MAX_ROWS = 5_000;
 
-    private record Row(String organisation, Listing.Details details) {
+    /** A listing to import, under its organisation's name. */
+    public record Row(String organisation, Listing.Details details) {
     }
 
     private final EntityManager entityManager;
@@ -64,9 +68,18 @@ public class ListingImport {
     public Outcome csv(Reader csv, String by) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<Row> rows = read(csv, errors);
+        return apply(rows, errors, by);
+    }
+
+    /**
+     * Imports rows read and checked elsewhere (an ORUK feed): all of them, or none when {@code errors} holds any, named
+     * as the reader named them.
+     */
+    @Transactional
+    public Outcome apply(List<Row> rows, List<Problem.FieldError> errors, String by) {
         if (!errors.isEmpty()) {
             throw new ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
-                    errors.size() + " problem(s) in the file; nothing was imported", null, errors.subList(0, Math.min(errors.size(), 100))));
+                    errors.size() + " problem(s) in the import; nothing was imported", null, errors.subList(0, Math.min(errors.size(), 100))));
         }
         int created = 0;
         int updated = 0;
@@ -148,10 +161,24 @@ public class ListingImport {
                 if (!seen.add(key)) {
                     errors.add(new Problem.FieldError("line " + line + ": name", "Unique", "lists the same organisation's service twice"));
                 }
+                List<String> languages = codes(record, "languages", line, errors, Vocabulary::languageCode, "must be ISO 639-1 language codes "
+                        + "(or bfi for British Sign Language) separated by semicolons");
+                List<String> access = codes(record, "accessibility", line, errors, Vocabulary::accessCode, "must be access feature codes "
+                        + "separated by semicolons: " + Vocabulary.ACCESS.keySet());
+                String email = optional(record, "contact_email");
+                if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+                    errors.add(new Problem.FieldError("line " + line + ": contact_email", "Email", "must be an email address"));
+                }
+                String phone = optional(record, "contact_phone");
+                if (phone != null && !PHONE.matcher(phone).matches()) {
+                    errors.add(new Problem.FieldError("line " + line + ": contact_phone", "Phone", "must be a telephone number"));
+                }
                 if (errors.size() == before) {
+                    String contactName = optional(record, "contact_name");
                     rows.add(new Row(record.get("organisation"), new Listing.Details(record.get("name"), record.get("description"), category,
                             record.get("venue"), record.get("town"), postcode.toUpperCase(Locale.ROOT), optional(record, "schedule"),
-                            optional(record, "cost"), maximum, available, minimumAge, maximumAge)));
+                            optional(record, "cost"), maximum, available, minimumAge, maximumAge, languages, access,
+                            contactName == null && email == null && phone == null ? null : new Listing.Contact(contactName, email, phone))));
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
@@ -175,6 +202,27 @@ public class ListingImport {
             errors.add(new Problem.FieldError("line " + line + ": " + column, "Integer", "must be a whole number"));
             return null;
         }
+    }
+
+    private static List<String> codes(CSVRecord record, String column, long line, List<Problem.FieldError> errors,
+            java.util.function.Function<String, java.util.Optional<String>> code, String rule) {
+        String value = optional(record, column);
+        if (value == null) {
+            return List.of();
+        }
+        Set<String> codes = new java.util.LinkedHashSet<>();
+        for (String given : value.split(";")) {
+            if (given.isBlank()) {
+                continue;
+            }
+            java.util.Optional<String> known = code.apply(given.strip());
+            if (known.isEmpty()) {
+                errors.add(new Problem.FieldError("line " + line + ": " + column, "Code", rule));
+                return List.of();
+            }
+            codes.add(known.get());
+        }
+        return List.copyOf(codes);
     }
 
     private static String optional(CSVRecord record, String column) {

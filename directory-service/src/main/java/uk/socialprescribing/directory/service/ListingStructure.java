@@ -32,9 +32,23 @@ public class ListingStructure {
     static final Pattern POUNDS = Pattern.compile("£(\\d+(?:\\.\\d\\d)?)");
 
     private final EntityManager entityManager;
+    private final PostcodePoints points;
 
-    public ListingStructure(EntityManager entityManager) {
+    public ListingStructure(EntityManager entityManager, PostcodePoints points) {
         this.entityManager = entityManager;
+        this.points = points;
+    }
+
+    /** Venues placed before the service knew their postcodes' points get them on start (none, once all have them). */
+    @Transactional
+    void placeVenues(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        for (Object o : entityManager.createNativeQuery("select id, postal_code from location where latitude is null", jakarta.persistence.Tuple.class)
+                .getResultList()) {
+            jakarta.persistence.Tuple t = (jakarta.persistence.Tuple) o;
+            points.locate((String) t.get(1)).ifPresent(p -> entityManager.createNativeQuery(
+                    "update location set latitude = :lat, longitude = :lon where id = :id").setParameter("lat", p.latitude())
+                    .setParameter("lon", p.longitude()).setParameter("id", t.get(0)).executeUpdate());
+        }
     }
 
     /** "Tuesdays 10:30-12:00" as a weekly schedule; empty for what this rule cannot read (kept as text on the service). */
@@ -72,10 +86,16 @@ public class ListingStructure {
         Listing.Details d = listing.details();
         UUID serviceId = listing.id();
         if (d.venue() != null && d.postcode() != null) {
-            entityManager.createNativeQuery("insert into location (id, name, address_1, city, postal_code) values (:id, :name, :name, :city, :postcode) "
-                    + "on conflict (name, postal_code) do nothing")
+            Optional<PostcodePoints.Point> point = points.locate(d.postcode());
+            entityManager.createNativeQuery("insert into location (id, name, address_1, city, postal_code, latitude, longitude) "
+                    + "values (:id, :name, :name, :city, :postcode, :lat, :lon) "
+                    + "on conflict (name, postal_code) do update set latitude = coalesce(location.latitude, excluded.latitude), "
+                    + "longitude = coalesce(location.longitude, excluded.longitude)")
+                    .unwrap(org.hibernate.query.NativeQuery.class)
                     .setParameter("id", UUID.randomUUID()).setParameter("name", d.venue()).setParameter("city", d.town() == null ? "" : d.town())
-                    .setParameter("postcode", d.postcode()).executeUpdate();
+                    .setParameter("postcode", d.postcode())
+                    .setParameter("lat", point.map(p -> BigDecimal.valueOf(p.latitude())).orElse(null), BigDecimal.class)
+                    .setParameter("lon", point.map(p -> BigDecimal.valueOf(p.longitude())).orElse(null), BigDecimal.class).executeUpdate();
             entityManager.createNativeQuery("insert into service_at_location (id, service_id, location_id) "
                     + "select :id, :service, l.id from location l where l.name = :name and l.postal_code = :postcode")
                     .setParameter("id", UUID.randomUUID()).setParameter("service", serviceId).setParameter("name", d.venue())

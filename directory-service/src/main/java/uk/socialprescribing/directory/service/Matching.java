@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,30 +18,33 @@ import jakarta.persistence.Tuple;
  * are free, and whether it has space, each part of the score shown so a link worker can see why. Services with space
  * come before full ones whatever their score; stale listings are marked; listings unassured for a year are left out.
  *
- * <p>Where: the directory has no coordinates yet, so nearness is the postcode's district (HG1) or area (HG), not a
- * distance.
+ * <p>Nearness is the great-circle distance from the person's postcode to the venue, from the postcode reference data:
+ * 1 at the door, falling evenly to 0 at {@value #NEAR_ENOUGH_KM} km and beyond.
  */
 @ApplicationScoped
 public class Matching {
 
-    /** What the link worker knows of the person. */
-    public record Person(Set<String> interests, String postcode, Set<String> days, boolean freeOnly, Integer age) {
+    /** Beyond this distance a service earns nothing for nearness. */
+    public static final double NEAR_ENOUGH_KM = 10;
+
+    /** What the link worker knows of the person; {@code home} is where their postcode is, when given. */
+    public record Person(Set<String> interests, PostcodePoints.Point home, Set<String> days, boolean freeOnly, Integer age) {
     }
 
     /** Each part of a score, from 0 to 1, and its weight in the total. */
-    public record Explanation(double interest, double locality, double schedule, double capacity) {
+    public record Explanation(double interest, double nearness, double schedule, double capacity) {
         public static final double INTEREST = 0.4;
-        public static final double LOCALITY = 0.3;
+        public static final double NEARNESS = 0.3;
         public static final double SCHEDULE = 0.2;
         public static final double CAPACITY = 0.1;
 
         double total() {
-            return INTEREST * interest + LOCALITY * locality + SCHEDULE * schedule + CAPACITY * capacity;
+            return INTEREST * interest + NEARNESS * nearness + SCHEDULE * schedule + CAPACITY * capacity;
         }
     }
 
-    public record Result(UUID serviceId, String name, String category, String postcode, double score, Explanation explanation,
-            List<String> reasons, boolean full, boolean stale, Integer placesAvailable) {
+    public record Result(UUID serviceId, String name, String category, String postcode, Double distanceKm, double score,
+            Explanation explanation, List<String> reasons, boolean full, boolean stale, Integer placesAvailable) {
     }
 
     private final EntityManager entityManager;
@@ -56,8 +58,11 @@ public class Matching {
         StringBuilder sql = new StringBuilder("""
                 select s.id, s.name, s.category, p.code as parent, s.postcode, s.capacity_available, s.assured_date::text as assured,
                        (select string_agg(sc.byday, ',') from schedule sc where sc.service_id = s.id) as days,
-                       exists (select 1 from cost_option c where c.service_id = s.id and c.amount = 0) as free
+                       exists (select 1 from cost_option c where c.service_id = s.id and c.amount = 0) as free,
+                       cast(l.latitude as double precision) as latitude, cast(l.longitude as double precision) as longitude
                 from service s join taxonomy_term t on t.code = s.category left join taxonomy_term p on p.id = t.parent_id
+                     left join lateral (select lo.latitude, lo.longitude from service_at_location sal join location lo on lo.id = sal.location_id
+                                        where sal.service_id = s.id order by lo.id limit 1) l on true
                 where s.moderation = 'approved' and s.withdrawn_at is null and s.assured_date >= :yearAgo""");
         if (!person.interests().isEmpty()) {
             sql.append(" and (s.category in (:interests) or p.code in (:interests))");
@@ -101,8 +106,13 @@ public class Matching {
             reasons.add("is " + category + ", a kind of " + parent);
         }
         String postcode = (String) t.get("postcode");
-        double locality = locality(person.postcode(), postcode);
-        reasons.add(locality == 1 ? "in the person's postcode district" : locality == 0.5 ? "in the person's postcode area" : "further away");
+        Double latitude = (Double) t.get("latitude");
+        Double distance = person.home() == null || latitude == null ? null
+                : Math.round(person.home().kilometresTo(new PostcodePoints.Point(latitude, (Double) t.get("longitude"), false)) * 100) / 100.0;
+        double nearness = nearness(distance);
+        if (person.home() != null) {
+            reasons.add(distance == null ? "its venue cannot be placed on the map" : distance + " km away");
+        }
         String days = (String) t.get("days");
         double schedule;
         if (person.days().isEmpty()) {
@@ -125,30 +135,16 @@ public class Matching {
         if (stale) {
             reasons.add("not confirmed for over six months: check before referring");
         }
-        Explanation explanation = new Explanation(interest, locality, schedule, capacity);
-        return new Result((UUID) t.get("id"), (String) t.get("name"), category, postcode, Math.round(explanation.total() * 1000) / 1000.0,
+        Explanation explanation = new Explanation(interest, nearness, schedule, capacity);
+        return new Result((UUID) t.get("id"), (String) t.get("name"), category, postcode, distance, Math.round(explanation.total() * 1000) / 1000.0,
                 explanation, reasons, full, stale, available);
     }
 
-    /** 1 in the same postcode district (HG1), 0.5 in the same area (HG), 0 otherwise or when either is unknown. */
-    static double locality(String personPostcode, String servicePostcode) {
-        if (personPostcode == null || servicePostcode == null) {
+    /** 1 at the door, falling evenly to 0 at NEAR_ENOUGH_KM; 0 when the distance is not known (no postcode, or a venue off the map). */
+    static double nearness(Double distanceKm) {
+        if (distanceKm == null) {
             return 0;
         }
-        String a = outward(personPostcode);
-        String b = outward(servicePostcode);
-        if (a.equals(b)) {
-            return 1;
-        }
-        return area(a).equals(area(b)) ? 0.5 : 0;
-    }
-
-    static String outward(String postcode) {
-        String compact = postcode.replace(" ", "").toUpperCase(Locale.ROOT);
-        return compact.length() > 4 ? compact.substring(0, compact.length() - 3) : compact;
-    }
-
-    static String area(String outward) {
-        return outward.replaceAll("[0-9].*$", "");
+        return Math.round(Math.max(0, 1 - distanceKm / NEAR_ENOUGH_KM) * 1000) / 1000.0;
     }
 }

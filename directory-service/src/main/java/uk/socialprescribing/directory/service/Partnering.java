@@ -176,6 +176,15 @@ public class Partnering {
                 .setParameter("org", organisationId).getResultList();
     }
 
+    /** A listing only its organisation and admin may see this of (its change log, its uptake): 403 for anyone else. */
+    public Listing owned(UUID id, Partner partner, String what) {
+        Listing listing = readable(id, partner);
+        if (!partner.admin() && !listing.organization().id().equals(partner.organisationId())) {
+            throw new ForbiddenException("Only " + listing.organization().name() + " (or admin) reads " + what);
+        }
+        return listing;
+    }
+
     /** A listing the caller may read: a public one for anyone, any for its owner and admin. */
     public Listing readable(UUID id, Partner partner) {
         Listing listing = entityManager.find(Listing.class, id);

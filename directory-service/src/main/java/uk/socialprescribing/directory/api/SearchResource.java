@@ -1,0 +1,180 @@
+package uk.socialprescribing.directory.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.socialprescribing.directory.service.ActivityTerms;
+import uk.socialprescribing.directory.service.PostcodePoints;
+import uk.socialprescribing.directory.service.Search;
+import uk.socialprescribing.directory.service.Vocabulary;
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
+import uk.socialprescribing.problem.QueryParameters;
+
+@Path("/api/directory")
+@Tag(name = "Search")
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "vcse-partner", "commissioner", "admin" })
+public class SearchResource {
+
+    static final List<String> DAYS = List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
+    static final double DEFAULT_WITHIN_KM = 10;
+
+    @Schema(name = "SearchResults")
+    public record Results(long totalItems, int page, int size, List<Search.Hit> items,
+            @Schema(description = "Where distances are measured from, when a place was given") Place from) {
+    }
+
+    @Schema(name = "SearchPlace")
+    public record Place(double latitude, double longitude,
+            @Schema(description = "Only the centre of the postcode's district: the reference data holds no point for the whole postcode") boolean approximate) {
+    }
+
+    @Schema(name = "Vocabulary")
+    public record Vocabularies(@Schema(description = "Access feature codes and their words") java.util.Map<String, String> accessibility,
+            @Schema(description = "Languages: ISO 639-1 codes, and bfi for British Sign Language") String languages) {
+    }
+
+    private final Search search;
+    private final PostcodePoints points;
+    private final ActivityTerms terms;
+
+    public SearchResource(Search search, PostcodePoints points, ActivityTerms terms) {
+        this.search = search;
+        this.points = points;
+        this.terms = terms;
+    }
+
+    @GET
+    @Path("/search")
+    @Operation(summary = "Search the directory", description = "Full text with ranking and typo tolerance, activity (a parent term takes "
+            + "in its children), distance from a postcode or a point, day and time, free only, age, access features (all of them) and "
+            + "language. Sorted by relevance when words are given, else by distance when a place is given, else by name. Public "
+            + "listings only; stale ones (not confirmed for six months) are marked.")
+    @APIResponse(responseCode = "200", description = "A page of results", content = @Content(schema = @Schema(implementation = Results.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is not valid, or the postcode cannot be placed; it is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Results find(@Parameter(description = "Words, as a search engine reads them (\"quoted phrase\", -not)", example = "walking group")
+            @QueryParam("q") String q,
+            @Parameter(description = "A taxonomy term code", example = "walking") @QueryParam("category") String category,
+            @Parameter(description = "Measure distance from this postcode (or district)", example = "HG5 8AH") @QueryParam("postcode") String postcode,
+            @Parameter(description = "Or from this point: latitude", example = "54.01") @QueryParam("lat") String lat,
+            @Parameter(description = "and longitude", example = "-1.46") @QueryParam("lon") String lon,
+            @Parameter(description = "How far, in km, from the place; 10 when left out") @QueryParam("withinKm") String withinKm,
+            @Parameter(description = "Meets on this day, MO to SU") @QueryParam("day") String day,
+            @Parameter(description = "Starts at or after", example = "09:30") @QueryParam("startTime") String startTime,
+            @Parameter(description = "Ends by", example = "13:00") @QueryParam("endTime") String endTime,
+            @Parameter(description = "Only services with a free option") @QueryParam("free") String free,
+            @Parameter(description = "The person's age, against each service's age range") @QueryParam("age") String age,
+            @Parameter(description = "Access feature codes the venue must have (repeat or separate by commas)") @QueryParam("accessibility") List<String> accessibility,
+            @Parameter(description = "A language code the service must be run in", example = "pl") @QueryParam("language") String language,
+            @Parameter(description = "relevance (default), distance or name") @QueryParam("sort") String sort,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        String text = q == null || q.isBlank() ? null : q.strip();
+        if (text != null && text.length() > 200) {
+            throw new ProblemException(Problem.invalidField("q", "Size", "must be at most 200 characters"));
+        }
+        String term = category == null || category.isBlank() ? null : category.strip();
+        if (term != null && !terms.isTerm(term)) {
+            throw new ProblemException(Problem.invalidField("category", "TaxonomyTerm", "must be a term of the activity taxonomy (GET /oruk/taxonomy_terms)"));
+        }
+        Place place = place(postcode, lat, lon);
+        double within = QueryParameters.decimal("withinKm", withinKm, 0.1, 200).orElse(DEFAULT_WITHIN_KM);
+        if (withinKm != null && !withinKm.isBlank() && place == null) {
+            throw new ProblemException(Problem.invalidField("withinKm", "NeedsPlace", "needs a postcode, or lat and lon, to measure from"));
+        }
+        List<String> access = new ArrayList<>();
+        for (String given : accessibility == null ? List.<String>of() : accessibility) {
+            for (String code : given.split(",")) {
+                if (!code.isBlank()) {
+                    access.add(Vocabulary.accessCode(code).orElseThrow(() -> new ProblemException(Problem.invalidField("accessibility", "Code",
+                            "must be access feature codes: " + Vocabulary.ACCESS.keySet()))));
+                }
+            }
+        }
+        String languageCode = language == null || language.isBlank() ? null : Vocabulary.language(language.strip().toLowerCase(Locale.ROOT))
+                .map(name -> language.strip().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new ProblemException(Problem.invalidField("language", "Code", "must be an ISO 639-1 code such as pl, or bfi")));
+        Search.Sort order = QueryParameters.oneOf("sort", sort, s -> switch (s) {
+            case "relevance" -> Search.Sort.RELEVANCE;
+            case "distance" -> Search.Sort.DISTANCE;
+            case "name" -> Search.Sort.NAME;
+            default -> null;
+        }, List.of("relevance", "distance", "name")).orElse(Search.Sort.RELEVANCE);
+        if (order == Search.Sort.DISTANCE && place == null) {
+            throw new ProblemException(Problem.invalidField("sort", "NeedsPlace", "distance needs a postcode, or lat and lon, to measure from"));
+        }
+        Search.Criteria criteria = new Search.Criteria(text, term,
+                place == null ? null : new PostcodePoints.Point(place.latitude(), place.longitude(), place.approximate()), within,
+                QueryParameters.oneOf("day", day, d -> DAYS.contains(d.toUpperCase(Locale.ROOT)) ? d.toUpperCase(Locale.ROOT) : null, DAYS).orElse(null),
+                QueryParameters.time("startTime", startTime).orElse(null), QueryParameters.time("endTime", endTime).orElse(null),
+                QueryParameters.bool("free", free).orElse(false),
+                age == null || age.isBlank() ? null : QueryParameters.integer("age", age, 0, 0, 130), access, languageCode,
+                text == null && order == Search.Sort.RELEVANCE ? (place == null ? Search.Sort.NAME : Search.Sort.DISTANCE) : order);
+        Search.Results found = search.find(criteria, QueryParameters.integer("page", page, 1, 1, 100_000),
+                QueryParameters.integer("size", size, 20, 1, 100));
+        return new Results(found.totalItems(), found.page(), found.size(), found.items(), place);
+    }
+
+    @GET
+    @Path("/vocabulary")
+    @Operation(summary = "The codes listings state access features and languages in")
+    @APIResponse(responseCode = "200", description = "The codes", content = @Content(schema = @Schema(implementation = Vocabularies.class)))
+    public Vocabularies vocabulary() {
+        return new Vocabularies(Vocabulary.ACCESS, "ISO 639-1 two-letter codes (en, pl, ur, ...), and bfi for British Sign Language");
+    }
+
+    /** Where to measure from: a postcode the reference data places, or a point; neither is fine, both is not. */
+    private Place place(String postcode, String lat, String lon) {
+        boolean hasPostcode = postcode != null && !postcode.isBlank();
+        boolean hasPoint = (lat != null && !lat.isBlank()) || (lon != null && !lon.isBlank());
+        if (hasPostcode && hasPoint) {
+            throw new ProblemException(Problem.invalidField("postcode", "OnePlace", "give a postcode or lat and lon, not both"));
+        }
+        if (hasPostcode) {
+            return Places.of(points, "postcode", postcode);
+        }
+        if (hasPoint) {
+            double latitude = QueryParameters.decimal("lat", lat, -90, 90)
+                    .orElseThrow(() -> new ProblemException(Problem.invalidField("lat", "Required", "is needed with lon")));
+            double longitude = QueryParameters.decimal("lon", lon, -180, 180)
+                    .orElseThrow(() -> new ProblemException(Problem.invalidField("lon", "Required", "is needed with lat")));
+            return new Place(latitude, longitude, false);
+        }
+        return null;
+    }
+
+    /** A postcode as a place, or a problem naming the field it came in. */
+    static final class Places {
+
+        private Places() {
+        }
+
+        static Place of(PostcodePoints points, String field, String postcode) {
+            String given = postcode.strip();
+            if (!given.matches(uk.socialprescribing.directory.service.Postcodes.FULL_OR_DISTRICT)) {
+                throw new ProblemException(Problem.invalidField(field, "Postcode", "must be a UK postcode or its district, e.g. HG5 8AH or HG5"));
+            }
+            PostcodePoints.Point point = points.locate(given).orElseThrow(() -> new ProblemException(Problem.invalidField(field, "KnownPostcode",
+                    given.toUpperCase(Locale.ROOT) + " is not in the directory's postcode reference data (the demo area and its neighbours)")));
+            return new Place(point.latitude(), point.longitude(), point.approximate());
+        }
+    }
+}
