@@ -58,6 +58,10 @@ class ThinSliceTest {
         return (int) (Math.round(count / 5.0) * 5);
     }
 
+    /** outcomes-service's projection of referrals (a fresh database: the first generation, never rebuilt here). */
+    static final String RECEIVED = "select count(*) from projection_1.referral where received_at is not null";
+    static final String ACCEPTED = "select count(*) from projection_1.referral where triage_outcome = 'accepted'";
+
     @Test
     void aReferralTravelsFromTheGpPracticeToACaseAndIntoTheCommissionersMetrics() throws Exception {
         String referrer = LocalPlatform.token("referrer");
@@ -69,8 +73,7 @@ class ThinSliceTest {
         long demoReceived = LocalPlatform.count("referral_e2e", "select count(*) from referral");
         long demoAccepted = LocalPlatform.count("referral_e2e", "select count(*) from referral where status in ('ACCEPTED', 'CLOSED')");
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
-                LocalPlatform.count("outcomes_e2e", "select coalesce(sum(received), 0) from referral_activity") == demoReceived
-                        && LocalPlatform.count("outcomes_e2e", "select coalesce(sum(accepted), 0) from referral_activity") == demoAccepted);
+                LocalPlatform.count("outcomes_e2e", RECEIVED) == demoReceived && LocalPlatform.count("outcomes_e2e", ACCEPTED) == demoAccepted);
 
         given().contentType(ContentType.JSON).body(REFERRAL).when().post("/api/referrals")
                 .then().statusCode(401).contentType("application/problem+json");
@@ -98,19 +101,21 @@ class ThinSliceTest {
         }
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                LocalPlatform.count("outcomes_e2e", "select coalesce(sum(accepted), 0) from referral_activity") == demoAccepted + 8);
-        long received = LocalPlatform.count("outcomes_e2e", "select sum(received) from referral_activity");
+                LocalPlatform.count("outcomes_e2e", ACCEPTED) == demoAccepted + 8);
+        long received = LocalPlatform.count("outcomes_e2e", RECEIVED);
         assertEquals(demoReceived + 8, received);
         // published to commissioners with NHS small-number rounding
         given().auth().oauth2(commissioner).when().get("/api/outcomes/metrics/referrals")
                 .then().statusCode(200)
-                .body("months", hasSize(1))
-                .body("months[0].referralsReceived", equalTo(published(received)))
-                .body("months[0].referralsAccepted", equalTo(published(demoAccepted + 8)));
+                .body("breakdown", equalTo(List.of("month")))
+                .body("rows", hasSize(1))
+                .body("rows[0].values.received", equalTo(published(received)))
+                .body("rows[0].values.accepted", equalTo(published(demoAccepted + 8)))
+                .body("total.values.received", equalTo((int) received));
 
         // nothing that identifies a person reached the outcomes database
         assertEquals(0, LocalPlatform.count("outcomes_e2e",
-                "select count(*) from information_schema.columns where table_schema = 'public' "
+                "select count(*) from information_schema.columns where (table_schema = 'public' or table_schema like 'projection%') "
                         + "and column_name ~ '(nhs|name|birth|address|postcode|phone|email)'"));
     }
 
@@ -150,6 +155,16 @@ class ThinSliceTest {
         // every demo case has a plan, a booked session or one left unrecorded
         assertTrue(mine.stream().anyMatch(c -> ((Number) c.get("planVersion")).intValue() > 0 || c.get("nextSessionAt") != null
                 || ((Number) c.get("unrecordedSessions")).intValue() > 0), mine.toString());
+
+        // the demo cases' link workers recorded outcome measures (outcomes knows whose case is whose from case.assigned),
+        // and commissioners see the change from baseline, suppressed where few
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                LocalPlatform.count("outcomes_e2e", "select count(*) from measurement where timepoint = 'follow-up'") >= 8);
+        List<Map<String, Object>> measures = given().auth().oauth2(LocalPlatform.token("commissioner")).when()
+                .get("/api/outcomes/metrics/outcome-measures").then().statusCode(200).extract().path("rows");
+        Map<?, ?> swemwbs = (Map<?, ?>) measures.stream().filter(r -> "SWEMWBS".equals(((Map<?, ?>) r.get("key")).get("measure"))).findFirst()
+                .orElseThrow().get("values");
+        assertTrue(((Number) swemwbs.get("people")).intValue() >= 10 && swemwbs.get("mean_change") != null, swemwbs.toString());
     }
 
     @Test

@@ -59,7 +59,7 @@ class EventCatalogueTest {
                 new ReferralWithdrawn(A, "person-declined", AT),
                 new ReferralClosed(A, "completed", AT),
                 new CaseOpened(A, B, "B82005", AT),
-                new CaseAssigned(A, B, AT),
+                new CaseAssigned(A, B, "amara.okafor", "U84002", AT),
                 new CaseWaitlisted(A, AT),
                 new SessionCompleted(A, B, 1, "in-person", AT),
                 new SessionMissed(A, B, AT),
@@ -70,7 +70,9 @@ class EventCatalogueTest {
                 new ServiceUpdated(A, B, "Nidd Gorge walking group", List.of("walking", "nature"), AT),
                 new ServiceCapacityChanged(A, 4, 12, "place", AT),
                 new ServiceWithdrawn(A, "funding-ended", AT),
-                new OutcomeRecorded(A, B, "SWEMWBS", "baseline", new BigDecimal("19.98"), AT));
+                new OutcomeRecorded(A, B, "SWEMWBS", "baseline", new BigDecimal("19.98"),
+                        java.util.Map.of("swemwbs_1", 3, "swemwbs_2", 2, "swemwbs_3", 3, "swemwbs_4", 2, "swemwbs_5", 3, "swemwbs_6", 3, "swemwbs_7", 2),
+                        "U84002", AT));
     }
 
     @Test

@@ -144,7 +144,7 @@ public class Allocating {
 
     private void assign(Case c, LinkWorker worker, Instant at) {
         c.assignTo(worker.id(), at);
-        outbox.record(new CaseAssigned(c.id(), worker.id(), at));
+        outbox.record(new CaseAssigned(c.id(), worker.id(), worker.username(), c.pcnCode(), at));
     }
 
     private Instant now() {

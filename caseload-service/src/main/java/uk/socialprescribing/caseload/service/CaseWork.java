@@ -203,7 +203,7 @@ public class CaseWork {
         boolean freesAPlace = c.allocation() == Allocation.ASSIGNED;
         Instant now = now();
         c.assignTo(toLinkWorker, now);
-        outbox.record(new CaseAssigned(c.id(), toLinkWorker, now));
+        outbox.record(new CaseAssigned(c.id(), toLinkWorker, target.worker().username(), c.pcnCode(), now));
         cases.flush();
         if (freesAPlace) {
             allocating.promoteWaiting(c.pcnCode());

@@ -5,8 +5,17 @@ import java.util.UUID;
 
 import uk.socialprescribing.events.EventData;
 
-/** A case was assigned to a link worker. */
-public record CaseAssigned(UUID caseId, UUID linkWorkerId, Instant assignedAt) implements EventData {
+/**
+ * A case was assigned to a link worker. {@code linkWorker} is the worker's sign-in name (staff, not the person), so
+ * that services which check "their own cases" (outcomes) know whose it is; {@code pcnCode} the case's network.
+ */
+public record CaseAssigned(UUID caseId, UUID linkWorkerId, String linkWorker, String pcnCode, Instant assignedAt) implements EventData {
+
+    /** An assignment as the v1 minimum described it. */
+    public CaseAssigned(UUID caseId, UUID linkWorkerId, Instant assignedAt) {
+        this(caseId, linkWorkerId, null, null, assignedAt);
+    }
+
     @Override
     public String aggregateId() {
         return caseId.toString();

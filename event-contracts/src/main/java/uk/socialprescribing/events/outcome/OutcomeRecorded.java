@@ -2,12 +2,24 @@ package uk.socialprescribing.events.outcome;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import uk.socialprescribing.events.EventData;
 
-/** An outcome measure was recorded; pseudonymous (case id only). */
-public record OutcomeRecorded(UUID measurementId, UUID caseId, String instrument, String timepoint, BigDecimal score, Instant recordedAt) implements EventData {
+/**
+ * An outcome measure was recorded; pseudonymous (case id only). {@code score} is the instrument's total (SWEMWBS: its
+ * metric score); ONS4 has none, as ONS reports its four items apart. {@code scores} holds each item's score by item id
+ * (never the item's wording), {@code pcnCode} the case's network.
+ */
+public record OutcomeRecorded(UUID measurementId, UUID caseId, String instrument, String timepoint, BigDecimal score,
+        Map<String, Integer> scores, String pcnCode, Instant recordedAt) implements EventData {
+
+    /** A measurement as the v1 minimum described it. */
+    public OutcomeRecorded(UUID measurementId, UUID caseId, String instrument, String timepoint, BigDecimal score, Instant recordedAt) {
+        this(measurementId, caseId, instrument, timepoint, score, null, null, recordedAt);
+    }
+
     @Override
     public String aggregateId() {
         return caseId.toString();

@@ -74,6 +74,10 @@ public class ReferrerFeedback {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void outcomeRecorded(OutcomeRecorded outcome) {
+        if (outcome.score() == null) {
+            // ONS4 has no single score (its four items are reported apart): the referrer's message carries totals only
+            return;
+        }
         int stored = entityManager.createNativeQuery("""
                 insert into case_outcome (measurement_id, case_id, instrument, timepoint, score, recorded_at)
                 values (:id, :case, :instrument, :timepoint, :score, :at) on conflict do nothing""")
@@ -84,7 +88,7 @@ public class ReferrerFeedback {
                 .setParameter("score", outcome.score())
                 .setParameter("at", Timestamp.from(outcome.recordedAt()))
                 .executeUpdate();
-        if (stored == 0 || !"follow-up".equals(outcome.timepoint())) {
+        if (stored == 0 || "baseline".equals(outcome.timepoint())) {
             return;
         }
         List<Referral> closed = entityManager.createQuery("from Referral r where r.caseId = :case and r.status = :closed", Referral.class)
@@ -118,7 +122,7 @@ public class ReferrerFeedback {
         return messages;
     }
 
-    /** Per instrument: the first baseline and the latest follow-up, when both were recorded. */
+    /** Per instrument: the first baseline and the latest follow-up or exit measure, when both were recorded. */
     List<FeedbackMessage.OutcomeChange> outcomeChanges(UUID caseId) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = entityManager.createNativeQuery("""

@@ -1,0 +1,118 @@
+package uk.socialprescribing.outcomes.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import uk.socialprescribing.outcomes.measure.Instrument;
+import uk.socialprescribing.outcomes.measure.Measurements;
+import uk.socialprescribing.outcomes.measure.Scoring;
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
+
+@Path("/api/outcomes")
+@Tag(name = "Outcome measures")
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeasurementResource {
+
+    @Schema(name = "MeasurementRequest", description = "One completed questionnaire: item ids and scores only, never the items' wording")
+    public record Recording(@NotNull @Schema(required = true, description = "The case (pseudonymous id)") UUID caseId,
+            @NotNull @Pattern(regexp = "ONS4|SWEMWBS|UCLA3|WEMWBS", message = "must be ONS4, SWEMWBS, UCLA3 or WEMWBS")
+            @Schema(required = true, enumeration = { "ONS4", "SWEMWBS", "UCLA3", "WEMWBS" }) String instrument,
+            @NotNull @Pattern(regexp = "baseline|follow-up|exit", message = "must be baseline, follow-up or exit")
+            @Schema(required = true, enumeration = { "baseline", "follow-up", "exit" }) String timepoint,
+            @NotNull @Size(max = 14) @Schema(required = true, description = "Each item's score by item id: ONS4 life_satisfaction, worthwhile, "
+                    + "happiness, anxiety (0-10); SWEMWBS swemwbs_1..7 (1-5); UCLA3 ucla_1..3 (1-3); WEMWBS wemwbs_1..14 (1-5)")
+            Map<String, @NotNull Integer> answers) {
+    }
+
+    @Schema(name = "CaseMeasurements")
+    public record CaseMeasures(UUID caseId, List<Measurements.Measurement> measurements,
+            @Schema(description = "Each scale's change from the first baseline to the latest follow-up or exit") List<Measurements.Change> changes) {
+    }
+
+    private final Measurements measurements;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public MeasurementResource(Measurements measurements, SecurityIdentity identity, JsonWebToken token) {
+        this.measurements = measurements;
+        this.identity = identity;
+        this.token = token;
+    }
+
+    @POST
+    @Path("/measurements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("link-worker")
+    @Operation(summary = "Record a completed outcome questionnaire for one of your cases",
+            description = "Scored at once (SWEMWBS by the published raw-to-metric table; ONS4 items into ONS bands). Every item is needed, "
+                    + "in its range; a missing, out-of-range or unknown item is a 400 naming it. Emits outcome.recorded (scores only).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Recording.class), examples = @ExampleObject(name = "SWEMWBS at baseline",
+            value = """
+                    {"caseId": "6f1d2c3b-4a59-4d68-8e7f-9a0b1c2d3e04", "instrument": "SWEMWBS", "timepoint": "baseline",
+                     "answers": {"swemwbs_1": 3, "swemwbs_2": 2, "swemwbs_3": 3, "swemwbs_4": 2, "swemwbs_5": 3, "swemwbs_6": 3, "swemwbs_7": 2}}""")))
+    @APIResponse(responseCode = "201", description = "Recorded and scored",
+            content = @Content(schema = @Schema(implementation = Measurements.Measurement.class)))
+    @APIResponse(responseCode = "400", description = "An answer is missing, out of range or unknown; it is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not your case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case with a link worker is known here",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@NotNull(message = "a questionnaire is required") @Valid Recording body) {
+        Measurements.Measurement recorded;
+        try {
+            recorded = measurements.record(body.caseId(), Instrument.valueOf(body.instrument()), body.timepoint(), body.answers(),
+                    identity.getPrincipal().getName());
+        } catch (Scoring.InvalidAnswer e) {
+            throw new ProblemException(Problem.invalidField("answers." + e.item(), "Answer", e.getMessage()));
+        }
+        return Response.created(URI.create("/api/outcomes/cases/" + body.caseId() + "/measurements")).entity(recorded).build();
+    }
+
+    @GET
+    @Path("/cases/{caseId}/measurements")
+    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @Operation(summary = "A case's outcome measures and each scale's change since baseline",
+            description = "For the case's link worker and a lead of its network.")
+    @APIResponse(responseCode = "200", description = "The measures, oldest first, and the changes",
+            content = @Content(schema = @Schema(implementation = CaseMeasures.class)))
+    @APIResponse(responseCode = "403", description = "Not your case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case with a link worker is known here",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseMeasures read(@PathParam("caseId") UUID caseId) {
+        Object pcn = token.getClaim("pcn");
+        List<Measurements.Measurement> found = measurements.of(caseId, new Measurements.Asker(identity.getPrincipal().getName(),
+                identity.hasRole("link-worker-lead"), pcn == null ? null : pcn.toString()));
+        return new CaseMeasures(caseId, found, measurements.changes(found));
+    }
+}

@@ -1,0 +1,104 @@
+package uk.socialprescribing.outcomes.measure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import uk.socialprescribing.outcomes.projection.Projections;
+
+/**
+ * The local demo's outcome measures: once the demo's cases have been assigned (their number has stopped changing),
+ * the first {@code outcomes.demo-data.cases} open ones get a baseline SWEMWBS, UCLA3 and ONS4 from their link worker,
+ * and two in three a follow-up too, most of them better, through the same path a link worker's request takes. Once
+ * only: a database with any measure is left alone.
+ */
+@ApplicationScoped
+public class DemoOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(DemoOutcomes.class);
+
+    private final boolean enabled;
+    private final int cases;
+    private final EntityManager entityManager;
+    private final Projections projections;
+    private final Measurements measurements;
+    private volatile boolean done;
+    private volatile long assignedBefore = -1;
+
+    public DemoOutcomes(@ConfigProperty(name = "outcomes.demo-data.enabled", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "outcomes.demo-data.cases", defaultValue = "24") int cases, EntityManager entityManager, Projections projections,
+            Measurements measurements) {
+        this.enabled = enabled;
+        this.cases = cases;
+        this.entityManager = entityManager;
+        this.projections = projections;
+        this.measurements = measurements;
+    }
+
+    @Scheduled(every = "10s", delay = 20, delayUnit = java.util.concurrent.TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void seed() {
+        if (!enabled || done) {
+            return;
+        }
+        List<Object[]> assigned = QuarkusTransaction.requiringNew().call(() -> {
+            if (((Number) entityManager.createNativeQuery("select count(*) from measurement").getSingleResult()).longValue() > 0) {
+                return null;
+            }
+            String s = projections.current();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager.createNativeQuery("select case_id, link_worker from " + s + ".case_fact where link_worker is not null "
+                    + "and closed_at is null order by assigned_at, case_id").getResultList();
+            return rows;
+        });
+        if (assigned == null) {
+            done = true;
+            return;
+        }
+        // wait for the demo's burst of assignments to end
+        if (assigned.size() < 8 || assigned.size() != assignedBefore) {
+            assignedBefore = assigned.size();
+            return;
+        }
+        int recorded = 0;
+        for (int i = 0; i < Math.min(cases, assigned.size()); i++) {
+            UUID caseId = (UUID) assigned.get(i)[0];
+            String worker = (String) assigned.get(i)[1];
+            int swemwbs = 14 + i % 7;
+            int ucla = 6 + i % 3;
+            measurements.record(caseId, Instrument.SWEMWBS, "baseline", spread(Instrument.SWEMWBS, swemwbs), worker);
+            measurements.record(caseId, Instrument.UCLA3, "baseline", spread(Instrument.UCLA3, ucla), worker);
+            measurements.record(caseId, Instrument.ONS4, "baseline", Map.of("life_satisfaction", 3 + i % 3, "worthwhile", 4 + i % 3,
+                    "happiness", 3 + i % 4, "anxiety", 6 + i % 3), worker);
+            recorded += 3;
+            if (i % 3 != 2) {
+                // most improve, by 0 to 6 raw points; a few feel lonelier
+                measurements.record(caseId, Instrument.SWEMWBS, "follow-up", spread(Instrument.SWEMWBS, swemwbs + i % 7), worker);
+                measurements.record(caseId, Instrument.UCLA3, "follow-up", spread(Instrument.UCLA3, i % 5 == 4 ? Math.min(9, ucla + 1)
+                        : Math.max(3, ucla - 1 - i % 2)), worker);
+                measurements.record(caseId, Instrument.ONS4, "follow-up", Map.of("life_satisfaction", 5 + i % 4, "worthwhile", 5 + i % 3,
+                        "happiness", 5 + i % 4, "anxiety", 3 + i % 4), worker);
+                recorded += 3;
+            }
+        }
+        done = true;
+        LOG.infof("Recorded %d demo outcome measures for %d cases", recorded, Math.min(cases, assigned.size()));
+    }
+
+    /** Item scores adding up to {@code total}, as even as they can be. */
+    static Map<String, Integer> spread(Instrument instrument, int total) {
+        Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+        int items = instrument.items().size();
+        for (int k = 0; k < items; k++) {
+            answers.put(instrument.items().get(k), total / items + (k < total % items ? 1 : 0));
+        }
+        return answers;
+    }
+}

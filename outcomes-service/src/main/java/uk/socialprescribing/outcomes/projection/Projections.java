@@ -1,0 +1,70 @@
+package uk.socialprescribing.outcomes.projection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Where the projections are: the schema of the current generation (projection_1, projection_2, ...), named in
+ * {@code projection_generation}. Its tables are made from {@code projection/tables.sql}, on start for the current one
+ * and by a rebuild for the next.
+ */
+@ApplicationScoped
+public class Projections {
+
+    /** Live consumers take it shared for each event; a rebuild takes it alone to catch up and swap. */
+    static final long SWAP_LOCK = 0x6f7574636f6d6573L;
+
+    private final EntityManager entityManager;
+
+    public Projections(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    void onStart(@Observes StartupEvent start) {
+        create(current());
+    }
+
+    /** The schema the projections are read from and written to now. */
+    public String current() {
+        String schema = (String) entityManager.createNativeQuery("select schema_name from projection_generation where id = 1").getSingleResult();
+        return checked(schema);
+    }
+
+    /** Makes the schema and its tables (nothing happens to those that exist). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void create(String schema) {
+        entityManager.createNativeQuery(ddl(checked(schema))).executeUpdate();
+    }
+
+    /** Waits until no rebuild is swapping (live consumers call it first in each event's transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdShared() {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(:key)").setParameter("key", SWAP_LOCK).getSingleResult();
+    }
+
+    /** A schema name is only ever projection_ and a number: it is put into SQL, so nothing else passes. */
+    static String checked(String schema) {
+        if (schema == null || !schema.matches("projection_[0-9]{1,9}")) {
+            throw new IllegalStateException("Not a projection schema: " + schema);
+        }
+        return schema;
+    }
+
+    static String ddl(String schema) {
+        try (InputStream in = Projections.class.getClassLoader().getResourceAsStream("projection/tables.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{schema}", schema);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

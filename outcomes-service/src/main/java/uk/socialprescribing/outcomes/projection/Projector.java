@@ -1,0 +1,145 @@
+package uk.socialprescribing.outcomes.projection;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import uk.socialprescribing.events.caseload.CaseAssigned;
+import uk.socialprescribing.events.caseload.CaseClosed;
+import uk.socialprescribing.events.caseload.CaseOpened;
+import uk.socialprescribing.events.caseload.CaseWaitlisted;
+import uk.socialprescribing.events.caseload.ConnectionMade;
+import uk.socialprescribing.events.caseload.ConnectionUpdated;
+import uk.socialprescribing.events.caseload.SessionCompleted;
+import uk.socialprescribing.events.caseload.SessionMissed;
+import uk.socialprescribing.events.referral.ReferralAccepted;
+import uk.socialprescribing.events.referral.ReferralClosed;
+import uk.socialprescribing.events.referral.ReferralDeclined;
+import uk.socialprescribing.events.referral.ReferralReceived;
+import uk.socialprescribing.events.referral.ReferralRedirected;
+import uk.socialprescribing.events.referral.ReferralWithdrawn;
+import uk.socialprescribing.messaging.inbox.ReceivedEvent;
+
+/**
+ * Applies one event of referral-events or caseload-events to the projections in a schema. Every write is an upsert
+ * keyed by the fact's own id that keeps the first of first times and the latest of latest states, so an event applied
+ * twice, or an older one after a newer, changes nothing: replays and a rebuild's overlap are harmless. Only codes,
+ * times and the platform's ids are kept; free text in events (a redirect's destination, services' names) is not.
+ */
+@ApplicationScoped
+public class Projector {
+
+    private final EntityManager entityManager;
+
+    public Projector(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(String schema, ReceivedEvent event) {
+        String s = Projections.checked(schema);
+        event.dataAs(ReferralReceived.class).ifPresent(e -> update("""
+                insert into %s.referral (referral_id, received_at, referrer_type, practice, pcn, reasons)
+                values (:id, :at, :type, :practice, :pcn, :reasons)
+                on conflict (referral_id) do update set received_at = excluded.received_at, referrer_type = excluded.referrer_type,
+                    practice = excluded.practice, pcn = excluded.pcn, reasons = excluded.reasons""".formatted(s),
+                "id", e.referralId(), "at", e.receivedAt(), "type", e.referrerType(), "practice", e.practiceOdsCode(), "pcn", e.pcnCode(),
+                "reasons", e.reasonCodes() == null || e.reasonCodes().isEmpty() ? null : String.join(",", e.reasonCodes())));
+        event.dataAs(ReferralAccepted.class).ifPresent(e -> triaged(s, e.referralId(), "accepted", null, e.acceptedAt(), e.pcnCode(),
+                e.practiceOdsCode()));
+        event.dataAs(ReferralDeclined.class).ifPresent(e -> triaged(s, e.referralId(), "declined", e.reason(), e.declinedAt(), null, null));
+        event.dataAs(ReferralRedirected.class).ifPresent(e -> triaged(s, e.referralId(), "redirected", e.reason(), e.redirectedAt(), null, null));
+        event.dataAs(ReferralWithdrawn.class).ifPresent(e -> update("""
+                insert into %s.referral (referral_id, withdrawn_at) values (:id, :at)
+                on conflict (referral_id) do update set withdrawn_at = coalesce(%s.referral.withdrawn_at, excluded.withdrawn_at)""".formatted(s, s),
+                "id", e.referralId(), "at", e.withdrawnAt()));
+        event.dataAs(ReferralClosed.class).ifPresent(e -> update("""
+                insert into %s.referral (referral_id, closed_at) values (:id, :at)
+                on conflict (referral_id) do update set closed_at = coalesce(%s.referral.closed_at, excluded.closed_at)""".formatted(s, s),
+                "id", e.referralId(), "at", e.closedAt()));
+
+        event.dataAs(CaseOpened.class).ifPresent(e -> update("""
+                insert into %s.case_fact (case_id, referral_id, practice, opened_at) values (:id, :referral, :practice, :at)
+                on conflict (case_id) do update set referral_id = excluded.referral_id, practice = excluded.practice,
+                    opened_at = excluded.opened_at""".formatted(s),
+                "id", e.caseId(), "referral", e.referralId(), "practice", e.practiceOdsCode(), "at", e.openedAt()));
+        event.dataAs(CaseWaitlisted.class).ifPresent(e -> update("""
+                insert into %s.case_fact (case_id, waitlisted_at) values (:id, :at)
+                on conflict (case_id) do update set waitlisted_at = least(%s.case_fact.waitlisted_at, excluded.waitlisted_at)""".formatted(s, s),
+                "id", e.caseId(), "at", e.waitlistedAt()));
+        event.dataAs(CaseAssigned.class).ifPresent(e -> update("""
+                insert into %s.case_fact (case_id, assigned_at, link_worker, last_assigned_at, pcn) values (:id, :at, :worker, :at, :pcn)
+                on conflict (case_id) do update set assigned_at = least(%s.case_fact.assigned_at, excluded.assigned_at),
+                    link_worker = case when %s.case_fact.last_assigned_at is null or excluded.last_assigned_at >= %s.case_fact.last_assigned_at
+                                       then excluded.link_worker else %s.case_fact.link_worker end,
+                    last_assigned_at = greatest(%s.case_fact.last_assigned_at, excluded.last_assigned_at),
+                    pcn = coalesce(excluded.pcn, %s.case_fact.pcn)""".formatted(s, s, s, s, s, s, s),
+                "id", e.caseId(), "at", e.assignedAt(), "worker", e.linkWorker(), "pcn", e.pcnCode()));
+        event.dataAs(CaseClosed.class).ifPresent(e -> update("""
+                insert into %s.case_fact (case_id, referral_id, closed_at, close_reason, sessions_completed) values (:id, :referral, :at, :reason, :sessions)
+                on conflict (case_id) do update set closed_at = excluded.closed_at, close_reason = excluded.close_reason,
+                    sessions_completed = excluded.sessions_completed, referral_id = coalesce(%s.case_fact.referral_id, excluded.referral_id)""".formatted(s, s),
+                "id", e.caseId(), "referral", e.referralId(), "at", e.closedAt(), "reason", e.reason(), "sessions", e.sessionsCompleted()));
+        event.dataAs(SessionCompleted.class).ifPresent(e -> session(s, e.sessionId(), e.caseId(), true, e.completedAt()));
+        event.dataAs(SessionMissed.class).ifPresent(e -> session(s, e.sessionId(), e.caseId(), false, e.scheduledFor()));
+        event.dataAs(ConnectionMade.class).ifPresent(e -> update("""
+                insert into %s.connection_fact (connection_id, case_id, service_id, pcn, category, status, reason, made_at, updated_at)
+                values (:id, :case, :service, :pcn, :category, :status, :reason, :at, :at)
+                on conflict (connection_id) do update set made_at = least(%s.connection_fact.made_at, excluded.made_at)""".formatted(s, s),
+                "id", e.connectionId(), "case", e.caseId(), "service", e.serviceId(), "pcn", e.pcnCode(), "category", e.category(),
+                "status", e.status() == null ? "suggested" : e.status(), "reason", e.reason(), "at", e.madeAt()));
+        event.dataAs(ConnectionUpdated.class).ifPresent(e -> update("""
+                insert into %s.connection_fact (connection_id, case_id, service_id, pcn, category, status, reason, made_at, updated_at)
+                values (:id, :case, :service, :pcn, :category, :status, :reason, :at, :at)
+                on conflict (connection_id) do update set status = excluded.status, reason = excluded.reason, updated_at = excluded.updated_at,
+                    pcn = coalesce(excluded.pcn, %s.connection_fact.pcn), category = coalesce(excluded.category, %s.connection_fact.category)
+                where %s.connection_fact.updated_at <= excluded.updated_at""".formatted(s, s, s, s),
+                "id", e.connectionId(), "case", e.caseId(), "service", e.serviceId(), "pcn", e.pcnCode(), "category", e.category(),
+                "status", e.status(), "reason", e.reason(), "at", e.updatedAt()));
+    }
+
+    /** Triage decides once: the first decision's outcome and time stay; a later event can only fill in the network. */
+    private void triaged(String s, java.util.UUID referral, String outcome, String reason, Instant at, String pcn, String practice) {
+        update("""
+                insert into %s.referral (referral_id, triage_outcome, triage_reason, triaged_at, pcn, practice)
+                values (:id, :outcome, :reason, :at, :pcn, :practice)
+                on conflict (referral_id) do update set
+                    triage_outcome = case when %s.referral.triaged_at is null or excluded.triaged_at < %s.referral.triaged_at
+                                          then excluded.triage_outcome else %s.referral.triage_outcome end,
+                    triage_reason = case when %s.referral.triaged_at is null or excluded.triaged_at < %s.referral.triaged_at
+                                         then excluded.triage_reason else %s.referral.triage_reason end,
+                    triaged_at = least(%s.referral.triaged_at, excluded.triaged_at),
+                    pcn = coalesce(%s.referral.pcn, excluded.pcn), practice = coalesce(%s.referral.practice, excluded.practice)"""
+                .formatted(s, s, s, s, s, s, s, s, s, s),
+                "id", referral, "outcome", outcome, "reason", reason, "at", at, "pcn", pcn, "practice", practice);
+    }
+
+    private void session(String s, java.util.UUID session, java.util.UUID caseId, boolean attended, Instant at) {
+        update("""
+                insert into %s.session_fact (session_id, case_id, attended, at) values (:id, :case, :attended, :at)
+                on conflict (session_id) do update set attended = excluded.attended, at = excluded.at""".formatted(s),
+                "id", session, "case", caseId, "attended", attended, "at", at);
+    }
+
+    private static final java.util.Map<String, Class<?>> NULL_TYPES = java.util.Map.of("id", java.util.UUID.class, "case", java.util.UUID.class,
+            "service", java.util.UUID.class, "referral", java.util.UUID.class, "at", Instant.class, "sessions", Integer.class,
+            "attended", Boolean.class);
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private void update(String sql, Object... parameters) {
+        var query = entityManager.createNativeQuery(sql).unwrap(org.hibernate.query.NativeQuery.class);
+        for (int i = 0; i < parameters.length; i += 2) {
+            Object value = parameters[i + 1];
+            String name = (String) parameters[i];
+            if (value == null) {
+                // a null's type cannot be told from the value: it follows from the parameter's name
+                query.setParameter(name, null, NULL_TYPES.getOrDefault(name, String.class));
+            } else {
+                query.setParameter(name, value);
+            }
+        }
+        query.executeUpdate();
+    }
+}
