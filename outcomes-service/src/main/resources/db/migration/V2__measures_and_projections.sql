@@ -17,11 +17,11 @@ create index measurement_by_time on measurement (recorded_at);
 -- replays the topics into a fresh one and swaps it in here. Its tables are made from projection/tables.sql.
 create table projection_generation (
     id              integer      primary key check (id = 1),
-    schema_name     varchar(40)  not null,
+    projection      varchar(40)  not null,
     built_at        timestamptz  not null,
     events          bigint       not null
 );
-insert into projection_generation (id, schema_name, built_at, events) values (1, 'projection_1', now(), 0);
+insert into projection_generation (id, projection, built_at, events) values (1, 'projection_1', now(), 0);
 
 -- the first projection, of referrals only, gives way to the projections above
 drop table referral_activity;

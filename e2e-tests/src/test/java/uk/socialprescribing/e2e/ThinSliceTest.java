@@ -249,8 +249,11 @@ class ThinSliceTest {
 
     @Test
     void eachRoleGetsATokenThatTheServicesAccept() throws Exception {
-        given().auth().oauth2(LocalPlatform.token("link-worker-lead")).when().get("/api/outcomes/metrics/referrals")
+        given().auth().oauth2(LocalPlatform.token("commissioner")).when().get("/api/outcomes/metrics/referrals")
                 .then().statusCode(200);
+        // metrics are for commissioners and admin, not for a team lead
+        given().auth().oauth2(LocalPlatform.token("link-worker-lead")).when().get("/api/outcomes/metrics/referrals")
+                .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(LocalPlatform.token("admin")).when().get("/api/caseload/cases").then().statusCode(200);
         given().auth().oauth2(LocalPlatform.token("commissioner")).when().get("/api/caseload/cases")
                 .then().statusCode(403).contentType("application/problem+json");

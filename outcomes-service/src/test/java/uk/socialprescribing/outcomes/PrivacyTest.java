@@ -28,7 +28,7 @@ import uk.socialprescribing.events.Topic;
 class PrivacyTest {
 
     /** What a field holding a person's identity, contact details or free text would be called. */
-    static final Pattern PERSONAL = Pattern.compile("(?i).*(nhs|given|family|surname|forename|birth|dob|address|postcode|phone|email|note|comment|"
+    static final Pattern PERSONAL = Pattern.compile("(?i).*(nhs|name|given|family|surname|forename|birth|dob|address|postcode|phone|email|note|comment|"
             + "free_?text|^name$|patient_?name|person_?name).*");
 
     @Inject

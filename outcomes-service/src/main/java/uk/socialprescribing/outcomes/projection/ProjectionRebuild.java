@@ -83,7 +83,7 @@ public class ProjectionRebuild {
             QuarkusTransaction.requiringNew().timeout(600).run(() -> {
                 entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", Projections.SWAP_LOCK).getSingleResult();
                 replay(consumer, consumer.endOffsets(partitions), next, counts, true);
-                entityManager.createNativeQuery("update projection_generation set schema_name = :schema, built_at = now(), events = :events "
+                entityManager.createNativeQuery("update projection_generation set projection = :schema, built_at = now(), events = :events "
                         + "where id = 1").setParameter("schema", next).setParameter("events", counts[0]).executeUpdate();
             });
         }

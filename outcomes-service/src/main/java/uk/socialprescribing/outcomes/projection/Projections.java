@@ -36,7 +36,7 @@ public class Projections {
 
     /** The schema the projections are read from and written to now. */
     public String current() {
-        String schema = (String) entityManager.createNativeQuery("select schema_name from projection_generation where id = 1").getSingleResult();
+        String schema = (String) entityManager.createNativeQuery("select projection from projection_generation where id = 1").getSingleResult();
         return checked(schema);
     }
 
