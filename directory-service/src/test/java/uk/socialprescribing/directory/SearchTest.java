@@ -131,6 +131,13 @@ class SearchTest {
     }
 
     @Test
+    void theCodesListingsUseAreListed() {
+        asLinkWorker().when().get("/api/directory/vocabulary").then().statusCode(200)
+                .body("accessibility.'hearing-loop'", equalTo("Hearing loop")).body("accessibility.size()", equalTo(10))
+                .body("languages", org.hamcrest.Matchers.containsString("bfi"));
+    }
+
+    @Test
     void badParametersAreNamed() {
         Map<String, String> bad = new java.util.LinkedHashMap<>();
         bad.put("postcode=SW1A%201AA", "postcode");
