@@ -218,14 +218,8 @@ public class OrukReads {
         }
         String order = "l.name, s.name, sal.id";
         if (near != null) {
-            double dLat = near.withinKm() / 111.2;
-            double dLon = near.withinKm() / (111.2 * Math.cos(Math.toRadians(near.point().latitude())));
-            where.append(" and l.latitude between :latMin and :latMax and l.longitude between :lonMin and :lonMax and ")
-                    .append(DISTANCE).append(" <= :within");
-            parameters.putAll(Map.of("latMin", near.point().latitude() - dLat, "latMax", near.point().latitude() + dLat,
-                    "lonMin", near.point().longitude() - dLon, "lonMax", near.point().longitude() + dLon, "lat", near.point().latitude(),
-                    "lon", near.point().longitude(), "within", near.withinKm()));
-            order = DISTANCE + ", " + order;
+            where.append(" and ").append(Search.within(near.point(), near.withinKm(), parameters));
+            order = Search.DISTANCE + ", " + order;
         }
         String from = " from service_at_location sal join location l on l.id = sal.location_id join service s on s.id = sal.service_id "
                 + "join organization o on o.id = s.organization_id" + where;
@@ -250,10 +244,6 @@ public class OrukReads {
         }
         return Page.of(found, total, page, perPage);
     }
-
-    /** Great-circle distance in km from (:lat, :lon) to the location l. */
-    static final String DISTANCE = "(2 * 6371.0088 * asin(sqrt(power(sin(radians(l.latitude - :lat) / 2), 2) + cos(radians(:lat)) "
-            + "* cos(radians(l.latitude)) * power(sin(radians(l.longitude - :lon) / 2), 2))))";
 
     /**
      * The access features of the locations in these rows, in one query: what the public services there say of the venue

@@ -87,18 +87,7 @@ public class Search {
         }
         String distance = "null";
         if (c.near() != null) {
-            // a box around the point first (the index), then the great-circle distance
-            double dLat = c.withinKm() / KM_PER_DEGREE_LATITUDE;
-            double dLon = c.withinKm() / (KM_PER_DEGREE_LATITUDE * Math.cos(Math.toRadians(c.near().latitude())));
-            where.append(" and l.latitude between :latMin and :latMax and l.longitude between :lonMin and :lonMax and ")
-                    .append(DISTANCE).append(" <= :within");
-            parameters.put("latMin", c.near().latitude() - dLat);
-            parameters.put("latMax", c.near().latitude() + dLat);
-            parameters.put("lonMin", c.near().longitude() - dLon);
-            parameters.put("lonMax", c.near().longitude() + dLon);
-            parameters.put("lat", c.near().latitude());
-            parameters.put("lon", c.near().longitude());
-            parameters.put("within", c.withinKm());
+            where.append(" and ").append(within(c.near(), c.withinKm(), parameters));
             distance = DISTANCE;
         }
         if (c.category() != null) {
@@ -167,9 +156,27 @@ public class Search {
         return new Results(total, page, size, hits);
     }
 
-    /** Great-circle distance in km from (:lat, :lon) to the venue l. */
-    static final String DISTANCE = "(2 * 6371.0088 * asin(sqrt(power(sin(radians(l.latitude - :lat) / 2), 2) + cos(radians(:lat)) "
+    /** Great-circle distance in km from (:lat, :lon) to the location {@code l} (latitude and longitude columns). */
+    public static final String DISTANCE = "(2 * 6371.0088 * asin(sqrt(power(sin(radians(l.latitude - :lat) / 2), 2) + cos(radians(:lat)) "
             + "* cos(radians(l.latitude)) * power(sin(radians(l.longitude - :lon) / 2), 2))))";
+
+    /**
+     * The location {@code l} is within {@code km} of the point: a box around it first (which an index on latitude and
+     * longitude can use), then the great-circle distance. Puts its parameters (:lat and :lon among them, for
+     * {@link #DISTANCE}) in {@code parameters}.
+     */
+    public static String within(PostcodePoints.Point point, double km, Map<String, Object> parameters) {
+        double dLat = km / KM_PER_DEGREE_LATITUDE;
+        double dLon = km / (KM_PER_DEGREE_LATITUDE * Math.cos(Math.toRadians(point.latitude())));
+        parameters.put("latMin", point.latitude() - dLat);
+        parameters.put("latMax", point.latitude() + dLat);
+        parameters.put("lonMin", point.longitude() - dLon);
+        parameters.put("lonMax", point.longitude() + dLon);
+        parameters.put("lat", point.latitude());
+        parameters.put("lon", point.longitude());
+        parameters.put("within", km);
+        return "l.latitude between :latMin and :latMax and l.longitude between :lonMin and :lonMax and " + DISTANCE + " <= :within";
+    }
 
     private static Hit hit(Tuple t, LocalDate staleBefore) {
         Integer available = (Integer) t.get("capacity_available");
