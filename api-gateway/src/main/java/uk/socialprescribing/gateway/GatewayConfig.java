@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
@@ -12,6 +13,42 @@ public interface GatewayConfig {
     /** Base URL of each service, by service name. */
     Map<String, URI> upstreams();
 
-    /** How long an upstream may take to answer. */
+    /** How long an upstream may take to answer before the caller gets a 503. */
     Duration upstreamTimeout();
+
+    /** The circuit breaker each upstream has. */
+    Breaker breaker();
+
+    /** Requests per client (a token's client) and per address (on public routes). */
+    RateLimit rateLimit();
+
+    /** The largest request body, in bytes: a larger one is refused with 413 before it reaches a service. */
+    @WithDefault("10485760")
+    long maxBodyBytes();
+
+    interface Breaker {
+        /** Failures in a row (no answer in time, or a 5xx) that open the circuit. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** How long an open circuit answers 503 at once before it lets one request try. */
+        @WithDefault("PT10S")
+        Duration reset();
+    }
+
+    interface RateLimit {
+        /** Requests a client may make per window (a token bucket, refilled evenly). */
+        @WithDefault("600")
+        long perClient();
+
+        @WithDefault("PT1M")
+        Duration perClientWindow();
+
+        /** Requests an address may make per window on the public routes (no token). */
+        @WithDefault("120")
+        long perAddress();
+
+        @WithDefault("PT1M")
+        Duration perAddressWindow();
+    }
 }

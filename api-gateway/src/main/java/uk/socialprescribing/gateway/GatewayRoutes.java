@@ -1,6 +1,8 @@
 package uk.socialprescribing.gateway;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +14,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -33,11 +38,43 @@ public class GatewayRoutes {
 
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
 
+    /** An id a client may send as X-Request-Id: short, and only characters that are safe in a header and a log line. */
+    static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private final RateLimits limits = new RateLimits();
+
     void install(@Observes Router router, Vertx vertx, GatewayConfig config) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(5_000)
                 .setIdleTimeout((int) config.upstreamTimeout().toSeconds())
                 .setMaxPoolSize(64));
+
+        // every request: an id (the caller's, if it sent a usable one), passed on to the service and returned; the
+        // security headers; and a body larger than allowed refused before it is read
+        router.route().order(-3).handler(ctx -> {
+            String given = ctx.request().getHeader("X-Request-Id");
+            String id = given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            ctx.request().headers().set("X-Request-Id", id);
+            String path = ctx.normalizedPath();
+            ctx.addHeadersEndHandler(v -> {
+                var headers = ctx.response().headers();
+                headers.set("X-Request-Id", id);
+                headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+                headers.set("X-Content-Type-Options", "nosniff");
+                headers.set("Referrer-Policy", "no-referrer");
+                if (path.startsWith("/api/") || path.startsWith("/fhir")) {
+                    // personal data: never kept by a browser or a shared cache
+                    headers.set("Cache-Control", "no-store");
+                }
+            });
+            String length = ctx.request().getHeader("Content-Length");
+            if (length != null && length.matches("\\d{1,19}") && Long.parseLong(length) > config.maxBodyBytes()) {
+                Problems.send(ctx.response(), 413, "payload-too-large", "Payload Too Large",
+                        "The request body is " + length + " bytes; at most " + config.maxBodyBytes() + " are accepted", path);
+                return;
+            }
+            ctx.next();
+        });
 
         // an invalid or expired token fails authentication before any route: answer it as a problem
         router.route().order(-1).failureHandler(ctx -> {
@@ -49,6 +86,11 @@ public class GatewayRoutes {
             }
         });
 
+        Map<String, CircuitBreaker> breakers = new java.util.HashMap<>();
+        config.upstreams().keySet().forEach(name -> breakers.put(name, CircuitBreaker.create(name, vertx, new CircuitBreakerOptions()
+                .setMaxFailures(config.breaker().maxFailures()).setTimeout(config.upstreamTimeout().toMillis())
+                .setResetTimeout(config.breaker().reset().toMillis()).setFallbackOnFailure(false))));
+
         for (Route route : Route.TABLE) {
             URI upstream = config.upstreams().get(route.upstream());
             if (upstream == null) {
@@ -57,10 +99,21 @@ public class GatewayRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(upstream.getPort(), upstream.getHost())
                     .addInterceptor(new ForwardedHeaders())
-                    .addInterceptor(new UnavailableUpstream(route.upstream()));
+                    .addInterceptor(new GuardedUpstream(route.upstream(), breakers.get(route.upstream()), config));
             router.routeWithRegex(route.pathRegex()).handler(ctx -> {
-                if (route.requiresToken() && isAnonymous(ctx)) {
+                boolean anonymous = isAnonymous(ctx);
+                if (route.requiresToken() && anonymous) {
                     Problems.send(ctx.response(), 401, "unauthenticated", "Unauthorized", "A valid bearer token is required",
+                            ctx.normalizedPath());
+                    return;
+                }
+                RateLimits.Decision decision = anonymous
+                        ? limits.take("address:" + address(ctx), config.rateLimit().perAddress(), config.rateLimit().perAddressWindow())
+                        : limits.take("client:" + clientOf(ctx), config.rateLimit().perClient(), config.rateLimit().perClientWindow());
+                if (!decision.allowed()) {
+                    ctx.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+                    Problems.send(ctx.response(), 429, "rate-limited", "Too Many Requests", (anonymous ? "Too many requests from your address"
+                            : "Too many requests from your client") + "; try again in " + decision.retryAfterSeconds() + " seconds",
                             ctx.normalizedPath());
                     return;
                 }
@@ -79,7 +132,7 @@ public class GatewayRoutes {
                             return context.sendRequest();
                         }
                     })
-                    .addInterceptor(new UnavailableUpstream(name));
+                    .addInterceptor(new GuardedUpstream(name, breakers.get(name), config));
             router.get("/openapi/" + name).handler(ctx -> openApi.handle(ctx.request()));
         });
 
@@ -96,6 +149,26 @@ public class GatewayRoutes {
 
     private static boolean isAnonymous(RoutingContext ctx) {
         return !(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous();
+    }
+
+    /**
+     * Whom a token's requests are counted against: the client it was issued to (Keycloak's azp) and its subject, so a
+     * machine client (whose subject is its service account) has one bucket, and each person signed in to a shared
+     * frontend has their own.
+     */
+    private static String clientOf(RoutingContext ctx) {
+        var principal = ((QuarkusHttpUser) ctx.user()).getSecurityIdentity().getPrincipal();
+        String client = null;
+        if (principal instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt) {
+            Object azp = jwt.getClaim("azp");
+            client = azp != null ? azp.toString() : jwt.getClaim("client_id") == null ? null : jwt.getClaim("client_id").toString();
+            return (client == null ? "" : client) + "/" + (jwt.getSubject() == null ? principal.getName() : jwt.getSubject());
+        }
+        return principal.getName();
+    }
+
+    private static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
     }
 
     /**
@@ -123,17 +196,56 @@ public class GatewayRoutes {
         }
     }
 
-    /** A service that does not answer: 502 as a problem, naming the service, rather than an empty body. */
-    private record UnavailableUpstream(String upstream) implements ProxyInterceptor {
+    /**
+     * Each upstream behind its circuit breaker (Vert.x). No answer within the timeout, a refused connection, or a 5xx
+     * counts as a failure; after {@code gateway.breaker.max-failures} in a row the circuit opens and callers get a 503
+     * at once, until one request after {@code gateway.breaker.reset} gets through again. A caller whose request fails
+     * that way gets a 503 problem naming the service, with Retry-After; a service's own 5xx answer is passed on as it is.
+     */
+    private record GuardedUpstream(String upstream, CircuitBreaker breaker, GatewayConfig config) implements ProxyInterceptor {
+
+        /** A service answered with a 5xx: a failure for the breaker, and still its answer for the caller. */
+        static final class ServiceFailed extends RuntimeException {
+            final transient ProxyResponse response;
+
+            ServiceFailed(ProxyResponse response) {
+                super(null, null, false, false);
+                this.response = response;
+            }
+        }
+
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            return context.sendRequest().recover(failure -> {
-                LOG.warnf("%s did not answer %s %s: %s", upstream, context.request().getMethod(), context.request().getURI(), failure);
+            Future<ProxyResponse> answered = breaker.execute(promise -> context.sendRequest().onComplete(result -> {
+                if (result.succeeded() && result.result().getStatusCode() >= 500) {
+                    promise.tryFail(new ServiceFailed(result.result()));
+                } else {
+                    promise.handle(result);
+                }
+            }));
+            return answered.recover(failure -> {
+                if (failure instanceof ServiceFailed failed) {
+                    return Future.succeededFuture(failed.response);
+                }
+                String why;
+                long retryAfter;
+                if (failure instanceof OpenCircuitException) {
+                    why = upstream + " has been failing; requests to it are held back for a few seconds";
+                    retryAfter = Math.max(1, config.breaker().reset().toSeconds());
+                } else if (failure instanceof io.vertx.circuitbreaker.TimeoutException) {
+                    why = upstream + " did not answer within " + config.upstreamTimeout().toSeconds() + " seconds";
+                    retryAfter = 5;
+                } else {
+                    why = upstream + " is not answering; try again shortly";
+                    retryAfter = 5;
+                }
+                LOG.warnf("%s %s %s: %s (%s)", upstream, context.request().getMethod(), context.request().getURI(), why, failure.toString());
                 ProxyResponse response = context.request().response()
-                        .setStatusCode(HttpResponseStatus.BAD_GATEWAY.code())
+                        .setStatusCode(HttpResponseStatus.SERVICE_UNAVAILABLE.code())
                         .putHeader("Content-Type", Problems.MEDIA_TYPE)
-                        .setBody(Body.body(Buffer.buffer(Problems.body(502, "upstream-unavailable", "Bad Gateway",
-                                upstream + " is not answering; try again shortly", context.request().getURI()))));
+                        .putHeader("Retry-After", Long.toString(retryAfter))
+                        .setBody(Body.body(Buffer.buffer(Problems.body(503, "upstream-unavailable", "Service Unavailable", why,
+                                context.request().getURI()))));
                 return Future.succeededFuture(response);
             });
         }

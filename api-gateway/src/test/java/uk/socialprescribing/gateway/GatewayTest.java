@@ -104,10 +104,11 @@ class GatewayTest {
     }
 
     @Test
-    void aServiceThatDoesNotAnswerIsABadGatewayProblemNamingIt() {
+    void aServiceThatDoesNotAnswerIsAServiceUnavailableProblemNamingIt() {
         given().auth().oauth2(TestTokens.commissioner()).when().get("/api/outcomes/metrics/referrals")
-                .then().statusCode(502)
+                .then().statusCode(503)
                 .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                 .body("detail", containsString("outcomes-service"));
     }
 
@@ -119,5 +120,100 @@ class GatewayTest {
                 .body("checks.find { it.name == 'upstreams' }.data.'caseload-service'", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.'directory-service'", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.'outcomes-service'", startsWith("DOWN"));
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "gateway.upstreams.caseload-service")
+    java.net.URI caseload;
+
+    void failing(boolean on) {
+        given().baseUri(caseload.toString()).when().get("/__control/failing?on=" + on).then().statusCode(204);
+    }
+
+    @Test
+    void aFailingServiceOpensItsCircuitAndTheGatewayRecoversByItself() throws Exception {
+        String token = TestTokens.linkWorker("U84002");
+        failing(true);
+        try {
+            // the service's own 500s are passed on until the circuit opens; then the gateway answers 503 at once
+            int passedOn = 0;
+            int status = 0;
+            for (int i = 0; i < 6 && status != 503; i++) {
+                status = given().auth().oauth2(token).when().get("/api/caseload/flaky").then().extract().statusCode();
+                passedOn += status == 500 ? 1 : 0;
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(passedOn >= 1, "no 500 was passed on before the circuit opened");
+            given().auth().oauth2(token).when().get("/api/caseload/flaky").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", equalTo("1"))
+                    .body("detail", containsString("caseload-service has been failing"));
+        } finally {
+            failing(false);
+        }
+        // after the reset time (1 s in tests) one request tries, succeeds, and the circuit closes: no restart needed
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(300)).until(() ->
+                given().auth().oauth2(token).when().get("/api/caseload/flaky").then().extract().statusCode() == 200);
+        given().auth().oauth2(token).when().get("/api/caseload/cases").then().statusCode(200);
+    }
+
+    @Test
+    void aServiceTooSlowToAnswerIsAServiceUnavailableProblemWithinTheTimeout() {
+        long started = System.nanoTime();
+        given().auth().oauth2(TestTokens.linkWorker("U84002")).when().get("/api/caseload/slow").then().statusCode(503)
+                .contentType("application/problem+json").body("detail", containsString("did not answer within 3 seconds"));
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        org.junit.jupiter.api.Assertions.assertTrue(seconds < 5, "answered after " + seconds + " s");
+    }
+
+    @Test
+    void aRequestIdIsKeptOrMadeAndPassedOnToTheService() {
+        given().auth().oauth2(TestTokens.linkWorker("U84002")).header("X-Request-Id", "gp-system-42.req-7").when().get("/api/caseload/cases")
+                .then().statusCode(200).header("X-Request-Id", "gp-system-42.req-7").body("requestId", equalTo("gp-system-42.req-7"));
+        String made = given().auth().oauth2(TestTokens.linkWorker("U84002")).when().get("/api/caseload/cases").then().statusCode(200)
+                .header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}")).extract().header("X-Request-Id");
+        given().auth().oauth2(TestTokens.linkWorker("U84002")).when().get("/api/caseload/cases").then().body("requestId",
+                org.hamcrest.Matchers.not(equalTo(made)));
+        // one a log line could be forged with is replaced
+        given().auth().oauth2(TestTokens.linkWorker("U84002")).header("X-Request-Id", "x\tinjected log line").when().get("/api/caseload/cases")
+                .then().header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersAndPersonalDataIsNeverCached() {
+        given().auth().oauth2(TestTokens.linkWorker("U84002")).when().get("/api/caseload/cases").then().statusCode(200)
+                .header("Strict-Transport-Security", containsString("max-age=")).header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store");
+        given().when().get("/oruk/services").then().statusCode(200).header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", org.hamcrest.Matchers.nullValue());
+        given().when().get("/nowhere").then().statusCode(404).header("Strict-Transport-Security", containsString("max-age="));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsAPayloadTooLargeProblem() {
+        byte[] body = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(body, (byte) 'a');
+        given().auth().oauth2(TestTokens.gpPracticeSystem("B82005")).contentType(ContentType.JSON).body(body).when().post("/api/referrals")
+                .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("10485760"));
+    }
+
+    @Test
+    void aClientOverItsRateIsTooManyRequestsWithRetryAfter() {
+        // in tests a client may make 40 requests a minute (refilled evenly, so a few more get through while they are sent)
+        String token = TestTokens.withRoles("rate-test-" + java.util.UUID.randomUUID(), java.util.List.of("link-worker"),
+                java.util.Map.of("pcn", "U84002", "azp", "client-" + java.util.UUID.randomUUID()));
+        int passed = 0;
+        io.restassured.response.Response refused = null;
+        for (int i = 0; i < 100 && refused == null; i++) {
+            io.restassured.response.Response response = given().auth().oauth2(token).when().get("/api/caseload/cases");
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                passed++;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(refused, "never refused");
+        org.junit.jupiter.api.Assertions.assertTrue(passed >= 40 && passed < 60, passed + " passed");
+        refused.then().contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .body("detail", containsString("your client"));
+        // another client is not held back by it
+        given().auth().oauth2(TestTokens.linkWorker("U84002")).when().get("/api/caseload/cases").then().statusCode(200);
     }
 }

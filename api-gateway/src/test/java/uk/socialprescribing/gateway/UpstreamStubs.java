@@ -23,6 +23,13 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * While set, /api/caseload/flaky answers 500, as a failing service would. A test sets it by calling the stub itself:
+     * {@code /__control/failing?on=true} (the stub runs where the test resource was loaded, so a static field shared
+     * with the test class could be another copy).
+     */
+    private final java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final List<HttpServer> servers = new ArrayList<>();
 
     @Override
@@ -38,7 +45,30 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     private int stub(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            // several at once: a slow request must not hold up the others
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.createContext("/__control/failing", exchange -> {
+                failing.set("on=true".equals(exchange.getRequestURI().getQuery()));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().startsWith("/api/caseload/flaky") && failing.get()) {
+                    byte[] problem = "{\"status\":500,\"title\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+                    exchange.sendResponseHeaders(500, problem.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(problem);
+                    }
+                    return;
+                }
+                if (exchange.getRequestURI().getPath().startsWith("/api/caseload/slow")) {
+                    try {
+                        Thread.sleep(5_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 String body;
                 try (InputStream in = exchange.getRequestBody()) {
                     body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -46,14 +76,16 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                 String auth = exchange.getRequestHeaders().getFirst("Authorization");
                 String json = exchange.getRequestURI().getPath().equals("/q/health/ready") ? "{\"status\":\"UP\"}"
                         : ("{\"upstream\":\"%s\",\"method\":\"%s\",\"path\":\"%s\",\"query\":\"%s\",\"token\":%s,\"body\":\"%s\","
-                                + "\"forwardedFor\":\"%s\",\"forwardedHost\":\"%s\",\"forwardedProto\":\"%s\",\"forwarded\":\"%s\"}")
+                                + "\"forwardedFor\":\"%s\",\"forwardedHost\":\"%s\",\"forwardedProto\":\"%s\",\"forwarded\":\"%s\","
+                                + "\"requestId\":\"%s\"}")
                                 .formatted(name, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                                         exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery(),
                                         auth != null && auth.startsWith("Bearer "), body.replace("\"", "'"),
                                         exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
                                         exchange.getRequestHeaders().getFirst("X-Forwarded-Host"),
                                         exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"),
-                                        exchange.getRequestHeaders().getFirst("Forwarded"));
+                                        exchange.getRequestHeaders().getFirst("Forwarded"),
+                                        exchange.getRequestHeaders().getFirst("X-Request-Id"));
                 byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, bytes.length);
