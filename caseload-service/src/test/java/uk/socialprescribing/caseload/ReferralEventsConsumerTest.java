@@ -73,6 +73,22 @@ class ReferralEventsConsumerTest {
     }
 
     @Test
+    void theRequestIdOfTheAcceptanceGoesOnToTheEventsItCauses() {
+        UUID referral = UUID.randomUUID();
+        io.cloudevents.CloudEvent accepted = io.cloudevents.core.builder.CloudEventBuilder.v1(
+                TestEvents.cloudEvent("referral-service", new ReferralAccepted(referral, "B82005", Instant.now())))
+                .withExtension("requestid", "gp-request-" + referral).build();
+        TestEvents.publish(kafka, accepted);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(referral).isPresent());
+        String caseId = caseOf(referral).orElseThrow().id().toString();
+        List<Published> caused = PublishedEvents.await(kafka, "caseload-events", 2, Duration.ofSeconds(30), p -> caseId.equals(p.key()));
+        assertEquals(2, caused.size());
+        for (Published event : caused) {
+            assertEquals("gp-request-" + referral, event.event().getExtension("requestid"), event.event().getType());
+        }
+    }
+
+    @Test
     void theSameEventDeliveredTwiceOpensOneCaseAndAnnouncesItOnce() {
         UUID referral = UUID.randomUUID();
         CloudEvent accepted = TestEvents.cloudEvent("referral-service", new ReferralAccepted(referral, "B82005", Instant.now()));

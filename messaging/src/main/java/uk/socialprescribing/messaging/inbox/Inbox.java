@@ -33,11 +33,18 @@ public class Inbox {
             durationUnit = ChronoUnit.SECONDS, abortOn = UnprocessableEventException.class)
     public void handleOnce(String handler, ConsumerRecord<String, byte[]> record, Consumer<ReceivedEvent> effect) {
         ReceivedEvent event = ReceivedEvent.from(record);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (recordFirstDelivery(handler, event)) {
-                effect.accept(event);
-            }
-        });
+        // the request that wrote the event goes on into this handler's logs and into the events it writes in turn
+        String requestId = event.requestId() != null ? event.requestId() : event.id();
+        org.jboss.logging.MDC.put("requestId", requestId);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (recordFirstDelivery(handler, event)) {
+                    effect.accept(event);
+                }
+            });
+        } finally {
+            org.jboss.logging.MDC.remove("requestId");
+        }
     }
 
     /**

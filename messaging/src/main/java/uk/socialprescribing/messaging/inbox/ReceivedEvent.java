@@ -21,7 +21,7 @@ import uk.socialprescribing.events.EventType;
  * Types this version of the catalogue does not know (a newer version, say) are {@link #isKnown() unknown}
  * rather than an error, so a consumer can skip them and upgrade later.
  */
-public record ReceivedEvent(String id, String source, String type, OffsetDateTime time, Optional<EventData> data) {
+public record ReceivedEvent(String id, String source, String type, OffsetDateTime time, Optional<EventData> data, String requestId) {
 
     public boolean isKnown() {
         return data.isPresent();
@@ -47,7 +47,7 @@ public record ReceivedEvent(String id, String source, String type, OffsetDateTim
         String source = event.getSource().toString();
         Optional<EventType> type = EventType.fromCloudEventType(event.getType());
         if (type.isEmpty()) {
-            return new ReceivedEvent(event.getId(), source, event.getType(), event.getTime(), Optional.empty());
+            return new ReceivedEvent(event.getId(), source, event.getType(), event.getTime(), Optional.empty(), requestId(event));
         }
         if (event.getData() == null) {
             throw new UnprocessableEventException(event.getType() + " " + event.getId() + " has no data");
@@ -65,9 +65,15 @@ public record ReceivedEvent(String id, String source, String type, OffsetDateTim
         }
         try {
             EventData data = EventJson.mapper().treeToValue(json, type.get().dataType());
-            return new ReceivedEvent(event.getId(), source, event.getType(), event.getTime(), Optional.of(data));
+            return new ReceivedEvent(event.getId(), source, event.getType(), event.getTime(), Optional.of(data), requestId(event));
         } catch (IOException e) {
             throw new UnprocessableEventException(event.getType() + " " + event.getId() + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The id of the request that wrote the event (the requestid extension), when it is usable as one. */
+    private static String requestId(CloudEvent event) {
+        Object id = event.getExtension("requestid");
+        return id != null && id.toString().matches("[A-Za-z0-9._:-]{1,64}") ? id.toString() : null;
     }
 }

@@ -54,10 +54,19 @@ public class Outbox {
         }
         UUID eventId = UUID.randomUUID();
         entityManager.persist(new OutboxEvent(eventId, type.topic().topicName(), data.aggregateId(), type.cloudEventType(),
-                type.schemaUri(), write(json), Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
+                type.schemaUri(), write(json), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), requestId()));
         written.fire(new Written(eventId));
         return eventId;
     }
+
+    /** The request (or consumed event) being handled, from the logging context: see RequestIds and Inbox. */
+    static String requestId() {
+        Object id = org.jboss.logging.MDC.get(REQUEST_ID);
+        return id == null ? null : id.toString();
+    }
+
+    /** The logging context key of the request id (as problem-details' RequestIds puts it). */
+    public static final String REQUEST_ID = "requestId";
 
     private static String write(JsonNode json) {
         try {

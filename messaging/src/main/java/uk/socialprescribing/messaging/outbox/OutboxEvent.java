@@ -53,10 +53,16 @@ public class OutboxEvent {
     @Column(name = "last_error")
     String lastError;
 
+    /** The request that wrote it (X-Request-Id), or the event a consumer was applying; none for scheduled work. */
+    @Column(name = "request_id", updatable = false)
+    String requestId;
+
     protected OutboxEvent() {
     }
 
-    OutboxEvent(UUID eventId, String topic, String aggregateId, String eventType, String dataSchema, String data, Instant occurredAt) {
+    OutboxEvent(UUID eventId, String topic, String aggregateId, String eventType, String dataSchema, String data, Instant occurredAt,
+            String requestId) {
+        this.requestId = requestId;
         this.eventId = eventId;
         this.topic = topic;
         this.aggregateId = aggregateId;

@@ -180,8 +180,15 @@ public class OutboxRelay {
                 .executeUpdate());
     }
 
+    /** The CloudEvents extension carrying the id of the request that wrote the event. */
+    public static final String REQUEST_ID_EXTENSION = "requestid";
+
     CloudEvent toCloudEvent(OutboxEvent event) {
-        return CloudEventBuilder.v1()
+        CloudEventBuilder builder = CloudEventBuilder.v1();
+        if (event.requestId != null) {
+            builder.withExtension(REQUEST_ID_EXTENSION, event.requestId);
+        }
+        return builder
                 .withId(event.eventId.toString())
                 .withSource(URI.create(source))
                 .withType(event.eventType)

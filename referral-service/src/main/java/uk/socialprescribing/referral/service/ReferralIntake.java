@@ -31,6 +31,8 @@ import uk.socialprescribing.referral.repository.ReferralRepository;
 @ApplicationScoped
 public class ReferralIntake {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReferralIntake.class);
+
     private final ReferralRepository referrals;
     private final Outbox outbox;
     private final EntityManager entityManager;
@@ -76,6 +78,8 @@ public class ReferralIntake {
         }
         outbox.record(new ReferralReceived(referral.id(), referrer.kind().code(), referrer.odsCode(), practice, pcn,
                 needs.reasons().stream().map(ReasonCode::code).toList(), needs.urgency().code(), now));
+        // the referral's id and its kind of referrer only: never anything of the person
+        LOG.infof("Referral %s received from a %s referrer for practice %s", referral.id(), referrer.kind().code(), practice);
         return referral;
     }
 
