@@ -16,6 +16,15 @@ public interface GatewayConfig {
     /** How long an upstream may take to answer before the caller gets a 503. */
     Duration upstreamTimeout();
 
+    /** The gateway's public address, which the API document names as its server. */
+    String publicBaseUrl();
+
+    /** The token issuer partners are told about (the realm's public address). */
+    String publicIssuer();
+
+    /** The Kafka address partners are told about in the event catalogue. */
+    String publicKafka();
+
     /** The circuit breaker each upstream has. */
     Breaker breaker();
 

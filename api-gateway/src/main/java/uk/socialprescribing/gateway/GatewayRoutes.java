@@ -43,7 +43,7 @@ public class GatewayRoutes {
 
     private final RateLimits limits = new RateLimits();
 
-    void install(@Observes Router router, Vertx vertx, GatewayConfig config) {
+    void install(@Observes Router router, Vertx vertx, GatewayConfig config, ApiCatalogue catalogue) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(5_000)
                 .setIdleTimeout((int) config.upstreamTimeout().toSeconds())
@@ -135,6 +135,12 @@ public class GatewayRoutes {
                     .addInterceptor(new GuardedUpstream(name, breakers.get(name), config));
             router.get("/openapi/" + name).handler(ctx -> openApi.handle(ctx.request()));
         });
+
+        // one API document for partners (every service's operations) and the event catalogue
+        router.get("/q/openapi").blockingHandler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+                .end(catalogue.openApi().toString()));
+        String asyncApi = catalogue.asyncApi();
+        router.get("/asyncapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(asyncApi));
 
         // anything else: not a path of this API
         router.route().order(Integer.MAX_VALUE - 1).handler(ctx -> {

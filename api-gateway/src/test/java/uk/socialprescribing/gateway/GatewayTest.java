@@ -92,9 +92,10 @@ class GatewayTest {
 
     @Test
     void eachServicesOpenApiIsServedForTheSwaggerUi() {
+        // the service's own document, as the service serves it at /q/openapi
         given().when().get("/openapi/caseload-service")
-                .then().statusCode(200).body("upstream", equalTo("caseload-service")).body("path", equalTo("/q/openapi"))
-                .body("query", equalTo("format=json"));
+                .then().statusCode(200).body("info.title", equalTo("caseload-service"))
+                .body("paths.'/api/caseload-service/things'.get.operationId", equalTo("list"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
@@ -215,5 +216,31 @@ class GatewayTest {
                 .body("detail", containsString("your client"));
         // another client is not held back by it
         given().auth().oauth2(TestTokens.linkWorker("U84002")).when().get("/api/caseload/cases").then().statusCode(200);
+    }
+
+    @Test
+    void oneOpenApiDocumentHoldsEveryServicesOperationsWithTheOidcScheme() {
+        io.restassured.path.json.JsonPath doc = given().when().get("/q/openapi").then().statusCode(200).contentType("application/json")
+                .extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertTrue(doc.getMap("paths").keySet().containsAll(java.util.List.of("/api/referral-service/things",
+                "/api/caseload-service/things", "/api/directory-service/things")), doc.getMap("paths").keySet().toString());
+        // the same Problem is kept once; each service's own Page under its own name, and its references follow
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("Problem", "Page", "DirectoryPage", "ReferralPage"),
+                doc.getMap("components.schemas").keySet());
+        org.junit.jupiter.api.Assertions.assertEquals("#/components/schemas/ReferralPage",
+                doc.getString("paths.'/api/referral-service/things'.get.responses.'200'.content.'application/json'.schema.'$ref'"));
+        org.junit.jupiter.api.Assertions.assertEquals(3, new java.util.HashSet<>(doc.getList("paths.collect { it.value.get.operationId }")).size());
+        org.junit.jupiter.api.Assertions.assertEquals("oauth2", doc.getString("components.securitySchemes.SecurityScheme.type"));
+        org.junit.jupiter.api.Assertions.assertNotNull(doc.getString("components.securitySchemes.SecurityScheme.flows.clientCredentials.tokenUrl"));
+        org.junit.jupiter.api.Assertions.assertNotNull(doc.getString("components.securitySchemes.SecurityScheme.flows.authorizationCode.authorizationUrl"));
+        // a service that does not answer is named, and the document is not kept
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("outcomes-service"), doc.getList("x-unavailable"));
+    }
+
+    @Test
+    void theEventCatalogueIsServedAsAsyncApi() {
+        given().when().get("/asyncapi.json").then().statusCode(200).contentType("application/json")
+                .body("asyncapi", equalTo("3.0.0")).body("channels.'referral-events'.bindings.kafka.partitions", equalTo(6))
+                .body("components.messages.'referral.accepted.v1'.headers.properties.ce_type.const", equalTo("referral.accepted.v1"));
     }
 }

@@ -52,6 +52,22 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
             });
+            server.createContext("/q/openapi", exchange -> {
+                // a service's OpenAPI document: a path of its own, a Problem like everyone's, a Page of its own
+                String doc = ("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"%1$s\",\"version\":\"1\"},\"tags\":[{\"name\":\"%1$s\"}],"
+                        + "\"paths\":{\"/api/%1$s/things\":{\"get\":{\"operationId\":\"list\",\"tags\":[\"%1$s\"],\"security\":[{\"SecurityScheme\":[]}],"
+                        + "\"responses\":{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":"
+                        + "{\"$ref\":\"#/components/schemas/Page\"}}}},\"400\":{\"description\":\"bad\",\"content\":{\"application/problem+json\":"
+                        + "{\"schema\":{\"$ref\":\"#/components/schemas/Problem\"}}}}}}}},\"components\":{\"schemas\":{\"Problem\":{\"type\":\"object\"},"
+                        + "\"Page\":{\"type\":\"object\",\"description\":\"a page of %1$s\"}},\"securitySchemes\":{\"SecurityScheme\":"
+                        + "{\"type\":\"http\",\"scheme\":\"bearer\"}}}}").formatted(name);
+                byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
             server.createContext("/", exchange -> {
                 if (exchange.getRequestURI().getPath().startsWith("/api/caseload/flaky") && failing.get()) {
                     byte[] problem = "{\"status\":500,\"title\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8);

@@ -248,6 +248,26 @@ class ThinSliceTest {
     }
 
     @Test
+    void partnersGetOneApiDocumentAndTheEventCatalogue() {
+        io.restassured.path.json.JsonPath doc = given().when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        java.util.Set<String> paths = doc.getMap("paths").keySet();
+        for (String path : List.of("/api/referrals", "/fhir/ServiceRequest", "/api/caseload/cases", "/api/directory/search",
+                "/oruk/services", "/api/outcomes/metrics/referrals")) {
+            assertTrue(paths.contains(path), path + " is not in the document: " + paths);
+        }
+        assertEquals(null, doc.get("x-unavailable"));
+        assertEquals("oauth2", doc.getString("components.securitySchemes.SecurityScheme.type"));
+        // every reference points at a component the document holds
+        String text = doc.prettify();
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"#/components/(\\w+)/([^\"]+)\"").matcher(text);
+        while (refs.find()) {
+            assertTrue(doc.getMap("components." + refs.group(1)).containsKey(refs.group(2)), "dangling " + refs.group());
+        }
+        given().when().get("/asyncapi.json").then().statusCode(200).body("asyncapi", equalTo("3.0.0"))
+                .body("channels.'caseload-events'.bindings.kafka.partitions", equalTo(6));
+    }
+
+    @Test
     void eachRoleGetsATokenThatTheServicesAccept() throws Exception {
         given().auth().oauth2(LocalPlatform.token("commissioner")).when().get("/api/outcomes/metrics/referrals")
                 .then().statusCode(200);
