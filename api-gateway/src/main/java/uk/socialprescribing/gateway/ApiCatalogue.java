@@ -101,6 +101,8 @@ public class ApiCatalogue {
                 + "directory (and its public Open Referral UK feed), outcome measures and commissioners' metrics. Errors are "
                 + "application/problem+json (RFC 9457). Systems get a token by client credentials; people sign in by authorization "
                 + "code with PKCE. Events: /asyncapi.json.");
+        info.putObject("contact").put("name", "Social prescribing platform").put("url", publicBaseUrl + "/q/swagger-ui")
+                .put("email", "platform@social-prescribing.example");
         merged.putArray("servers").addObject().put("url", publicBaseUrl).put("description", "The gateway");
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = merged.putObject("components");

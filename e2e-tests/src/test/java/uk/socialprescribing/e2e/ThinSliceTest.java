@@ -250,21 +250,46 @@ class ThinSliceTest {
     @Test
     void partnersGetOneApiDocumentAndTheEventCatalogue() {
         io.restassured.path.json.JsonPath doc = given().when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
-        java.util.Set<String> paths = doc.getMap("paths").keySet();
+        java.util.Set<String> paths = doc.<String, Object>getMap("paths").keySet();
         for (String path : List.of("/api/referrals", "/fhir/ServiceRequest", "/api/caseload/cases", "/api/directory/search",
                 "/oruk/services", "/api/outcomes/metrics/referrals")) {
             assertTrue(paths.contains(path), path + " is not in the document: " + paths);
         }
-        assertEquals(null, doc.get("x-unavailable"));
+        org.junit.jupiter.api.Assertions.assertNull(doc.get("x-unavailable"));
         assertEquals("oauth2", doc.getString("components.securitySchemes.SecurityScheme.type"));
         // every reference points at a component the document holds
         String text = doc.prettify();
         java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"#/components/(\\w+)/([^\"]+)\"").matcher(text);
         while (refs.find()) {
-            assertTrue(doc.getMap("components." + refs.group(1)).containsKey(refs.group(2)), "dangling " + refs.group());
+            assertTrue(doc.<String, Object>getMap("components." + refs.group(1)).containsKey(refs.group(2)), "dangling " + refs.group());
         }
         given().when().get("/asyncapi.json").then().statusCode(200).body("asyncapi", equalTo("3.0.0"))
                 .body("channels.'caseload-events'.bindings.kafka.partitions", equalTo(6));
+    }
+
+    /** Spectral, the OpenAPI and AsyncAPI linter, at a pinned version from the npm registry. */
+    static final String SPECTRAL = "@stoplight/spectral-cli@6.16.3";
+
+    @Test
+    void theApiDocumentsLintCleanWithSpectral() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lint");
+        java.nio.file.Files.writeString(dir.resolve("openapi.json"), given().when().get("/q/openapi").then().statusCode(200).extract().asString());
+        java.nio.file.Files.writeString(dir.resolve("asyncapi.json"), given().when().get("/asyncapi.json").then().statusCode(200).extract().asString());
+        for (String kind : List.of("openapi", "asyncapi")) {
+            try (var ruleset = getClass().getResourceAsStream("/spectral/" + kind + ".yaml")) {
+                java.nio.file.Files.copy(ruleset, dir.resolve(kind + "-rules.yaml"));
+            }
+            Process lint;
+            try {
+                lint = new ProcessBuilder("npx", "--yes", SPECTRAL, "lint", kind + ".json", "--ruleset", kind + "-rules.yaml",
+                        "--fail-severity", "warn", "--format", "text").directory(dir.toFile()).redirectErrorStream(true).start();
+            } catch (java.io.IOException e) {
+                throw new AssertionError("npx (Node.js and npm) is needed to lint the API documents with Spectral: " + e.getMessage(), e);
+            }
+            String output = new String(lint.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(lint.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "Spectral did not finish");
+            assertEquals(0, lint.exitValue(), kind + " does not lint clean:\n" + output);
+        }
     }
 
     @Test

@@ -39,6 +39,12 @@ public final class AsyncApi {
                 + "keep their order). Delivery is at least once: consumers apply each event once, by its id (ce_id). Types are "
                 + "versioned (<name>.v<n>); a breaking change is a new version, published beside the old one until it is retired. "
                 + "No event carries a person's identity. ce_requestid, when present, is the id of the request that caused the event.");
+        info.putObject("contact").put("name", "Social prescribing platform").put("url", "https://api.social-prescribing.example/q/swagger-ui")
+                .put("email", "platform@social-prescribing.example");
+        ArrayNode tags = info.putArray("tags");
+        for (Topic topic : Topic.values()) {
+            tags.addObject().put("name", topic.topicName()).put("description", "Events of " + PUBLISHERS.get(topic));
+        }
         doc.put("defaultContentType", "application/json");
         ObjectNode server = doc.putObject("servers").putObject("kafka");
         server.put("host", kafka);
@@ -61,7 +67,10 @@ public final class AsyncApi {
             kafkaBinding.put("bindingVersion", "0.5.0");
             ObjectNode operation = operations.putObject(PUBLISHERS.get(topic) + ".publishes." + topic.topicName());
             operation.put("action", "send");
-            operation.put("summary", PUBLISHERS.get(topic) + " publishes to " + topic.topicName() + " through its transactional outbox");
+            operation.put("summary", PUBLISHERS.get(topic) + " publishes to " + topic.topicName());
+            operation.put("description", PUBLISHERS.get(topic) + " writes each event in the same transaction as the change it records (a "
+                    + "transactional outbox), and one relay per database publishes them in order, at least once, with acks from all "
+                    + "in-sync replicas. Consumers read with a group of their own and apply each event once, by its ce_id.");
             operation.putObject("channel").put("$ref", "#/channels/" + topic.topicName());
             ArrayNode operationMessages = operation.putArray("messages");
             for (EventType type : EventType.values()) {

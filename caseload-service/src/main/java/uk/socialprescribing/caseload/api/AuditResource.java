@@ -45,7 +45,7 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Who read a case's plan and notes", description = "Admin only. Newest first, paged (page numbers from 1).")
-    @APIResponse(responseCode = "200", description = "The reads", content = @Content(examples = @ExampleObject(name = "reads", value = """
+    @APIResponse(responseCode = "200", description = "The reads", content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Read.class), examples = @ExampleObject(name = "reads", value = """
             [{"caseId": "0b0e4f5c-1c7e-4e52-9a43-5a8a0c1a2b01", "readBy": "priya.shah", "purpose": "care-plan", "readAt": "2026-11-21T14:02:11Z"}]""")))
     @APIResponse(responseCode = "400", description = "caseId is missing or not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -149,7 +149,8 @@ public class CaseResource {
 
     @GET
     @Path("/cases/{id}")
-    @Operation(summary = "Read a case")
+    @Operation(summary = "Read a case",
+            description = "The case with its status, allocation, flags, next session, last contact and plan version; ETag its version. A link worker reads their own and unassigned cases of their network, a lead their network's, admin all.")
     @APIResponse(responseCode = "200", description = "The case; ETag its version", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case that you may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

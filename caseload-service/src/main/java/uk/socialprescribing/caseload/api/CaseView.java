@@ -35,8 +35,14 @@ public record CaseView(UUID id, UUID referralId, @Schema(example = "B82005") Str
                 + "missed-two-in-a-row: the last two recorded sessions were not attended; "
                 + "session-unrecorded: a booked session's time passed without a record; "
                 + "follow-up-overdue: nothing booked and the last contact longer ago than the follow-up interval (21 days by default)",
-                enumeration = { "first-contact-late", "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" })
+                type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = CaseView.Flag.class)
         List<String> flags) {
+
+    /** The flags a case can carry, as the document lists them (the list holds their codes). */
+    @Schema(name = "CaseFlag", enumeration = { "first-contact-late", "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" },
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+    public interface Flag {
+    }
 
     static CaseView of(CaseWork.Summary summary) {
         Case c = summary.c();

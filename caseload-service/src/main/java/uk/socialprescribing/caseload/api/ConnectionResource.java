@@ -111,7 +111,8 @@ public class ConnectionResource {
 
     @GET
     @Path("/{connectionId}")
-    @Operation(summary = "One connection")
+    @Operation(summary = "One connection",
+            description = "Where the connection to a community service stands, with its history of moves and their reasons; ETag for moving it on. Its notes are shown to the case's link worker and their lead only, and the read is audited.")
     @APIResponse(responseCode = "200", description = "The connection; ETag its version",
             content = @Content(schema = @Schema(implementation = ConnectionView.class)))
     @APIResponse(responseCode = "404", description = "No such case or connection",

@@ -76,7 +76,8 @@ public class LinkWorkerResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A link worker, with their load")
+    @Operation(summary = "A link worker, with their load",
+            description = "Their caps (active cases and new cases a week), how many of each they hold now, and their spare places. Leads of their network and admin.")
     @APIResponse(responseCode = "200", description = "The link worker; ETag their version",
             content = @Content(schema = @Schema(implementation = LinkWorkerView.class)))
     @APIResponse(responseCode = "404", description = "No such link worker in your PCN",

@@ -173,7 +173,8 @@ public class PlanResource {
 
     @GET
     @Path("/versions/{version}")
-    @Operation(summary = "One version of the plan, as it was written")
+    @Operation(summary = "One version of the plan, as it was written",
+            description = "A plan version never changes once written: the case's link worker or a lead of its network reads any of them by number. The read is audited.")
     @APIResponse(responseCode = "200", description = "That version", content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "403", description = "Not the case's link worker or a lead of its PCN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

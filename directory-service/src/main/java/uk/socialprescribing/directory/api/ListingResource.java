@@ -86,7 +86,8 @@ public class ListingResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a service")
+    @Operation(summary = "Read a service",
+            description = "A public listing for anyone signed in; a listing waiting for approval or rejected only for its organisation and admin. ETag its version, for the partner's writes.")
     @APIResponse(responseCode = "200", description = "The service; ETag its version",
             content = @Content(schema = @Schema(implementation = ListingView.class)))
     @APIResponse(responseCode = "404", description = "No such service",

@@ -135,7 +135,8 @@ public class SearchResource {
 
     @GET
     @Path("/vocabulary")
-    @Operation(summary = "The codes listings state access features and languages in")
+    @Operation(summary = "The codes listings state access features and languages in",
+            description = "The access feature codes with their words, and how languages are coded (ISO 639-1, bfi for British Sign Language): what search filters and partners' listings use.")
     @APIResponse(responseCode = "200", description = "The codes", content = @Content(schema = @Schema(implementation = Vocabularies.class)))
     public Vocabularies vocabulary() {
         return new Vocabularies(Vocabulary.ACCESS, "ISO 639-1 two-letter codes (en, pl, ur, ...), and bfi for British Sign Language");

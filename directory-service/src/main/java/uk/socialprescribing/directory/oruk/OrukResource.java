@@ -65,7 +65,8 @@ public class OrukResource {
 
     @GET
     @Path("/openapi.json")
-    @Operation(summary = "The Open Referral UK 3.0 API specification this feed implements")
+    @Operation(summary = "The Open Referral UK 3.0 API specification this feed implements",
+            description = "The ORUK 3.0 OpenAPI document, as published by Open Referral UK (CC BY-SA 4.0), which the validator checks this feed against.")
     public Response openapi() {
         return Response.ok(OrukResource.class.getResourceAsStream("/oruk/openapi.json"), MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -98,14 +99,16 @@ public class OrukResource {
 
     @GET
     @Path("/services/{id}")
-    @Operation(summary = "A service in full: schedules, locations, costs, taxonomy terms and live capacity")
+    @Operation(summary = "A service in full: schedules, locations, costs, taxonomy terms and live capacity",
+            description = "As ORUK 3.0 describes a full service: its organization, schedules, service at locations with addresses, points and accessibility, cost options, taxonomy terms, languages, contacts, and HSDS 3.2's service_capacity. Public listings only; 404 otherwise.")
     public Service service(@PathParam("id") String id) {
         return reads.service(id("id", id)).orElseThrow(() -> notFound("service", id));
     }
 
     @GET
     @Path("/taxonomies")
-    @Operation(summary = "The taxonomies the directory classifies services by")
+    @Operation(summary = "The taxonomies the directory classifies services by",
+            description = "Paged. The directory classifies every service by the social-prescribing activity taxonomy it ships.")
     public Page<Taxonomy> taxonomies(@QueryParam("page") String page, @QueryParam("per_page") String perPage) {
         List<Taxonomy> all = reads.taxonomies();
         return slice(all, pageNumber(page), perPage(perPage));
@@ -113,7 +116,8 @@ public class OrukResource {
 
     @GET
     @Path("/taxonomies/{id}")
-    @Operation(summary = "A taxonomy")
+    @Operation(summary = "A taxonomy",
+            description = "One taxonomy by its id; 404 when there is none.")
     public Taxonomy taxonomy(@PathParam("id") String id) {
         UUID wanted = id("id", id);
         return reads.taxonomies().stream().filter(t -> t.id().equals(wanted)).findFirst().orElseThrow(() -> notFound("taxonomy", id));
@@ -121,7 +125,8 @@ public class OrukResource {
 
     @GET
     @Path("/taxonomy_terms")
-    @Operation(summary = "Taxonomy terms, narrowed to a taxonomy, a parent, or the top level")
+    @Operation(summary = "Taxonomy terms, narrowed to a taxonomy, a parent, or the top level",
+            description = "Paged, by name. Each term's code (term) is what partners and link workers use; a parent term (peer support) takes in its children (men's sheds) in filters.")
     public Page<TaxonomyTerm> taxonomyTerms(@QueryParam("taxonomy_id") String taxonomyId, @QueryParam("parent_id") String parentId,
             @QueryParam("top_only") String topOnly, @QueryParam("page") String page, @QueryParam("per_page") String perPage) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -142,7 +147,8 @@ public class OrukResource {
 
     @GET
     @Path("/taxonomy_terms/{id}")
-    @Operation(summary = "A taxonomy term")
+    @Operation(summary = "A taxonomy term",
+            description = "One term by its id; 404 when there is none.")
     public TaxonomyTerm taxonomyTerm(@PathParam("id") String id) {
         return reads.terms(" where t.id = :id", Map.<String, Object>of("id", id("id", id))).stream().findFirst().orElseThrow(() -> notFound("taxonomy term", id));
     }
@@ -195,21 +201,24 @@ public class OrukResource {
 
     @GET
     @Path("/service_at_locations/{id}")
-    @Operation(summary = "A service at a location")
+    @Operation(summary = "A service at a location",
+            description = "A public service at one of its locations, with the location's address, point and accessibility; 404 otherwise.")
     public ServiceAtLocation serviceAtLocation(@PathParam("id") String id) {
         return reads.serviceAtLocation(id("id", id)).orElseThrow(() -> notFound("service at location", id));
     }
 
     @GET
     @Path("/organizations")
-    @Operation(summary = "The organisations that run services, paged")
+    @Operation(summary = "The organisations that run services, paged",
+            description = "By name. An organisation that gave no description is described by its name, as ORUK requires one.")
     public Page<Organization> organizations(@QueryParam("page") String page, @QueryParam("per_page") String perPage) {
         return reads.organizations(pageNumber(page), perPage(perPage));
     }
 
     @GET
     @Path("/organizations/{id}")
-    @Operation(summary = "An organisation")
+    @Operation(summary = "An organisation",
+            description = "One organisation by its id; 404 when there is none.")
     public Organization organization(@PathParam("id") String id) {
         return reads.organization(id("id", id)).orElseThrow(() -> notFound("organization", id));
     }

@@ -60,7 +60,8 @@ public class MetricsResource {
 
     @GET
     @Path("/referrals/declines")
-    @Operation(summary = "Referrals declined at triage, by the coded reason (or by PCN, practice, month)")
+    @Operation(summary = "Referrals declined at triage, by the coded reason (or by PCN, practice, month)",
+            description = "Over referrals declined in the period, with small numbers suppressed below the whole area.")
     public MetricTable declines(@QueryParam("by") @Parameter(description = "reason (default), pcn, practice or month") String by,
             @QueryParam("month") String month, @QueryParam("quarter") String quarter, @QueryParam("from") String from, @QueryParam("to") String to) {
         return queries.declines(Period.of(month, quarter, from, to), by(by, "reason", "reason", "pcn", "practice", "month"));
@@ -86,7 +87,8 @@ public class MetricsResource {
 
     @GET
     @Path("/closures")
-    @Operation(summary = "Cases closed, by reason (default), PCN, practice or month")
+    @Operation(summary = "Cases closed, by reason (default), PCN, practice or month",
+            description = "Over cases closed in the period, with small numbers suppressed below the whole area.")
     public MetricTable closures(@QueryParam("by") @Parameter(description = "reason (default), pcn, practice or month") String by,
             @QueryParam("month") String month, @QueryParam("quarter") String quarter, @QueryParam("from") String from, @QueryParam("to") String to) {
         return queries.closures(Period.of(month, quarter, from, to), by(by, "reason", "reason", "pcn", "practice", "month"));
@@ -128,7 +130,8 @@ public class MetricsResource {
 
     @GET
     @Path("/unmet-need/waiting-list")
-    @Operation(summary = "Unmet need: cases waiting for a link worker at the period's end, by PCN, and how long they have waited")
+    @Operation(summary = "Unmet need: cases waiting for a link worker at the period's end, by PCN, and how long they have waited",
+            description = "As of the period's end (or now, if sooner): cases on a network's waiting list, the median and longest wait so far in days; statistics over fewer than 8 people are suppressed.")
     public MetricTable waitingList(@QueryParam("month") String month, @QueryParam("quarter") String quarter, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         return queries.waiting(Period.of(month, quarter, from, to));

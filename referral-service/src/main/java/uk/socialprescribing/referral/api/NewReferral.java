@@ -66,7 +66,7 @@ public record NewReferral(
             @Size(max = 200) @Schema(example = "14 Cold Bath Road") String line1,
             @Size(max = 200) String line2,
             @Size(max = 100) @Schema(example = "Harrogate") String town,
-            @Pattern(regexp = "(?i)\\s*[A-Z]{1,2}[0-9][A-Z0-9]?\\s*[0-9][A-Z]{2}\\s*", message = "must be a UK postcode")
+            @Pattern(regexp = "\\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\\s*[0-9][A-Za-z]{2}\\s*", message = "must be a UK postcode")
             @Schema(example = "HG1 2NE") String postcode) {
     }
 

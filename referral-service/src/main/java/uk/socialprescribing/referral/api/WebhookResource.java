@@ -88,7 +88,8 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "Your organisation's webhooks")
+    @Operation(summary = "Your organisation's webhooks",
+            description = "The webhooks your organisation registered for messages back about its referrals: where they deliver and when they were registered. A secret is shown once, when its webhook is registered, never again.")
     @APIResponse(responseCode = "200", description = "The webhooks (without their secrets)")
     public List<WebhookView> list() {
         return webhooks.of(callers.referringOrganisation().key()).stream()

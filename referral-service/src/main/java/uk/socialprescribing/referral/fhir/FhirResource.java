@@ -90,7 +90,8 @@ public class FhirResource {
     @GET
     @Path("/metadata")
     @PermitAll
-    @Operation(summary = "CapabilityStatement: what this FHIR endpoint supports")
+    @Operation(summary = "CapabilityStatement: what this FHIR endpoint supports",
+            description = "The FHIR R4 CapabilityStatement: the resources and operations this endpoint accepts (ServiceRequest, $process-message) and the profiles it checks them against.")
     @APIResponse(responseCode = "200", description = "The CapabilityStatement", content = @Content(mediaType = FHIR_JSON))
     @APIResponse(responseCode = "406", description = "Only application/fhir+json is served (OperationOutcome)",
             content = @Content(mediaType = FHIR_JSON))
@@ -121,7 +122,7 @@ public class FhirResource {
             description = "code SNOMED CT 871731000000106; subject a contained Patient with the NHS number "
                     + "(https://fhir.nhs.uk/Id/nhs-number); reasons in reasonCode; the requester's ODS code, which must be "
                     + "the token's. Consent to the referral is taken as recorded by the sending system. Idempotency-Key works here too.")
-    @RequestBody(content = @Content(mediaType = FHIR_JSON, examples = @ExampleObject(name = "UK Core ServiceRequest", value = """
+    @RequestBody(content = @Content(mediaType = FHIR_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "A FHIR R4 resource in JSON"), examples = @ExampleObject(name = "UK Core ServiceRequest", value = """
             {"resourceType": "ServiceRequest", "status": "active", "intent": "order",
              "contained": [{"resourceType": "Patient", "id": "p1",
                             "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9434765919"}],
@@ -152,7 +153,7 @@ public class FhirResource {
     @Operation(summary = "Refer a person: a BaRS-style message Bundle",
             description = "A Bundle of type message: a MessageHeader whose focus is the ServiceRequest, and the Patient "
                     + "(and any Organization) it references, as entries.")
-    @RequestBody(content = @Content(mediaType = FHIR_JSON, examples = @ExampleObject(name = "referral message", value = """
+    @RequestBody(content = @Content(mediaType = FHIR_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "A FHIR R4 resource in JSON"), examples = @ExampleObject(name = "referral message", value = """
             {"resourceType": "Bundle", "type": "message",
              "entry": [
               {"fullUrl": "urn:uuid:5b1e0c1a-0000-4000-8000-000000000000",
