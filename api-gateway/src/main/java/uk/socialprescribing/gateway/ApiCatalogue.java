@@ -102,7 +102,7 @@ public class ApiCatalogue {
                 + "application/problem+json (RFC 9457). Systems get a token by client credentials; people sign in by authorization "
                 + "code with PKCE. Events: /asyncapi.json.");
         info.putObject("contact").put("name", "Social prescribing platform").put("url", publicBaseUrl + "/q/swagger-ui")
-                .put("email", "platform@social-prescribing.example");
+                .put("email", "platform@example.org");
         merged.putArray("servers").addObject().put("url", publicBaseUrl).put("description", "The gateway");
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = merged.putObject("components");

@@ -40,7 +40,7 @@ public final class AsyncApi {
                 + "versioned (<name>.v<n>); a breaking change is a new version, published beside the old one until it is retired. "
                 + "No event carries a person's identity. ce_requestid, when present, is the id of the request that caused the event.");
         info.putObject("contact").put("name", "Social prescribing platform").put("url", "https://api.social-prescribing.example/q/swagger-ui")
-                .put("email", "platform@social-prescribing.example");
+                .put("email", "platform@example.org");
         ArrayNode tags = info.putArray("tags");
         for (Topic topic : Topic.values()) {
             tags.addObject().put("name", topic.topicName()).put("description", "Events of " + PUBLISHERS.get(topic));
