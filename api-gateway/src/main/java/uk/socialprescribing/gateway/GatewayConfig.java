@@ -54,7 +54,7 @@ public interface GatewayConfig {
         Duration perClientWindow();
 
         /** Requests an address may make per window on the public routes (no token). */
-        @WithDefault("120")
+        @WithDefault("600")
         long perAddress();
 
         @WithDefault("PT1M")
