@@ -54,9 +54,10 @@ class MeasuresTest {
             cases.add(caseId);
             TestEvents.publish(kafka, "caseload-service", new CaseAssigned(caseId, UUID.randomUUID(), worker, pcn, Instant.now()));
         }
-        // the assignments have reached outcomes once the worker may read the last case
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(workerToken(worker)).when()
-                .get("/api/outcomes/cases/{id}/measurements", cases.get(7)).statusCode() == 200);
+        // the assignments have reached outcomes once the worker may read every case (they travel on different partitions,
+        // so in no particular order)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> cases.stream().allMatch(c -> given().auth()
+                .oauth2(workerToken(worker)).when().get("/api/outcomes/cases/{id}/measurements", c).statusCode() == 200));
     }
 
     static String workerToken(String username) {
