@@ -2,7 +2,7 @@ package uk.socialprescribing.gateway;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
+import uk.socialprescribing.events.RequestId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,6 +27,7 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import uk.socialprescribing.events.RequestId;
 
 /**
  * The front door. Each route of {@link Route#TABLE} is proxied (vertx-http-proxy) to its service with the caller's
@@ -37,9 +38,6 @@ import io.vertx.httpproxy.ProxyResponse;
 public class GatewayRoutes {
 
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
-
-    /** An id a client may send as X-Request-Id: short, and only characters that are safe in a header and a log line. */
-    static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final RateLimits limits = new RateLimits();
 
@@ -52,13 +50,12 @@ public class GatewayRoutes {
         // every request: an id (the caller's, if it sent a usable one), passed on to the service and returned; the
         // security headers; and a body larger than allowed refused before it is read
         router.route().order(-3).handler(ctx -> {
-            String given = ctx.request().getHeader("X-Request-Id");
-            String id = given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
-            ctx.request().headers().set("X-Request-Id", id);
+            String id = RequestId.usableOrNew(ctx.request().getHeader(RequestId.HEADER));
+            ctx.request().headers().set(RequestId.HEADER, id);
             String path = ctx.normalizedPath();
             ctx.addHeadersEndHandler(v -> {
                 var headers = ctx.response().headers();
-                headers.set("X-Request-Id", id);
+                headers.set(RequestId.HEADER, id);
                 headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
                 headers.set("X-Content-Type-Options", "nosniff");
                 headers.set("Referrer-Policy", "no-referrer");

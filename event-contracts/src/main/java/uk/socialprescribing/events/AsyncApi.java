@@ -105,7 +105,7 @@ public final class AsyncApi {
         props.putObject("ce_subject").put("type", "string").put("description", "The aggregate's id, as the key");
         props.putObject("ce_time").put("type", "string").put("format", "date-time");
         props.putObject("ce_dataschema").put("type", "string").put("const", type.schemaUri());
-        props.putObject("ce_requestid").put("type", "string").put("description", "The id of the request that caused the event (X-Request-Id)");
+        props.putObject("ce_" + RequestId.EXTENSION).put("type", "string").put("description", "The id of the request that caused the event (X-Request-Id)");
         message.putObject("payload").put("$ref", "#/components/schemas/" + type.cloudEventType());
         ObjectNode key = message.putObject("bindings").putObject("kafka");
         key.putObject("key").put("type", "string").put("description", "The aggregate's id (the same as ce_subject)");

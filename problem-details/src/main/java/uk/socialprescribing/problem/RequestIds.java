@@ -1,8 +1,5 @@
 package uk.socialprescribing.problem;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,6 +11,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.jboss.logging.MDC;
 
+import uk.socialprescribing.events.RequestId;
+
 /**
  * The request's id: the caller's {@code X-Request-Id} (the gateway always sends one) when it is usable, else a new
  * one. It is put in the logging context ({@code requestId}, which JSON logs carry), returned on the answer, and
@@ -24,30 +23,19 @@ import org.jboss.logging.MDC;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RequestIds implements ContainerRequestFilter, ContainerResponseFilter {
 
-    public static final String HEADER = "X-Request-Id";
-    /** The logging context key. */
-    public static final String KEY = "requestId";
-
-    static final Pattern USABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
-    /** The id when it is usable as one, else a new one. */
-    public static String usableOrNew(String given) {
-        return given != null && USABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
-    }
-
     @Override
     public void filter(ContainerRequestContext request) {
-        String id = usableOrNew(request.getHeaderString(HEADER));
-        request.setProperty(KEY, id);
-        MDC.put(KEY, id);
+        String id = RequestId.usableOrNew(request.getHeaderString(RequestId.HEADER));
+        request.setProperty(RequestId.LOG_KEY, id);
+        MDC.put(RequestId.LOG_KEY, id);
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Object id = request.getProperty(KEY);
+        Object id = request.getProperty(RequestId.LOG_KEY);
         if (id != null) {
-            response.getHeaders().putSingle(HEADER, id);
+            response.getHeaders().putSingle(RequestId.HEADER, id);
         }
-        MDC.remove(KEY);
+        MDC.remove(RequestId.LOG_KEY);
     }
 }

@@ -1,7 +1,6 @@
 package uk.socialprescribing.directory.api;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -88,9 +87,7 @@ public class MatchResource {
             }
         }
         Set<String> days = body.days() == null ? Set.of() : body.days().stream().collect(Collectors.toSet());
-        PostcodePoints.Point home = body.postcode() == null ? null : points.locate(body.postcode()).orElseThrow(() -> new ProblemException(
-                Problem.invalidField("postcode", "KnownPostcode", body.postcode().strip().toUpperCase(Locale.ROOT)
-                        + " is not in the directory's postcode reference data (the demo area and its neighbours)")));
+        PostcodePoints.Point home = body.postcode() == null ? null : points.require("postcode", body.postcode());
         return new MatchResults(matching.match(new Matching.Person(Set.copyOf(interests), home, days, Boolean.TRUE.equals(body.freeOnly()),
                 body.age()), body.limit() == null ? 20 : body.limit()));
     }

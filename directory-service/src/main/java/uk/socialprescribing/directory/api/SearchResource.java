@@ -173,8 +173,7 @@ public class SearchResource {
             if (!given.matches(uk.socialprescribing.directory.service.Postcodes.FULL_OR_DISTRICT)) {
                 throw new ProblemException(Problem.invalidField(field, "Postcode", "must be a UK postcode or its district, e.g. HG5 8AH or HG5"));
             }
-            PostcodePoints.Point point = points.locate(given).orElseThrow(() -> new ProblemException(Problem.invalidField(field, "KnownPostcode",
-                    given.toUpperCase(Locale.ROOT) + " is not in the directory's postcode reference data (the demo area and its neighbours)")));
+            PostcodePoints.Point point = points.require(field, given);
             return new Place(point.latitude(), point.longitude(), point.approximate());
         }
     }

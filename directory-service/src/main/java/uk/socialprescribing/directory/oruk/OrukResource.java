@@ -188,9 +188,7 @@ public class OrukResource {
             if (normalised == null) {
                 throw new ProblemException(Problem.invalidField("proximity", "NeedsPlace", "needs a postcode, or lat and lon, to measure from"));
             }
-            String given = postcode.strip().toUpperCase(Locale.ROOT);
-            PostcodePoints.Point centre = points.locate(normalised).orElseThrow(() -> new ProblemException(Problem.invalidField("postcode",
-                    "KnownPostcode", given + " is not in the directory's postcode reference data (the demo area and its neighbours)")));
+            PostcodePoints.Point centre = points.require("postcode", postcode);
             near = new OrukReads.Near(centre, metres.get() / 1000);
             normalised = null;
         }

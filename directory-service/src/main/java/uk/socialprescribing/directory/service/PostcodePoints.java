@@ -60,6 +60,13 @@ public class PostcodePoints {
         this.points = Map.copyOf(read);
     }
 
+    /** The point of a postcode given in a request's {@code field}; a 400 problem naming the field when it cannot be placed. */
+    public Point require(String field, String postcode) {
+        return locate(postcode).orElseThrow(() -> new uk.socialprescribing.problem.ProblemException(uk.socialprescribing.problem.Problem
+                .invalidField(field, "KnownPostcode", postcode.strip().toUpperCase(Locale.ROOT)
+                        + " is not in the directory's postcode reference data (the demo area and its neighbours)")));
+    }
+
     /** The point of a whole postcode or a district, in any case and spacing; empty when its district is not known. */
     public Optional<Point> locate(String postcode) {
         if (postcode == null || postcode.isBlank()) {

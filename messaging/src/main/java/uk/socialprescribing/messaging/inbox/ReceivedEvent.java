@@ -73,7 +73,7 @@ public record ReceivedEvent(String id, String source, String type, OffsetDateTim
 
     /** The id of the request that wrote the event (the requestid extension), when it is usable as one. */
     private static String requestId(CloudEvent event) {
-        Object id = event.getExtension("requestid");
-        return id != null && id.toString().matches("[A-Za-z0-9._:-]{1,64}") ? id.toString() : null;
+        Object id = event.getExtension(uk.socialprescribing.events.RequestId.EXTENSION);
+        return id != null && uk.socialprescribing.events.RequestId.usable(id.toString()) ? id.toString() : null;
     }
 }

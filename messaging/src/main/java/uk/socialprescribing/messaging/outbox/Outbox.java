@@ -61,12 +61,9 @@ public class Outbox {
 
     /** The request (or consumed event) being handled, from the logging context: see RequestIds and Inbox. */
     static String requestId() {
-        Object id = org.jboss.logging.MDC.get(REQUEST_ID);
+        Object id = org.jboss.logging.MDC.get(uk.socialprescribing.events.RequestId.LOG_KEY);
         return id == null ? null : id.toString();
     }
-
-    /** The logging context key of the request id (as problem-details' RequestIds puts it). */
-    public static final String REQUEST_ID = "requestId";
 
     private static String write(JsonNode json) {
         try {

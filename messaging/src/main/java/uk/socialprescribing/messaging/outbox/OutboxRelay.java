@@ -180,13 +180,10 @@ public class OutboxRelay {
                 .executeUpdate());
     }
 
-    /** The CloudEvents extension carrying the id of the request that wrote the event. */
-    public static final String REQUEST_ID_EXTENSION = "requestid";
-
     CloudEvent toCloudEvent(OutboxEvent event) {
         CloudEventBuilder builder = CloudEventBuilder.v1();
         if (event.requestId != null) {
-            builder.withExtension(REQUEST_ID_EXTENSION, event.requestId);
+            builder.withExtension(uk.socialprescribing.events.RequestId.EXTENSION, event.requestId);
         }
         return builder
                 .withId(event.eventId.toString())
