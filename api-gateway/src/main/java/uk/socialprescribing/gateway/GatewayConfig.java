@@ -2,6 +2,7 @@ package uk.socialprescribing.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
@@ -24,6 +25,20 @@ public interface GatewayConfig {
 
     /** The Kafka address partners are told about in the event catalogue. */
     String publicKafka();
+
+    /**
+     * The browser origins (scheme://host[:port]) of the frontends that may call the authenticated routes (CORS). The
+     * public Open Referral UK feed is open to every origin; no other route is.
+     */
+    @WithDefault("http://127.0.0.1:3000,http://localhost:3000,http://localhost:5173")
+    List<String> corsOrigins();
+
+    /**
+     * How many times a request is sent again when its service could not be reached (connection refused or closed
+     * before an answer). Only for idempotent requests without a body: GET, HEAD, OPTIONS and DELETE.
+     */
+    @WithDefault("1")
+    int retries();
 
     /** The circuit breaker each upstream has. */
     Breaker breaker();

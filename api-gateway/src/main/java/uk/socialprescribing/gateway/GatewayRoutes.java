@@ -2,12 +2,13 @@ package uk.socialprescribing.gateway;
 
 import java.net.URI;
 import java.util.Map;
-import uk.socialprescribing.events.RequestId;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.security.AuthenticationFailedException;
@@ -20,6 +21,8 @@ import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -52,6 +55,8 @@ public class GatewayRoutes {
         router.route().order(-3).handler(ctx -> {
             String id = RequestId.usableOrNew(ctx.request().getHeader(RequestId.HEADER));
             ctx.request().headers().set(RequestId.HEADER, id);
+            // the gateway's own log lines about this request carry its id (the MDC lives in the request's context)
+            MDC.put(RequestId.LOG_KEY, id);
             String path = ctx.normalizedPath();
             ctx.addHeadersEndHandler(v -> {
                 var headers = ctx.response().headers();
@@ -72,6 +77,10 @@ public class GatewayRoutes {
             }
             ctx.next();
         });
+
+        // browsers: the configured frontends' origins on every route, any origin on the public ORUK feed only
+        Set<String> origins = Set.copyOf(config.corsOrigins());
+        router.route().order(-2).handler(ctx -> crossOrigin(ctx, origins));
 
         // an invalid or expired token fails authentication before any route: answer it as a problem
         router.route().order(-1).failureHandler(ctx -> {
@@ -96,7 +105,7 @@ public class GatewayRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(upstream.getPort(), upstream.getHost())
                     .addInterceptor(new ForwardedHeaders())
-                    .addInterceptor(new GuardedUpstream(route.upstream(), breakers.get(route.upstream()), config));
+                    .addInterceptor(new GuardedUpstream(route.upstream(), breakers.get(route.upstream()), config, vertx));
             router.routeWithRegex(route.pathRegex()).handler(ctx -> {
                 boolean anonymous = isAnonymous(ctx);
                 if (route.requiresToken() && anonymous) {
@@ -129,7 +138,7 @@ public class GatewayRoutes {
                             return context.sendRequest();
                         }
                     })
-                    .addInterceptor(new GuardedUpstream(name, breakers.get(name), config));
+                    .addInterceptor(new GuardedUpstream(name, breakers.get(name), config, vertx));
             router.get("/openapi/" + name).handler(ctx -> openApi.handle(ctx.request()));
         });
 
@@ -148,6 +157,51 @@ public class GatewayRoutes {
             Problems.send(ctx.response(), 404, "http-404", "Not Found", "Nothing is found at this path", ctx.normalizedPath());
         });
         LOG.infof("Routing %d path prefixes to %s", Route.TABLE.size(), config.upstreams());
+    }
+
+    /** Headers a browser script may read from an answer, beside the CORS-safelisted ones. */
+    private static final String EXPOSED = "Location, ETag, Link, Retry-After, X-Request-Id";
+
+    /**
+     * CORS. A request from an origin that may call this path gets Access-Control-Allow-Origin (its own origin, or * on
+     * the public ORUK feed, which carries no personal data and takes no credentials); a preflight from it is answered
+     * here, without reaching a service. A preflight from any other origin is refused with a 403 problem, and its
+     * ordinary requests get no CORS headers, so the browser keeps the answer from the page.
+     */
+    private static void crossOrigin(RoutingContext ctx, Set<String> origins) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin == null) {
+            ctx.next();
+            return;
+        }
+        String path = ctx.normalizedPath();
+        boolean open = path.equals("/oruk") || path.startsWith("/oruk/");
+        boolean allowed = open || origins.contains(origin);
+        if (allowed) {
+            ctx.addHeadersEndHandler(v -> {
+                var headers = ctx.response().headers();
+                headers.set("Access-Control-Allow-Origin", open ? "*" : origin);
+                headers.set("Access-Control-Expose-Headers", EXPOSED);
+                if (!open) {
+                    headers.add("Vary", "Origin");
+                }
+            });
+        }
+        boolean preflight = ctx.request().method() == HttpMethod.OPTIONS
+                && ctx.request().getHeader("Access-Control-Request-Method") != null;
+        if (!preflight) {
+            ctx.next();
+        } else if (!allowed) {
+            Problems.send(ctx.response(), 403, "origin-not-allowed", "Forbidden", "Pages from " + origin
+                    + " may not call " + path + ": the origin is not one of the gateway's frontends (gateway.cors-origins)", path);
+        } else {
+            ctx.response().setStatusCode(204)
+                    .putHeader("Access-Control-Allow-Methods", open ? "GET, HEAD, OPTIONS" : "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")
+                    .putHeader("Access-Control-Allow-Headers", open ? "Accept, X-Request-Id"
+                            : "Authorization, Accept, Content-Type, If-Match, If-None-Match, Idempotency-Key, X-Request-Id")
+                    .putHeader("Access-Control-Max-Age", "600")
+                    .end();
+        }
     }
 
     private static boolean isAnonymous(RoutingContext ctx) {
@@ -205,7 +259,44 @@ public class GatewayRoutes {
      * at once, until one request after {@code gateway.breaker.reset} gets through again. A caller whose request fails
      * that way gets a 503 problem naming the service, with Retry-After; a service's own 5xx answer is passed on as it is.
      */
-    private record GuardedUpstream(String upstream, CircuitBreaker breaker, GatewayConfig config) implements ProxyInterceptor {
+    private record GuardedUpstream(String upstream, CircuitBreaker breaker, GatewayConfig config, Vertx vertx) implements ProxyInterceptor {
+
+        /** Methods whose request may be sent twice with the same effect (RFC 9110, 9.2.2); PUT is, but its body streams. */
+        private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.DELETE);
+
+        /**
+         * One try through the breaker; if the service could not be reached at all (refused, or the connection closed
+         * before an answer, as when an instance stops) and retries are left, another after a moment. A timeout is not
+         * tried again: the service may still be at work, and the caller has waited long enough.
+         */
+        private Future<ProxyResponse> attempt(ProxyContext context, int retriesLeft) {
+            Future<ProxyResponse> answered = breaker.execute(promise -> context.sendRequest().onComplete(result -> {
+                if (result.succeeded() && result.result().getStatusCode() >= 500) {
+                    promise.tryFail(new ServiceFailed(result.result()));
+                } else {
+                    promise.handle(result);
+                }
+            }));
+            if (retriesLeft == 0) {
+                return answered;
+            }
+            return answered.recover(failure -> {
+                if (failure instanceof ServiceFailed || failure instanceof OpenCircuitException
+                        || failure instanceof io.vertx.circuitbreaker.TimeoutException) {
+                    return Future.failedFuture(failure);
+                }
+                LOG.infof("%s %s %s: not reached (%s); trying again", upstream, context.request().getMethod(),
+                        context.request().getURI(), failure.toString());
+                io.vertx.core.Promise<Void> pause = io.vertx.core.Promise.promise();
+                vertx.setTimer(100, t -> pause.complete());
+                return pause.future().compose(v -> attempt(context, retriesLeft - 1));
+            });
+        }
+
+        private static boolean withoutBody(HttpServerRequest request) {
+            String length = request.getHeader("Content-Length");
+            return request.getHeader("Transfer-Encoding") == null && (length == null || length.equals("0"));
+        }
 
         /** A service answered with a 5xx: a failure for the breaker, and still its answer for the caller. */
         static final class ServiceFailed extends RuntimeException {
@@ -219,14 +310,15 @@ public class GatewayRoutes {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            Future<ProxyResponse> answered = breaker.execute(promise -> context.sendRequest().onComplete(result -> {
-                if (result.succeeded() && result.result().getStatusCode() >= 500) {
-                    promise.tryFail(new ServiceFailed(result.result()));
-                } else {
-                    promise.handle(result);
-                }
-            }));
-            return answered.recover(failure -> {
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            int retries = 0;
+            if (IDEMPOTENT.contains(incoming.method()) && withoutBody(incoming)) {
+                // nothing to stream: the request can be sent again as it is
+                context.request().setBody(null);
+                incoming.resume();
+                retries = config.retries();
+            }
+            return attempt(context, retries).recover(failure -> {
                 if (failure instanceof ServiceFailed failed) {
                     return Future.succeededFuture(failed.response);
                 }

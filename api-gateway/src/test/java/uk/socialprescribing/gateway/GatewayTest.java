@@ -243,4 +243,50 @@ class GatewayTest {
                 .body("asyncapi", equalTo("3.0.0")).body("channels.'referral-events'.bindings.kafka.partitions", equalTo(6))
                 .body("components.messages.'referral.accepted.v1'.headers.properties.ce_type.const", equalTo("referral.accepted.v1"));
     }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "gateway.upstreams.directory-service")
+    java.net.URI directory;
+
+    @Test
+    void anIdempotentRequestIsSentAgainWhenItsServiceDroppedItAndOthersAreNot() {
+        String token = TestTokens.linkWorker("U84002");
+        String key = java.util.UUID.randomUUID().toString();
+        // the first try's connection is closed without an answer; the gateway tries again and the caller sees the answer
+        given().auth().oauth2(token).queryParam("key", key).when().get("/api/directory/drops-once")
+                .then().statusCode(200).body("tries", equalTo(2));
+        // a POST is not sent twice: the caller hears that the service did not answer, and the service saw it once
+        given().auth().oauth2(token).queryParam("key", key).contentType(ContentType.JSON).body("{}").when().post("/api/directory/drops-once")
+                .then().statusCode(503).contentType("application/problem+json").body("detail", containsString("directory-service is not answering"));
+        given().baseUri(directory.toString()).when().get("/__control/tries?POST%20key=" + key).then().statusCode(200).body(equalTo("1"));
+    }
+
+    @Test
+    void theConfiguredFrontendsMayCallFromABrowserAndAnyOriginMayReadTheOrukFeed() {
+        String frontend = "http://localhost:3000";
+        given().header("Origin", frontend).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type").when().options("/api/referrals")
+                .then().statusCode(204).header("Access-Control-Allow-Origin", frontend)
+                .header("Access-Control-Allow-Methods", containsString("POST"))
+                .header("Access-Control-Allow-Headers", containsString("Authorization"));
+        given().auth().oauth2(TestTokens.linkWorker("U84002")).header("Origin", frontend).when().get("/api/caseload/cases")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", frontend).header("Vary", containsString("Origin"))
+                .header("Access-Control-Expose-Headers", containsString("Location"));
+        // the gateway's own refusal is readable by the page too
+        given().header("Origin", frontend).when().get("/api/caseload/cases")
+                .then().statusCode(401).header("Access-Control-Allow-Origin", frontend);
+
+        // another site's page may not call the API: its preflight is refused, and other answers carry no CORS header
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET").when().options("/api/caseload/cases")
+                .then().statusCode(403).contentType("application/problem+json").header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue())
+                .body("detail", containsString("https://elsewhere.example"));
+        given().auth().oauth2(TestTokens.linkWorker("U84002")).header("Origin", "https://elsewhere.example").when().get("/api/caseload/cases")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+
+        // the open-data feed is open to every origin
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET").when().options("/oruk/services")
+                .then().statusCode(204).header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.not(containsString("POST")));
+        given().header("Origin", "https://elsewhere.example").when().get("/oruk/services")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "*");
+    }
 }

@@ -30,6 +30,12 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
      */
     private final java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /**
+     * /api/…/drops-once?key=K: the first request for each K has its connection closed without an answer, as an
+     * instance that stops would; later ones are answered with how many tries arrived.
+     */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> tries = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final List<HttpServer> servers = new ArrayList<>();
 
     @Override
@@ -75,6 +81,31 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                     exchange.sendResponseHeaders(500, problem.length);
                     try (OutputStream out = exchange.getResponseBody()) {
                         out.write(problem);
+                    }
+                    return;
+                }
+                if (exchange.getRequestURI().getPath().endsWith("/drops-once")) {
+                    String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getQuery();
+                    int tried = tries.computeIfAbsent(key, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    exchange.getRequestBody().readAllBytes();
+                    if (tried == 1) {
+                        exchange.close(); // no answer: the connection is closed
+                        return;
+                    }
+                    byte[] bytes = ("{\"tries\":" + tried + "}").getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, bytes.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(bytes);
+                    }
+                    return;
+                }
+                if (exchange.getRequestURI().getPath().equals("/__control/tries")) {
+                    var counted = tries.get(exchange.getRequestURI().getQuery().replace("+", " ").replace("%20", " "));
+                    byte[] bytes = String.valueOf(counted == null ? 0 : counted.get()).getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, bytes.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(bytes);
                     }
                     return;
                 }
