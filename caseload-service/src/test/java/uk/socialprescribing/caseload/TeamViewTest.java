@@ -123,6 +123,11 @@ class TeamViewTest {
                 .body("waitingList.cases[0].urgency", equalTo("urgent"));
         given().auth().oauth2(admin()).queryParam("pcn", PCN).when().get("/api/caseload/team").then().statusCode(200)
                 .body("linkWorkers", hasSize(1));
+        // an admin belongs to no PCN: without one named, the parameter is what is missing, not a claim of their token
+        for (String path : java.util.List.of("/api/caseload/team", "/api/caseload/waiting-list", "/api/caseload/link-workers")) {
+            given().auth().oauth2(admin()).when().get(path).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("pcn"));
+        }
         given().auth().oauth2(lead("U84002")).queryParam("pcn", PCN).when().get("/api/caseload/team").then().statusCode(403);
         given().auth().oauth2(workerToken(worker)).when().get("/api/caseload/team").then().statusCode(403);
         given().auth().oauth2(TestTokens.commissioner()).when().get("/api/caseload/team").then().statusCode(403);

@@ -19,8 +19,14 @@ import java.util.concurrent.TimeUnit;
 final class LocalPlatform {
 
     static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
-    static final int GATEWAY = 18080;
-    static final int KEYCLOAK = 18180;
+
+    /**
+     * {@code -De2e.platform=running}: use the platform a developer already runs with ./platform up (default ports,
+     * its own databases), neither starting nor stopping it; for working on the tests that only talk to the gateway.
+     */
+    static final boolean ALREADY_RUNNING = "running".equals(System.getProperty("e2e.platform"));
+    static final int GATEWAY = ALREADY_RUNNING ? 8080 : 18080;
+    static final int KEYCLOAK = ALREADY_RUNNING ? 8180 : 18180;
     static final List<String> DATABASES = List.of("referral_e2e", "caseload_e2e", "directory_e2e", "outcomes_e2e");
 
     private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
@@ -34,13 +40,19 @@ final class LocalPlatform {
             Map.entry("REFERRAL_PORT", "18081"),
             Map.entry("CASELOAD_PORT", "18082"),
             Map.entry("DIRECTORY_PORT", "18083"),
-            Map.entry("OUTCOMES_PORT", "18084"));
+            Map.entry("OUTCOMES_PORT", "18084"),
+            // every request of these tests comes from 127.0.0.1, which the per-address self-referral limit counts
+            Map.entry("REFERRAL_SELF_REFERRAL_CAPACITY", "200"));
 
     private LocalPlatform() {
     }
 
     static String gateway() {
         return "http://127.0.0.1:" + GATEWAY;
+    }
+
+    static String keycloak() {
+        return "http://127.0.0.1:" + KEYCLOAK;
     }
 
     /** Drops the end-to-end databases so that the run starts clean (./platform up creates them again). */

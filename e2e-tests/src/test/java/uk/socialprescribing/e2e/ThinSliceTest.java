@@ -18,11 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
@@ -31,6 +30,8 @@ import io.restassured.http.ContentType;
  * referral.accepted; caseload-service opens a case from it; outcomes-service counts both. Beside it, the referral
  * routes as partners use them through the gateway: demo data, an agency, a self-referral, FHIR.
  */
+@ExtendWith(PlatformUp.class)
+@Order(1) // first: it counts the demo data's referrals before anything else adds to them
 class ThinSliceTest {
 
     static final String REFERRAL = """
@@ -39,19 +40,6 @@ class ThinSliceTest {
              "reasons": [{"code": "loneliness-or-isolation"}],
              "whatMatters": "Widowed last year, rarely goes out; would like to join a walking group",
              "consent": {"referral": true, "shareOutcomeWithReferrer": true}}""";
-
-    @BeforeAll
-    static void startThePlatform() throws Exception {
-        LocalPlatform.run("down");
-        LocalPlatform.dropDatabases();
-        LocalPlatform.run("up");
-        RestAssured.baseURI = LocalPlatform.gateway();
-    }
-
-    @AfterAll
-    static void stopThePlatform() throws Exception {
-        LocalPlatform.run("down");
-    }
 
     /** NHS rounding of published counts: to the nearest 5 (counts 1 to 7 are suppressed). */
     static int published(long count) {

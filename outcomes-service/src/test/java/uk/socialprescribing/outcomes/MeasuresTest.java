@@ -110,7 +110,7 @@ class MeasuresTest {
     @Test
     void onlyTheCasesLinkWorkerRecordsAndBadAnswersAreNamed() {
         UUID caseId = cases.get(1);
-        record(workerToken("lw-someone-else"), caseId, "WEMWBS", "baseline", wemwbs(40)).statusCode(403).contentType("application/problem+json");
+        record(workerToken("lw-someone-else"), caseId, "WEMWBS", "baseline", wemwbs(40)).statusCode(404).contentType("application/problem+json");
         record(workerToken(worker), UUID.randomUUID(), "WEMWBS", "baseline", wemwbs(40)).statusCode(404).contentType("application/problem+json");
         record(TestTokens.commissioner(), caseId, "WEMWBS", "baseline", wemwbs(40)).statusCode(403);
         Map<String, Integer> outOfRange = new LinkedHashMap<>(wemwbs(40));
@@ -129,8 +129,8 @@ class MeasuresTest {
         given().auth().oauth2(TestTokens.withRoles("lead-" + pcn, List.of("link-worker-lead"), Map.of("pcn", pcn))).when()
                 .get("/api/outcomes/cases/{id}/measurements", caseId).then().statusCode(200);
         given().auth().oauth2(TestTokens.withRoles("lead-elsewhere", List.of("link-worker-lead"), Map.of("pcn", "U84005"))).when()
-                .get("/api/outcomes/cases/{id}/measurements", caseId).then().statusCode(403);
-        given().auth().oauth2(workerToken("lw-someone-else")).when().get("/api/outcomes/cases/{id}/measurements", caseId).then().statusCode(403);
+                .get("/api/outcomes/cases/{id}/measurements", caseId).then().statusCode(404);
+        given().auth().oauth2(workerToken("lw-someone-else")).when().get("/api/outcomes/cases/{id}/measurements", caseId).then().statusCode(404);
     }
 
     @Test

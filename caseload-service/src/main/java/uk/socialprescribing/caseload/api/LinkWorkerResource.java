@@ -68,8 +68,7 @@ public class LinkWorkerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<LinkWorkerView> list(@Parameter(description = "The PCN (admin); others see their own", example = "U84002")
             @QueryParam("pcn") String pcn) {
-        String pcnCode = pcn == null || pcn.isBlank() ? team.pcn() : pcn.strip();
-        team.requireReaderOf(pcnCode);
+        String pcnCode = team.readablePcn(pcn);
         return allocating.loads(pcnCode).stream().map(LinkWorkerView::of)
                 .sorted(Comparator.comparing(LinkWorkerView::displayName)).toList();
     }

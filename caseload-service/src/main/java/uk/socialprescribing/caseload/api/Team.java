@@ -1,10 +1,14 @@
 package uk.socialprescribing.caseload.api;
 
+import java.util.List;
+
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.ForbiddenException;
+import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The caller's place in the team: admin sees every PCN; a lead or link worker their own (token claim pcn). */
@@ -42,8 +46,16 @@ public class Team {
         }
     }
 
-    /** The PCN a read names ({@code pcn}), or the caller's own; 403 for another PCN unless admin. */
+    /**
+     * The PCN a read names ({@code pcn}), or the caller's own; 403 for another PCN unless admin. An admin belongs to
+     * no PCN, so must name one: a 400 naming the parameter, not a 403 about their token.
+     */
     public String readablePcn(String pcn) {
+        if ((pcn == null || pcn.isBlank()) && isAdmin() && token.getClaim("pcn") == null) {
+            throw new ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
+                    "Name the PCN to read with pcn: an admin belongs to none", null,
+                    List.of(new Problem.FieldError("pcn", "NotBlank", "is required for an admin"))));
+        }
         String pcnCode = pcn == null || pcn.isBlank() ? pcn() : pcn.strip();
         requireReaderOf(pcnCode);
         return pcnCode;

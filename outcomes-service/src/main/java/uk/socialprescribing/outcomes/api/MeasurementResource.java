@@ -83,9 +83,7 @@ public class MeasurementResource {
             content = @Content(schema = @Schema(implementation = Measurements.Measurement.class)))
     @APIResponse(responseCode = "400", description = "An answer is missing, out of range or unknown; it is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not your case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case with a link worker is known here",
+    @APIResponse(responseCode = "404", description = "No such case of yours is known here (another's is not confirmed to exist)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response record(@NotNull(message = "a questionnaire is required") @Valid Recording body) {
         Measurements.Measurement recorded;
@@ -105,9 +103,7 @@ public class MeasurementResource {
             description = "For the case's link worker and a lead of its network.")
     @APIResponse(responseCode = "200", description = "The measures, oldest first, and the changes",
             content = @Content(schema = @Schema(implementation = CaseMeasures.class)))
-    @APIResponse(responseCode = "403", description = "Not your case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case with a link worker is known here",
+    @APIResponse(responseCode = "404", description = "No such case of yours is known here (another's is not confirmed to exist)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseMeasures read(@PathParam("caseId") UUID caseId) {
         Object pcn = token.getClaim("pcn");

@@ -22,7 +22,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.security.ForbiddenException;
 import uk.socialprescribing.events.outcome.OutcomeRecorded;
 import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.outcomes.projection.Projections;
@@ -74,7 +73,8 @@ public class Measurements {
     public Measurement record(UUID caseId, Instrument instrument, String timepoint, Map<String, Integer> answers, String linkWorker) {
         CaseOwner owner = owner(caseId).orElseThrow(() -> unknownCase(caseId));
         if (!linkWorker.equals(owner.linkWorker())) {
-            throw new ForbiddenException("Only the case's link worker records its measures");
+            // another worker's case is not confirmed to exist, as in caseload-service
+            throw notYours(caseId);
         }
         Scoring.Scored scored = scoring.score(instrument, answers);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -94,7 +94,7 @@ public class Measurements {
         CaseOwner owner = owner(caseId).orElseThrow(() -> unknownCase(caseId));
         boolean allowed = asker.username().equals(owner.linkWorker()) || (asker.lead() && asker.pcn() != null && asker.pcn().equals(owner.pcn()));
         if (!allowed) {
-            throw new ForbiddenException("Only the case's link worker, or a lead of its network, reads its measures");
+            throw notYours(caseId);
         }
         List<Measurement> found = new ArrayList<>();
         for (Object o : entityManager.createNativeQuery("""
@@ -141,6 +141,11 @@ public class Measurements {
                 + ".referral r on r.referral_id = c.referral_id where c.case_id = :case and c.link_worker is not null", Tuple.class)
                 .setParameter("case", caseId).getResultList();
         return rows.stream().map(Tuple.class::cast).map(t -> new CaseOwner((String) t.get(0), (String) t.get(1))).findFirst();
+    }
+
+    private static ProblemException notYours(UUID caseId) {
+        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found",
+                "No case " + caseId + " of yours is known here: only the case's link worker, or a lead of its network, may see it"));
     }
 
     private static ProblemException unknownCase(UUID caseId) {
