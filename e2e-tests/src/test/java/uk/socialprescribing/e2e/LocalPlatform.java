@@ -29,7 +29,7 @@ final class LocalPlatform {
     static final int KEYCLOAK = ALREADY_RUNNING ? 8180 : 18180;
     static final List<String> DATABASES = List.of("referral_e2e", "caseload_e2e", "directory_e2e", "outcomes_e2e");
 
-    private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+    private static final Map<String, String> ENVIRONMENT = ALREADY_RUNNING ? Map.of() : Map.ofEntries(
             Map.entry("PLATFORM_HOME", ROOT.resolve("e2e-tests/target/platform").toString()),
             Map.entry("PLATFORM_DB_SUFFIX", "_e2e"),
             Map.entry("GATEWAY_PORT", String.valueOf(GATEWAY)),
@@ -51,8 +51,33 @@ final class LocalPlatform {
         return "http://127.0.0.1:" + GATEWAY;
     }
 
+    /** A service's own address, behind the gateway (to show that it checks tokens itself). */
+    static String service(String name) {
+        int port = switch (name) {
+            case "referral-service" -> 8081;
+            case "caseload-service" -> 8082;
+            case "directory-service" -> 8083;
+            case "outcomes-service" -> 8084;
+            default -> throw new IllegalArgumentException(name);
+        };
+        return "http://127.0.0.1:" + (ALREADY_RUNNING ? port : port + 10_000);
+    }
+
     static String keycloak() {
         return "http://127.0.0.1:" + KEYCLOAK;
+    }
+
+    /** Where ./platform keeps its pid files and logs. */
+    static Path home() {
+        return ALREADY_RUNNING ? ROOT.resolve(".platform") : Path.of(ENVIRONMENT.get("PLATFORM_HOME"));
+    }
+
+    /** Stops one component as ./platform down would (SIGTERM), and waits for it to be gone. */
+    static void stop(String component) throws Exception {
+        long pid = Long.parseLong(Files.readString(home().resolve("pids/" + component + ".pid")).strip());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(component + " is not running"));
+        process.destroy();
+        process.onExit().get(60, TimeUnit.SECONDS);
     }
 
     /** Drops the end-to-end databases so that the run starts clean (./platform up creates them again). */
