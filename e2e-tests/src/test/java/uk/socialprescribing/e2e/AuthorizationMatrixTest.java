@@ -377,12 +377,7 @@ class AuthorizationMatrixTest {
     /** Tenant 1's things, made through the API by their owners before the walk. */
     static final class Fixtures {
 
-        static final String REFERRAL = """
-                {"person": {"nhsNumber": "9434765919", "givenName": "Richard", "familyName": "Smith", "dateOfBirth": "1948-03-12"},
-                 "referrer": {"name": "Dr Asha Patel", "role": "GP"},
-                 "reasons": [{"code": "loneliness-or-isolation"}],
-                 "whatMatters": "Widowed last year, rarely goes out; would like to join a walking group",
-                 "consent": {"referral": true, "shareOutcomeWithReferrer": true}}""";
+        static final String REFERRAL = ThinSliceTest.REFERRAL;
         static final String AGENCY_REFERRAL = REFERRAL.replace("\"nhsNumber\": \"9434765919\", ", "")
                 .replace("\"dateOfBirth\": \"1948-03-12\"", "\"dateOfBirth\": \"1948-03-12\", \"address\": {\"postcode\": \"HG1 1QX\"}");
         static final String WEBHOOK = "{\"url\": \"https://gp-system.example.nhs.uk/social-prescribing/messages\"}";
