@@ -325,6 +325,12 @@ class AuthorizationMatrixTest {
         r.put("GET /oruk/taxonomy_terms/{id}", (who, allowed) -> Call.of("GET", "/oruk/taxonomy_terms/" + f.oruk.get("taxonomy_terms")));
         r.put("GET /oruk/service_at_locations/{id}", (who, allowed) -> Call.of("GET", "/oruk/service_at_locations/" + f.oruk.get("service_at_locations")));
 
+        // each service's dead letters: a replay of an offset no dead-letter topic has reached
+        Map<String, String> channels = Map.of("referrals", "caseload-events", "caseload", "referral-events", "directory", "caseload-events",
+                "outcomes", "referral-events");
+        channels.forEach((service, channel) -> r.put("POST /api/" + service + "/admin/dead-letters/{channel}/{partition}/{offset}/replay",
+                (who, allowed) -> Call.of("POST", "/api/" + service + "/admin/dead-letters/" + channel + "/0/999999999/replay")));
+
         // outcomes-service
         r.put("POST /api/outcomes/measurements", (who, allowed) -> {
             ObjectNode measurement = exampleJson("POST /api/outcomes/measurements");

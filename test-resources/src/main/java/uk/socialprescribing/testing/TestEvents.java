@@ -58,6 +58,21 @@ public final class TestEvents {
         }
     }
 
+    /**
+     * Writes the event to any topic with headers of its own beside the CloudEvent's, e.g. to a dead-letter topic as
+     * SmallRye writes a record there (its dead-letter-* headers).
+     */
+    public static void publishTo(String bootstrapServers, String topic, CloudEvent event, java.util.List<org.apache.kafka.common.header.Header> headers) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(p, new StringSerializer(), new CloudEventSerializer())) {
+            producer.send(new ProducerRecord<>(topic, null, event.getSubject(), event, headers)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not write " + event.getType() + " to " + topic, e);
+        }
+    }
+
     public static CloudEvent publish(String bootstrapServers, String source, EventData data) {
         CloudEvent event = cloudEvent(source, data);
         publish(bootstrapServers, event);
