@@ -93,6 +93,44 @@ class UptakeTest {
     }
 
     @Test
+    void aConnectionReferredOrAttendingHoldsAPlaceUntilItEnds() {
+        String id = given().auth().oauth2(MatchTest.ADMIN).contentType(ContentType.JSON).body("""
+                {"organizationId": "%s", "name": "Places Walk", "description": "A walk with places.", "category": "walking",
+                 "venue": "Uptake Hall", "town": "Ripon", "postcode": "HG4 1QP", "capacityMaximum": 6, "capacityAvailable": 5}"""
+                .formatted(organisation)).when().post("/api/directory/services").then().statusCode(201).extract().path("id");
+        UUID service = UUID.fromString(id);
+        Instant t = Instant.parse("2026-11-02T10:00:00Z");
+        UUID e = UUID.randomUUID();
+        UUID f = UUID.randomUUID();
+        UUID g = UUID.randomUUID();
+        // e: referred (takes one: 4), then completed (gives it back: 5); f: suggested (none), then attending (takes one:
+        // 4); g: declined at once (none); f's move delivered again, and an older move of e out of order: nothing
+        send(new ConnectionMade(UUID.randomUUID(), e, service, "U84002", "walking", "referred", null, t));
+        send(new ConnectionUpdated(UUID.randomUUID(), e, service, "U84002", "walking", "completed", null, t.plusSeconds(120)));
+        send(new ConnectionMade(UUID.randomUUID(), f, service, "U84002", "walking", "suggested", null, t));
+        CloudEvent attending = send(new ConnectionUpdated(UUID.randomUUID(), f, service, "U84002", "walking", "attending", null, t.plusSeconds(60)));
+        send(new ConnectionMade(UUID.randomUUID(), g, service, "U84002", "walking", "declined", "timing", t));
+        TestEvents.publish(kafka, attending);
+        send(new ConnectionUpdated(UUID.randomUUID(), e, service, "U84002", "walking", "attending", null, t.plusSeconds(60)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(MatchTest.ADMIN).when()
+                .get("/api/directory/services/{id}/uptake", id).then().statusCode(200)
+                .body("completed", equalTo(1)).body("attending", equalTo(1)).body("declined", equalTo(1)));
+        given().auth().oauth2(MatchTest.ADMIN).when().get("/api/directory/services/{id}", id).then().statusCode(200)
+                .body("capacityAvailable", equalTo(4)).body("capacityMaximum", equalTo(6));
+        // announced, so that caseload's copy and the open feed follow
+        // (the listing's own announcement, then one per place taken or given back: three, in whichever order e's and f's
+        // partitions were read, ending at 4; waiting for a fifth shows there is none)
+        List<Integer> announced = uk.socialprescribing.testing.PublishedEvents.await(kafka, "directory-events", 5, Duration.ofSeconds(10),
+                p -> id.equals(p.key()) && "service.capacity-changed.v1".equals(p.event().getType()))
+                .stream().collect(java.util.stream.Collectors.toMap(p -> p.event().getId(), p -> p.data().get("available").asInt(),
+                        (first, again) -> first, java.util.LinkedHashMap::new)) // the relay is at least once: one per event id
+                .values().stream().toList();
+        assertEquals(4, announced.size(), announced.toString());
+        assertEquals(5, announced.get(0), announced.toString());
+        assertEquals(4, announced.get(3), announced.toString());
+    }
+
+    @Test
     void onlyItsOrganisationAndAdminSeeIt() {
         String other = PartnerTest.partner(UUID.randomUUID().toString());
         given().auth().oauth2(other).when().get("/api/directory/services/{id}/uptake", serviceId).then().statusCode(403)

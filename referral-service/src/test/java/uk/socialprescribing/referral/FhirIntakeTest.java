@@ -88,6 +88,8 @@ class FhirIntakeTest {
         request.addReasonCode().addCoding().setSystem("http://snomed.info/sct").setCode("422650009").setDisplay("Social isolation");
         request.addReasonCode().setText("Struggling with money since the shop closed");
         request.addNote().setText("Widowed last year; would like to meet people");
+        request.addExtension().setUrl("https://social-prescribing.example.uk/fhir/StructureDefinition/share-outcome-with-referrer")
+                .setValue(new org.hl7.fhir.r4.model.BooleanType(true));
         return request;
     }
 
@@ -128,7 +130,10 @@ class FhirIntakeTest {
                 .body("reasons.code", equalTo(java.util.List.of("loneliness-or-isolation", "other")))
                 .body("reasons[0].snomedCode", equalTo("422650009"))
                 .body("reasons[1].text", equalTo("Struggling with money since the shop closed"))
-                .body("whatMatters", equalTo("Widowed last year; would like to meet people"));
+                .body("whatMatters", equalTo("Widowed last year; would like to meet people"))
+                .body("consentToShareOutcome", equalTo(true));
+        assertEquals("true", read.getExtensionByUrl("https://social-prescribing.example.uk/fhir/StructureDefinition/share-outcome-with-referrer")
+                .getValue().primitiveValue());
 
         // declined: the status GP systems read becomes revoked
         String token = Referrals.linkWorker(Referrals.PCN);
@@ -157,6 +162,11 @@ class FhirIntakeTest {
         ServiceRequest noSubject = serviceRequest(Referrals.freshNhsNumber(), Referrals.PRACTICE).setSubject(new Reference("Patient/elsewhere"));
         postFhir("ServiceRequest", Referrals.gp(Referrals.PRACTICE), json(noSubject))
                 .statusCode(422).body("issue[0].expression[0]", equalTo("ServiceRequest.subject"));
+        ServiceRequest vagueConsent = serviceRequest(Referrals.freshNhsNumber(), Referrals.PRACTICE);
+        vagueConsent.getExtensionByUrl("https://social-prescribing.example.uk/fhir/StructureDefinition/share-outcome-with-referrer")
+                .setValue(new org.hl7.fhir.r4.model.StringType("perhaps"));
+        postFhir("ServiceRequest", Referrals.gp(Referrals.PRACTICE), json(vagueConsent))
+                .statusCode(422).body("issue[0].expression[0]", equalTo("ServiceRequest.extension"));
     }
 
     @Test

@@ -224,6 +224,33 @@ public class Partnering {
         return listing;
     }
 
+    /**
+     * A link worker's connection took a place (+1) or gave one back (-1): places free go down or up, never below none
+     * nor above the maximum, and the change is announced (service.capacity-changed). A listing that does not count its
+     * places, or that has been withdrawn or is not in the directory, is left as it is. The partner's own figure, set
+     * later, wins: it is what they know.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void placeTaken(UUID id, int taken, Instant at) {
+        entityManager.createNativeQuery("select id from service where id = :id for update").setParameter("id", id).getResultList();
+        Listing listing = entityManager.find(Listing.class, id);
+        if (listing == null || listing.details().capacityAvailable() == null || listing.withdrawnAt() != null) {
+            return;
+        }
+        Integer max = listing.details().capacityMaximum();
+        int available = Math.max(0, listing.details().capacityAvailable() - taken);
+        if (max != null) {
+            available = Math.min(available, max);
+        }
+        if (available == listing.details().capacityAvailable()) {
+            return;
+        }
+        listing.capacity(available, max, at);
+        if (listing.isPublic()) {
+            outbox.record(new ServiceCapacityChanged(id, available, max, "place", at));
+        }
+    }
+
     /** The partner confirms the listing is still right: assured today. */
     @Transactional
     public Listing assure(UUID id, long expectedVersion, Partner partner) {

@@ -27,41 +27,69 @@ public class Uptake {
     /** A connection in these states has been sent to the service: it received a referral. */
     static final Set<String> REFERRED = Set.of("referred", "attending", "completed", "dropped-out");
 
+    /** A connection in these states holds one of the service's places: taken when it enters them, freed when it leaves. */
+    static final Set<String> HOLDS_A_PLACE = Set.of("referred", "attending");
+
     /** One service's figures. */
     public record Figures(UUID serviceId, String name, long suggested, long referralsReceived, long attending, long completed,
             long declined, Map<String, Long> declinedBecause, long droppedOut, Map<String, Long> droppedOutBecause, Instant lastActivity) {
     }
 
     private final EntityManager entityManager;
+    private final Partnering partnering;
 
-    public Uptake(EntityManager entityManager) {
+    public Uptake(EntityManager entityManager, Partnering partnering) {
         this.entityManager = entityManager;
+        this.partnering = partnering;
     }
 
+    /** A new connection; one made straight into referred or attending takes a place. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void made(ConnectionMade made) {
         String status = made.status() == null ? "suggested" : made.status();
-        entityManager.createNativeQuery("""
-                insert into connection_uptake (connection_id, service_id, status, reason, referred, made_at, updated_at)
-                values (:connection, :service, :status, :reason, :referred, :at, :at)
-                on conflict (connection_id) do nothing""")
+        Object[] change = (Object[]) entityManager.createNativeQuery("""
+                with before as (select status from connection_uptake where connection_id = :connection),
+                     after as (insert into connection_uptake (connection_id, service_id, status, reason, referred, made_at, updated_at)
+                               values (:connection, :service, :status, :reason, :referred, :at, :at)
+                               on conflict (connection_id) do nothing returning status)
+                select (select status from before), (select status from after)""")
                 .setParameter("connection", made.connectionId()).setParameter("service", made.serviceId()).setParameter("status", status)
                 .setParameter("reason", made.reason()).setParameter("referred", REFERRED.contains(status)).setParameter("at", made.madeAt())
-                .executeUpdate();
+                .getSingleResult();
+        places(made.serviceId(), (String) change[0], (String) change[1], made.madeAt());
     }
 
-    /** A later status; an update older than what is held (a replay out of order) changes nothing. */
+    /**
+     * A later status; an update older than what is held (a replay out of order) changes nothing. Entering referred or
+     * attending takes a place; leaving them (completed, declined, dropped out) frees it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void updated(ConnectionUpdated updated) {
-        entityManager.createNativeQuery("""
-                insert into connection_uptake (connection_id, service_id, status, reason, referred, made_at, updated_at)
-                values (:connection, :service, :status, :reason, :referred, :at, :at)
-                on conflict (connection_id) do update set status = excluded.status, reason = excluded.reason,
-                    referred = connection_uptake.referred or excluded.referred, updated_at = excluded.updated_at
-                where connection_uptake.updated_at <= excluded.updated_at""")
+        Object[] change = (Object[]) entityManager.createNativeQuery("""
+                with before as (select status from connection_uptake where connection_id = :connection),
+                     after as (insert into connection_uptake (connection_id, service_id, status, reason, referred, made_at, updated_at)
+                               values (:connection, :service, :status, :reason, :referred, :at, :at)
+                               on conflict (connection_id) do update set status = excluded.status, reason = excluded.reason,
+                                   referred = connection_uptake.referred or excluded.referred, updated_at = excluded.updated_at
+                               where connection_uptake.updated_at <= excluded.updated_at
+                               returning status)
+                select (select status from before), (select status from after)""")
                 .setParameter("connection", updated.connectionId()).setParameter("service", updated.serviceId())
                 .setParameter("status", updated.status()).setParameter("reason", updated.reason())
-                .setParameter("referred", REFERRED.contains(updated.status())).setParameter("at", updated.updatedAt()).executeUpdate();
+                .setParameter("referred", REFERRED.contains(updated.status())).setParameter("at", updated.updatedAt()).getSingleResult();
+        places(updated.serviceId(), (String) change[0], (String) change[1], updated.updatedAt());
+    }
+
+    /** The place a move takes or frees, if it was applied (after is null when it was not). */
+    private void places(UUID serviceId, String before, String after, Instant at) {
+        if (after == null) {
+            return;
+        }
+        boolean held = before != null && HOLDS_A_PLACE.contains(before);
+        boolean holds = HOLDS_A_PLACE.contains(after);
+        if (held != holds) {
+            partnering.placeTaken(serviceId, holds ? 1 : -1, at);
+        }
     }
 
     /** The figures of these services (all of them, in one query), in the order given; a service nobody was connected to has zeros. */

@@ -49,6 +49,11 @@ public final class FhirReferrals {
     public static final String REFERRAL_TO_SOCIAL_PRESCRIBING = "871731000000106";
     public static final String INTERPRETER_REQUIRED = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired";
     static final String REFERRAL_ID_SYSTEM = "https://social-prescribing.example.uk/Id/referral";
+    /**
+     * On the ServiceRequest, valueBoolean: the person agreed that the outcome of their support (their outcome measures'
+     * change) is shared back with the referrer. Absent means no, as in the JSON API.
+     */
+    public static final String SHARE_OUTCOME_WITH_REFERRER = "https://social-prescribing.example.uk/fhir/StructureDefinition/share-outcome-with-referrer";
 
     private FhirReferrals() {
     }
@@ -143,8 +148,13 @@ public final class FhirReferrals {
         String other = otherText.isEmpty() ? null : String.join("; ", otherText);
         Urgency urgency = request.getPriority() == null || request.getPriority() == ServiceRequest.ServiceRequestPriority.ROUTINE
                 ? Urgency.ROUTINE : Urgency.URGENT;
+        Extension share = request.getExtensionByUrl(SHARE_OUTCOME_WITH_REFERRER);
+        if (share != null && !(share.getValue() instanceof org.hl7.fhir.r4.model.BooleanType)) {
+            throw new FhirInvalidException("ServiceRequest.extension", "value", SHARE_OUTCOME_WITH_REFERRER + " takes a valueBoolean");
+        }
+        boolean shareOutcome = share != null && "true".equals(share.getValue().primitiveValue());
         return new Referral.Needs(reasons, other == null ? null : other.substring(0, Math.min(other.length(), 500)),
-                notes.isBlank() ? null : notes.substring(0, Math.min(notes.length(), 4000)), List.of(), null, false, urgency);
+                notes.isBlank() ? null : notes.substring(0, Math.min(notes.length(), 4000)), List.of(), null, shareOutcome, urgency);
     }
 
     private static Optional<ReasonCode> reasonOf(Coding coding) {
@@ -195,6 +205,7 @@ public final class FhirReferrals {
                     .setValue(referral.referrer().odsCode())));
         }
         request.setAuthoredOn(Date.from(referral.receivedAt()));
+        request.addExtension().setUrl(SHARE_OUTCOME_WITH_REFERRER).setValue(new org.hl7.fhir.r4.model.BooleanType(referral.consentToShareOutcome()));
         for (ReasonCode reason : referral.reasons()) {
             CodeableConcept concept = request.addReasonCode();
             concept.addCoding().setSystem(ReasonCode.SYSTEM).setCode(reason.code()).setDisplay(reason.display());

@@ -121,9 +121,13 @@ public class FhirResource {
     @Operation(summary = "Refer a person: a UK Core ServiceRequest",
             description = "code SNOMED CT 871731000000106; subject a contained Patient with the NHS number "
                     + "(https://fhir.nhs.uk/Id/nhs-number); reasons in reasonCode; the requester's ODS code, which must be "
-                    + "the token's. Consent to the referral is taken as recorded by the sending system. Idempotency-Key works here too.")
+                    + "the token's. Consent to the referral is taken as recorded by the sending system; the extension "
+                    + "https://social-prescribing.example.uk/fhir/StructureDefinition/share-outcome-with-referrer (valueBoolean) "
+                    + "records whether the person agreed that their outcome is shared back with the referrer. Idempotency-Key works here too.")
     @RequestBody(content = @Content(mediaType = FHIR_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "A FHIR R4 resource in JSON"), examples = @ExampleObject(name = "UK Core ServiceRequest", value = """
             {"resourceType": "ServiceRequest", "status": "active", "intent": "order",
+             "extension": [{"url": "https://social-prescribing.example.uk/fhir/StructureDefinition/share-outcome-with-referrer",
+                            "valueBoolean": true}],
              "contained": [{"resourceType": "Patient", "id": "p1",
                             "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9434765919"}],
                             "name": [{"family": "Smith", "given": ["Richard"]}], "birthDate": "1948-03-12",
