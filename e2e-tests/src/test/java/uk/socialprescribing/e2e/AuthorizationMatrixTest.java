@@ -55,7 +55,7 @@ import io.restassured.specification.RequestSpecification;
 class AuthorizationMatrixTest {
 
     static final Path TABLE = LocalPlatform.ROOT.resolve("docs/authorization-matrix.md");
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = ApiDocument.JSON;
 
     /** One request to make. */
     record Call(String method, String path, Map<String, String> query, Map<String, String> headers, String contentType, String body) {
@@ -87,14 +87,12 @@ class AuthorizationMatrixTest {
         Call prepare(Principal who, boolean allowed);
     }
 
-    static JsonNode api;
     static Fixtures fixtures;
     static HttpServer neighbouringFeed;
 
     @BeforeAll
     static void fixtures() throws Exception {
         io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        api = JSON.readTree(given().when().get("/q/openapi").then().statusCode(200).extract().asString());
         neighbouringFeed = neighbouringFeed();
         fixtures = new Fixtures();
     }
@@ -144,7 +142,7 @@ class AuthorizationMatrixTest {
     /** Every operation of the gateway's API document, as "METHOD /path". */
     static TreeSet<String> operations() {
         TreeSet<String> operations = new TreeSet<>();
-        api.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+        ApiDocument.get().get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
             if (List.of("get", "put", "post", "delete", "patch", "head").contains(method)) {
                 operations.add(method.toUpperCase() + " " + path.getKey());
             }
@@ -169,27 +167,6 @@ class AuthorizationMatrixTest {
     static String abbreviated(String body) {
         String flat = body.replaceAll("\\s+", " ");
         return flat.length() > 240 ? flat.substring(0, 240) + "…" : flat;
-    }
-
-    /** The first example the API document gives for an operation's request body, as text. */
-    static String example(String operation, String contentType) {
-        String[] parts = operation.split(" ", 2);
-        JsonNode content = api.at("/paths/" + parts[1].replace("~", "~0").replace("/", "~1") + "/" + parts[0].toLowerCase()
-                + "/requestBody/content/" + contentType.replace("/", "~1"));
-        JsonNode examples = content.get("examples");
-        JsonNode value = examples != null ? examples.elements().next().get("value") : content.get("example");
-        if (value == null) {
-            throw new IllegalStateException(operation + " documents no example " + contentType + " body");
-        }
-        return value.isTextual() ? value.asText() : value.toString();
-    }
-
-    static ObjectNode exampleJson(String operation) {
-        try {
-            return (ObjectNode) JSON.readTree(example(operation, "application/json"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     // ----------------------------------------------------------------------------------------------------------
@@ -224,12 +201,12 @@ class AuthorizationMatrixTest {
                 + (allowed ? f.newWebhook() : f.webhook)));
         r.put("GET /api/referrals/webhooks/{id}/deliveries", (who, allowed) -> Call.of("GET", "/api/referrals/webhooks/" + f.webhook + "/deliveries"));
         r.put("GET /api/referrals/audit", (who, allowed) -> Call.of("GET", "/api/referrals/audit").query("referralId", f.referral));
-        r.put("POST /api/self-referrals", (who, allowed) -> Call.of("POST", "/api/self-referrals").json(example("POST /api/self-referrals", "application/json")));
+        r.put("POST /api/self-referrals", (who, allowed) -> Call.of("POST", "/api/self-referrals").json(ApiDocument.example("POST /api/self-referrals", "application/json")));
         // the example's requester is practice A; practice B names itself
         r.put("POST /fhir/ServiceRequest", (who, allowed) -> Call.of("POST", "/fhir/ServiceRequest").body("application/fhir+json",
-                example("POST /fhir/ServiceRequest", "application/fhir+json").replace("B82005", who == Principal.REFERRER_B ? "B82018" : "B82005")));
+                ApiDocument.example("POST /fhir/ServiceRequest", "application/fhir+json").replace("B82005", who == Principal.REFERRER_B ? "B82018" : "B82005")));
         r.put("POST /fhir/$process-message", (who, allowed) -> Call.of("POST", "/fhir/$process-message")
-                .body("application/fhir+json", Fixtures.freshMessage(example("POST /fhir/$process-message", "application/fhir+json"))));
+                .body("application/fhir+json", Fixtures.freshMessage(ApiDocument.example("POST /fhir/$process-message", "application/fhir+json"))));
         r.put("GET /fhir/ServiceRequest/{id}", (who, allowed) -> Call.of("GET", "/fhir/ServiceRequest/" + f.referral));
 
         // caseload-service
@@ -256,12 +233,12 @@ class AuthorizationMatrixTest {
         });
         r.put("GET /api/caseload/cases/{id}/plan", (who, allowed) -> Call.of("GET", "/api/caseload/cases/" + f.caseId + "/plan"));
         r.put("PUT /api/caseload/cases/{id}/plan", (who, allowed) -> Call.of("PUT", "/api/caseload/cases/" + f.caseId + "/plan")
-                .header("If-Match", f.planEtag()).json(example("PUT /api/caseload/cases/{id}/plan", "application/json")));
+                .header("If-Match", f.planEtag()).json(ApiDocument.example("PUT /api/caseload/cases/{id}/plan", "application/json")));
         r.put("GET /api/caseload/cases/{id}/plan/versions", (who, allowed) -> Call.of("GET", "/api/caseload/cases/" + f.caseId + "/plan/versions"));
         r.put("GET /api/caseload/cases/{id}/plan/versions/{version}", (who, allowed) ->
                 Call.of("GET", "/api/caseload/cases/" + f.caseId + "/plan/versions/1"));
         r.put("POST /api/caseload/cases/{id}/sessions", (who, allowed) -> Call.of("POST", "/api/caseload/cases/" + f.caseId + "/sessions")
-                .json(example("POST /api/caseload/cases/{id}/sessions", "application/json")));
+                .json(ApiDocument.example("POST /api/caseload/cases/{id}/sessions", "application/json")));
         r.put("GET /api/caseload/cases/{id}/sessions", (who, allowed) -> Call.of("GET", "/api/caseload/cases/" + f.caseId + "/sessions"));
         r.put("POST /api/caseload/cases/{id}/sessions/{sessionId}/record", (who, allowed) -> {
             String[] session = allowed ? f.newSession() : f.session;
@@ -269,7 +246,7 @@ class AuthorizationMatrixTest {
                     .header("If-Match", session[1]).json("{\"outcome\": \"attended\"}");
         });
         r.put("POST /api/caseload/link-workers", (who, allowed) -> {
-            ObjectNode worker = exampleJson("POST /api/caseload/link-workers");
+            ObjectNode worker = ApiDocument.exampleJson("POST /api/caseload/link-workers");
             worker.put("username", "matrix." + UUID.randomUUID().toString().substring(0, 8));
             worker.put("displayName", "Matrix Worker");
             return Call.of("POST", "/api/caseload/link-workers").json(worker.toString());
@@ -278,17 +255,17 @@ class AuthorizationMatrixTest {
         r.put("PUT /api/caseload/link-workers/{id}", (who, allowed) -> {
             Response current = given().auth().oauth2(Principal.ADMIN.token()).when().get("/api/caseload/link-workers/" + f.worker)
                     .then().statusCode(200).extract().response();
-            ObjectNode worker = exampleJson("PUT /api/caseload/link-workers/{id}");
+            ObjectNode worker = ApiDocument.exampleJson("PUT /api/caseload/link-workers/{id}");
             for (String field : List.of("username", "displayName", "pcnCode", "practices", "languages", "workingDays", "activeCaseCap", "yearlyCap")) {
-                worker.set(field, Fixtures.read(current.asString()).get(field));
+                worker.set(field, ApiDocument.read(current.asString()).get(field));
             }
             return Call.of("PUT", "/api/caseload/link-workers/" + f.worker).header("If-Match", current.header("ETag")).json(worker.toString());
         });
 
         // directory-service
         r.put("GET /api/directory/search", (who, allowed) -> Call.of("GET", "/api/directory/search").query("q", "walking"));
-        r.put("POST /api/directory/match", (who, allowed) -> Call.of("POST", "/api/directory/match").json(example("POST /api/directory/match", "application/json")));
-        r.put("POST /api/directory/import", (who, allowed) -> Call.of("POST", "/api/directory/import").json(example("POST /api/directory/import", "application/json")));
+        r.put("POST /api/directory/match", (who, allowed) -> Call.of("POST", "/api/directory/match").json(ApiDocument.example("POST /api/directory/match", "application/json")));
+        r.put("POST /api/directory/import", (who, allowed) -> Call.of("POST", "/api/directory/import").json(ApiDocument.example("POST /api/directory/import", "application/json")));
         r.put("POST /api/directory/import/feed", (who, allowed) -> Call.of("POST", "/api/directory/import/feed")
                 .json("{\"url\": \"http://127.0.0.1:" + neighbouringFeed.getAddress().getPort() + "/oruk\"}"));
         // a partner adds to its own organisation; the admin names the organisation
@@ -333,7 +310,7 @@ class AuthorizationMatrixTest {
 
         // outcomes-service
         r.put("POST /api/outcomes/measurements", (who, allowed) -> {
-            ObjectNode measurement = exampleJson("POST /api/outcomes/measurements");
+            ObjectNode measurement = ApiDocument.exampleJson("POST /api/outcomes/measurements");
             measurement.put("caseId", f.caseId);
             return Call.of("POST", "/api/outcomes/measurements").json(measurement.toString());
         });
@@ -356,7 +333,7 @@ class AuthorizationMatrixTest {
      * of an imported service.
      */
     static HttpServer neighbouringFeed() throws IOException {
-        ObjectNode service = (ObjectNode) exampleJson("POST /api/directory/import").get("contents").get(0);
+        ObjectNode service = (ObjectNode) ApiDocument.exampleJson("POST /api/directory/import").get("contents").get(0);
         String id = service.get("id").asText();
         ObjectNode page = JSON.createObjectNode().put("total_items", 1).put("total_pages", 1).put("page_number", 1).put("size", 1)
                 .put("first_page", true).put("last_page", true).put("empty", false);
@@ -420,7 +397,7 @@ class AuthorizationMatrixTest {
             connection = newConnection();
             session = newSession();
             given().auth().oauth2(Principal.LINK_WORKER_1.token()).contentType(ContentType.JSON)
-                    .body(example("PUT /api/caseload/cases/{id}/plan", "application/json").replace("\"id\":\"g1\",", ""))
+                    .body(ApiDocument.example("PUT /api/caseload/cases/{id}/plan", "application/json").replace("\"id\":\"g1\",", ""))
                     .when().put("/api/caseload/cases/" + caseId + "/plan").then().statusCode(200);
             webhook = newWebhook();
             listing = newListing(true);
@@ -433,20 +410,12 @@ class AuthorizationMatrixTest {
                             .then().extract().statusCode() == 200);
         }
 
-        static JsonNode read(String json) {
-            try {
-                return JSON.readTree(json);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
         /** A $process-message Bundle with ids of its own (a message id may be received once). */
         static String freshMessage(String example) {
             return example.replace("5b1e0c1a-0000-4000-8000-000000000000", UUID.randomUUID().toString());
         }
 
-        private String workerId(String username) {
+        static String workerId(String username) {
             List<Map<String, Object>> workers = given().auth().oauth2(Principal.ADMIN.token()).queryParam("pcn", "U84002")
                     .when().get("/api/caseload/link-workers").then().statusCode(200).extract().path("$");
             return workers.stream().filter(w -> username.equals(w.get("username"))).findFirst()
@@ -464,8 +433,14 @@ class AuthorizationMatrixTest {
 
         /** Practice A's referral accepted, its case opened by caseload and assigned to PCN 1's link worker. */
         String newCase() {
-            String referralId = newReferral();
-            given().auth().oauth2(Principal.LINK_WORKER_1.token()).header("If-Match", referralEtag(referralId))
+            return acceptedCase(newReferral(), worker);
+        }
+
+        /** A referral of PCN 1 accepted by its link worker; its case, once caseload has opened it, assigned to the worker. */
+        static String acceptedCase(String referralId, String worker) {
+            String etag = given().auth().oauth2(Principal.ADMIN.token()).when().get("/api/referrals/" + referralId).then().statusCode(200)
+                    .extract().header("ETag");
+            given().auth().oauth2(Principal.LINK_WORKER_1.token()).header("If-Match", etag)
                     .when().post("/api/referrals/" + referralId + "/accept").then().statusCode(200);
             String id = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                     given().auth().oauth2(Principal.ADMIN.token()).queryParam("referralId", referralId).when().get("/api/caseload/cases")
@@ -514,7 +489,7 @@ class AuthorizationMatrixTest {
         }
 
         String newListingBody() {
-            ObjectNode body = exampleJson("POST /api/directory/services");
+            ObjectNode body = ApiDocument.exampleJson("POST /api/directory/services");
             body.put("name", "Matrix Walkers " + UUID.randomUUID().toString().substring(0, 8));
             return body.toString();
         }

@@ -42,7 +42,9 @@ final class LocalPlatform {
             Map.entry("DIRECTORY_PORT", "18083"),
             Map.entry("OUTCOMES_PORT", "18084"),
             // every request of these tests comes from 127.0.0.1, which the per-address self-referral limit counts
-            Map.entry("REFERRAL_SELF_REFERRAL_CAPACITY", "200"));
+            Map.entry("REFERRAL_SELF_REFERRAL_CAPACITY", "200"),
+            // the journey's GP system listens on loopback, over plain http
+            Map.entry("REFERRAL_WEBHOOKS_REQUIRE_HTTPS", "false"));
 
     private LocalPlatform() {
     }
