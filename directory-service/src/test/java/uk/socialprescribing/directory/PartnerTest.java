@@ -87,6 +87,16 @@ class PartnerTest {
                 .body("errors[0].field", equalTo("available")).body("errors[0].rule", equalTo("WithinMaximum"));
         capacity(partner(organisationId), etag(), "{\"available\": -1}").statusCode(400).body("errors[0].field", equalTo("available"));
         capacity(partner(organisationId), etag(), "{}").statusCode(400).body("errors[0].field", equalTo("available"));
+        // a new listing's figures must agree with each other too; a cost too large to be a fee stays words only
+        given().auth().oauth2(MatchTest.ADMIN).contentType(io.restassured.http.ContentType.JSON).body("""
+                {"organizationId": "%s", "name": "Too Full Walk", "description": "A walk.", "category": "walking", "venue": "Hall",
+                 "town": "Ripon", "postcode": "HG4 1QP", "capacityMaximum": 5, "capacityAvailable": 9}""".formatted(organisationId))
+                .when().post("/api/directory/services").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("capacityAvailable")).body("errors[0].rule", equalTo("WithinMaximum"));
+        given().auth().oauth2(MatchTest.ADMIN).contentType(io.restassured.http.ContentType.JSON).body("""
+                {"organizationId": "%s", "name": "Dear Walk", "description": "A walk.", "category": "walking", "venue": "Hall",
+                 "town": "Ripon", "postcode": "HG4 1QP", "cost": "£99999999999999"}""".formatted(organisationId))
+                .when().post("/api/directory/services").then().statusCode(201);
     }
 
     @Test

@@ -80,6 +80,20 @@ class AuthorizationMatrixTest {
             query.put(name, value);
             return this;
         }
+
+        /** The same request, with maps of its own to change. */
+        Call copy() {
+            return new Call(method, path, new LinkedHashMap<>(query), new LinkedHashMap<>(headers), contentType, body);
+        }
+
+        Call path(String other) {
+            return new Call(method, other, query, headers, contentType, body);
+        }
+
+        Call withoutHeader(String name) {
+            headers.remove(name);
+            return this;
+        }
     }
 
     /** How to call one operation as a principal; {@code allowed}: whether the matrix expects it to succeed. */
@@ -107,7 +121,7 @@ class AuthorizationMatrixTest {
     @Test
     void everyOperationAnswersEveryPrincipalAsTheMatrixSays() throws Exception {
         AuthorizationMatrix matrix = AuthorizationMatrix.read(TABLE);
-        Map<String, Recipe> recipes = recipes();
+        Map<String, Recipe> recipes = recipes(fixtures, neighbouringFeed.getAddress().getPort());
         TreeSet<String> operations = operations();
 
         List<String> gaps = new ArrayList<>();
@@ -153,7 +167,7 @@ class AuthorizationMatrixTest {
     static Response send(Call call, Principal who) {
         RequestSpecification request = given().urlEncodingEnabled(true);
         String token = who.token();
-        if (token != null) {
+        if (token != null && !call.headers().containsKey("Authorization")) {
             request.auth().oauth2(token);
         }
         call.query().forEach(request::queryParam);
@@ -172,8 +186,8 @@ class AuthorizationMatrixTest {
     // ----------------------------------------------------------------------------------------------------------
     // How each operation is called
 
-    static Map<String, Recipe> recipes() {
-        Fixtures f = fixtures;
+    /** How to call each operation on these fixtures; the admin's feed import reads the feed served on {@code feedPort}. */
+    static Map<String, Recipe> recipes(Fixtures f, int feedPort) {
         Map<String, Recipe> r = new HashMap<>();
         // plain reads: no parameters needed
         for (String operation : operations()) {
@@ -192,10 +206,10 @@ class AuthorizationMatrixTest {
                 .json(who == Principal.AGENCY ? Fixtures.AGENCY_REFERRAL : Fixtures.REFERRAL));
         r.put("GET /api/referrals/{id}", (who, allowed) -> Call.of("GET", "/api/referrals/" + f.referral));
         r.put("GET /api/referrals/{id}/feedback", (who, allowed) -> Call.of("GET", "/api/referrals/" + f.referral + "/feedback"));
-        r.put("POST /api/referrals/{id}/accept", triage("accept", null));
-        r.put("POST /api/referrals/{id}/decline", triage("decline", "{\"reason\": \"needs-clinical-care\"}"));
-        r.put("POST /api/referrals/{id}/redirect", triage("redirect", "{\"to\": \"Harrogate Citizens Advice\", \"reason\": \"debt-advice\"}"));
-        r.put("POST /api/referrals/{id}/withdraw", triage("withdraw", "{\"reason\": \"person-changed-mind\"}"));
+        r.put("POST /api/referrals/{id}/accept", triage(f, "accept", null));
+        r.put("POST /api/referrals/{id}/decline", triage(f, "decline", "{\"reason\": \"needs-clinical-care\"}"));
+        r.put("POST /api/referrals/{id}/redirect", triage(f, "redirect", "{\"to\": \"Harrogate Citizens Advice\", \"reason\": \"debt-advice\"}"));
+        r.put("POST /api/referrals/{id}/withdraw", triage(f, "withdraw", "{\"reason\": \"person-changed-mind\"}"));
         r.put("POST /api/referrals/webhooks", (who, allowed) -> Call.of("POST", "/api/referrals/webhooks").json(Fixtures.WEBHOOK));
         r.put("DELETE /api/referrals/webhooks/{id}", (who, allowed) -> Call.of("DELETE", "/api/referrals/webhooks/"
                 + (allowed ? f.newWebhook() : f.webhook)));
@@ -267,7 +281,7 @@ class AuthorizationMatrixTest {
         r.put("POST /api/directory/match", (who, allowed) -> Call.of("POST", "/api/directory/match").json(ApiDocument.example("POST /api/directory/match", "application/json")));
         r.put("POST /api/directory/import", (who, allowed) -> Call.of("POST", "/api/directory/import").json(ApiDocument.example("POST /api/directory/import", "application/json")));
         r.put("POST /api/directory/import/feed", (who, allowed) -> Call.of("POST", "/api/directory/import/feed")
-                .json("{\"url\": \"http://127.0.0.1:" + neighbouringFeed.getAddress().getPort() + "/oruk\"}"));
+                .json("{\"url\": \"http://127.0.0.1:" + feedPort + "/oruk\"}"));
         // a partner adds to its own organisation; the admin names the organisation
         r.put("POST /api/directory/services", (who, allowed) -> Call.of("POST", "/api/directory/services")
                 .json(who == Principal.ADMIN ? f.newListingBody().replaceFirst("^\\{", "{\"organizationId\": \"" + f.organisation + "\", ")
@@ -320,10 +334,10 @@ class AuthorizationMatrixTest {
     }
 
     /** A triage decision (or a withdrawal) on practice A's referral: a fresh one when it is expected to succeed. */
-    static Recipe triage(String action, String body) {
+    static Recipe triage(Fixtures f, String action, String body) {
         return (who, allowed) -> {
-            String id = allowed ? fixtures.newReferral() : fixtures.referral;
-            Call call = Call.of("POST", "/api/referrals/" + id + "/" + action).header("If-Match", fixtures.referralEtag(id));
+            String id = allowed ? f.newReferral() : f.referral;
+            Call call = Call.of("POST", "/api/referrals/" + id + "/" + action).header("If-Match", f.referralEtag(id));
             return body == null ? call : call.json(body);
         };
     }

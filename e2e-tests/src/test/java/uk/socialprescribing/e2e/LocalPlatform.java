@@ -42,9 +42,12 @@ final class LocalPlatform {
             Map.entry("DIRECTORY_PORT", "18083"),
             Map.entry("OUTCOMES_PORT", "18084"),
             // every request of these tests comes from 127.0.0.1, which the per-address self-referral limit counts
-            Map.entry("REFERRAL_SELF_REFERRAL_CAPACITY", "200"),
+            Map.entry("REFERRAL_SELF_REFERRAL_CAPACITY", "100000"),
             // the journey's GP system listens on loopback, over plain http
-            Map.entry("REFERRAL_WEBHOOKS_REQUIRE_HTTPS", "false"));
+            Map.entry("REFERRAL_WEBHOOKS_REQUIRE_HTTPS", "false"),
+            // the bad-input run sends some 20,000 requests a few minutes; the gateway's own tests hold it to its limits
+            Map.entry("GATEWAY_RATE_PER_CLIENT", "1000000"),
+            Map.entry("GATEWAY_RATE_PER_ADDRESS", "1000000"));
 
     private LocalPlatform() {
     }

@@ -54,6 +54,10 @@ public class ProblemMappers {
             return validation(List.of(new Problem.FieldError(pathOf(unknown), "UnknownField",
                     "is not a field of this request")), uri);
         }
+        if (e instanceof NoNulCharacters.NulInString nul) {
+            return validation(List.of(new Problem.FieldError(pathOf(nul), "NoNulCharacter",
+                    "must not contain the NUL character (U+0000)")), uri);
+        }
         if (e instanceof InvalidFormatException format) {
             return validation(List.of(new Problem.FieldError(pathOf(format), "Format",
                     "cannot be read as " + describe(format.getTargetType()))), uri);
@@ -250,7 +254,10 @@ public class ProblemMappers {
         String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
         int cut = message.indexOf('\n');
         message = cut < 0 ? message : message.substring(0, cut);
-        message = message.replaceAll("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*", "").strip();
+        // cut before the class names are taken out: Jackson quotes the input, and a long run of letters would make
+        // the pattern try every split of it (seconds per megabyte, a hung request); possessive, so it never backtracks
+        message = message.substring(0, Math.min(message.length(), 1000));
+        message = message.replaceAll("(?:[a-z][\\w$]*+\\.)++[A-Z][\\w$]*+", "").strip();
         return message.length() > 200 ? message.substring(0, 200) : message;
     }
 }

@@ -218,6 +218,21 @@ class ReferralIntakeTest {
     }
 
     @Test
+    void aHugeOrOddValueIsAnsweredAtOnceAndNulCharactersAreRefused() {
+        // a megabyte-long string where an object belongs: Jackson quotes it in its message, which must not take long to tidy
+        long started = System.nanoTime();
+        post(gp(PRACTICE), "\"" + "x".repeat(1_000_000) + "\"").statusCode(400).contentType("application/problem+json");
+        long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        org.junit.jupiter.api.Assertions.assertTrue(millis < 5_000, "answered after " + millis + " ms");
+        // PostgreSQL cannot store a NUL; it is refused naming the field, never a 500
+        post(gp(PRACTICE), body(freshNhsNumber()).replace("\"Richard\"", "\"Rich\\u0000ard\""))
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("person.givenName"))
+                .body("errors[0].rule", equalTo("NoNulCharacter"));
+        given().auth().oauth2(gp(PRACTICE)).queryParam("status", "RECEIVED\u0000").when().get("/api/referrals")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
     void anUnknownFieldIsNamedRatherThanSilentlyDropped() {
         post(gp(PRACTICE), body(freshNhsNumber()).replace("\"urgency\"", "\"priority\": \"high\", \"urgency\""))
                 .statusCode(400).body("errors[0].field", equalTo("priority")).body("errors[0].rule", equalTo("UnknownField"));

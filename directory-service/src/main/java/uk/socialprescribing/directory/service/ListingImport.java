@@ -133,6 +133,10 @@ public class ListingImport {
                     break;
                 }
                 int before = errors.size();
+                if (record.stream().anyMatch(value -> value != null && value.indexOf('\u0000') >= 0)) {
+                    errors.add(new Problem.FieldError("line " + line, "NoNulCharacter", "must not contain the NUL character (U+0000)"));
+                    continue;
+                }
                 if (!record.isConsistent()) {
                     errors.add(new Problem.FieldError("line " + line, "Columns", "has " + record.size() + " values for " + header.size() + " columns"));
                     continue;

@@ -60,7 +60,10 @@ public class ListingStructure {
         return Optional.of(new Weekly(DAYS.get(m.group(1)), LocalTime.parse(m.group(2)), LocalTime.parse(m.group(3))));
     }
 
-    /** The amount of a cost: 0 for "Free...", the pounds named otherwise; empty when it names none. */
+    /** The largest amount a cost option holds (numeric(8, 2)); a text naming more is kept as words only. */
+    public static final BigDecimal MOST_A_COST_NAMES = new BigDecimal("999999.99");
+
+    /** The amount of a cost: 0 for "Free...", the pounds named otherwise; empty when it names none, or an amount beyond any fee. */
     public static Optional<BigDecimal> amount(String cost) {
         if (cost == null || cost.isBlank()) {
             return Optional.empty();
@@ -69,7 +72,7 @@ public class ListingStructure {
             return Optional.of(BigDecimal.ZERO);
         }
         Matcher m = POUNDS.matcher(cost);
-        return m.find() ? Optional.of(new BigDecimal(m.group(1))) : Optional.empty();
+        return m.find() ? Optional.of(new BigDecimal(m.group(1))).filter(a -> a.compareTo(MOST_A_COST_NAMES) <= 0) : Optional.empty();
     }
 
     /** The listing changed: its sessions, costs and venue are read again from what it says now. */

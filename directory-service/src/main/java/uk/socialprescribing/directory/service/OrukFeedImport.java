@@ -148,6 +148,10 @@ public class OrukFeedImport {
                 Vocabulary.accessCode(text(feature, "details")).or(() -> Vocabulary.accessCode(text(feature, "description")))
                         .filter(code -> !access.contains(code)).ifPresent(access::add);
             }
+            JsonNode amount = s.path("cost_options").path(0).path("amount");
+            if (amount.isNumber() && (amount.decimalValue().signum() < 0 || amount.decimalValue().compareTo(ListingStructure.MOST_A_COST_NAMES) > 0)) {
+                errors.add(new Problem.FieldError(at + "cost_options[0].amount", "Range", "must be from 0 to " + ListingStructure.MOST_A_COST_NAMES));
+            }
             JsonNode contact = s.path("contacts").path(0);
             String email = text(contact, "email");
             if (email != null && (email.length() > 254 || !ListingImport.EMAIL.matcher(email).matches())) {

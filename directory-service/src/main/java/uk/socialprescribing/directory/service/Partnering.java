@@ -78,6 +78,7 @@ public class Partnering {
             entityManager.persist(organization);
         }
         requireTerm(details.category());
+        requireConsistent(details);
         Instant now = now();
         Listing listing = Listing.submit(organization, details, now, partner.admin());
         entityManager.persist(listing);
@@ -95,6 +96,7 @@ public class Partnering {
     public Listing revise(UUID id, long expectedVersion, Partner partner, Listing.Details details, String by) {
         Listing listing = forChange(id, expectedVersion, partner);
         requireTerm(details.category());
+        requireConsistent(details);
         Instant now = now();
         java.util.Map<String, ListingChange.Difference> changes = listing.revise(details, now);
         revised(listing, changes, by, now);
@@ -193,6 +195,16 @@ public class Partnering {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", "No service " + id + " in the directory"));
         }
         return listing;
+    }
+
+    /** Figures that must agree with each other: places free within the most there are, the youngest age below the oldest. */
+    private static void requireConsistent(Listing.Details details) {
+        if (details.capacityAvailable() != null && details.capacityMaximum() != null && details.capacityAvailable() > details.capacityMaximum()) {
+            throw new ProblemException(Problem.invalidField("capacityAvailable", "WithinMaximum", "must not be more than capacityMaximum"));
+        }
+        if (details.minimumAge() != null && details.maximumAge() != null && details.minimumAge() > details.maximumAge()) {
+            throw new ProblemException(Problem.invalidField("minimumAge", "WithinMaximum", "must not be more than maximumAge"));
+        }
     }
 
     private void requireTerm(String category) {

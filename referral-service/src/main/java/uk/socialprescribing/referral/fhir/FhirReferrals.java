@@ -79,11 +79,12 @@ public final class FhirReferrals {
         Patient patient = resolve(request, request.getSubject(), Patient.class, bundle)
                 .orElseThrow(() -> new FhirInvalidException("ServiceRequest.subject", "required",
                         "must reference a Patient that is contained (#id) or in the message bundle"));
+        within(request.getRequester().getDisplay(), 200, "ServiceRequest.requester.display");
         return new Intake(person(patient), requesterOds(request, bundle), request.getRequester().getDisplay(), needs(request));
     }
 
     private static Person person(Patient patient) {
-        String nhs = patient.getIdentifier().stream().filter(i -> NHS_NUMBER_SYSTEM.equals(i.getSystem()))
+        String nhs = patient.getIdentifier().stream().filter(i -> NHS_NUMBER_SYSTEM.equals(i.getSystem()) && i.hasValue())
                 .map(Identifier::getValue).findFirst()
                 .orElseThrow(() -> new FhirInvalidException("Patient.identifier", "required",
                         "must carry the NHS number (system " + NHS_NUMBER_SYSTEM + ")"));
@@ -107,12 +108,31 @@ public final class FhirReferrals {
         String email = telecom(patient, ContactPoint.ContactPointSystem.EMAIL);
         String language = patient.getCommunication().stream().filter(c -> c.getLanguage().hasCoding()).findFirst()
                 .map(c -> c.getLanguage().getCodingFirstRep().getCode()).orElse(null);
-        Extension interpreter = patient.getExtensionByUrl(INTERPRETER_REQUIRED);
+        Extension interpreter = single(patient, INTERPRETER_REQUIRED, "Patient.extension");
         boolean interpreterNeeded = interpreter != null && interpreter.getValue() != null
                 && "true".equals(interpreter.getValue().primitiveValue());
-        return new Person(NhsNumber.parse(nhs), String.join(" ", name.getGiven().stream().map(StringType::getValue).toList()),
+        String given = String.join(" ", name.getGiven().stream().map(StringType::getValue).filter(java.util.Objects::nonNull).toList());
+        within(given, 100, "Patient.name.given");
+        within(name.getFamily(), 100, "Patient.name.family");
+        if (address != null) {
+            within(address.line1(), 200, "Patient.address.line");
+            within(address.line2(), 200, "Patient.address.line");
+            within(address.town(), 100, "Patient.address.city");
+            within(address.postcode(), 8, "Patient.address.postalCode");
+        }
+        within(phone, 30, "Patient.telecom.value");
+        within(email, 254, "Patient.telecom.value");
+        within(language, 35, "Patient.communication.language");
+        return new Person(NhsNumber.parse(nhs), given,
                 name.getFamily(), birth, address, phone, email, phone != null ? ContactMethod.PHONE : email != null ? ContactMethod.EMAIL : null,
                 language == null ? null : language.toLowerCase(java.util.Locale.ROOT), interpreterNeeded, null);
+    }
+
+    /** A text longer than the record keeps is refused, naming where it is (as the JSON API's limits do). */
+    private static void within(String text, int most, String expression) {
+        if (text != null && text.length() > most) {
+            throw new FhirInvalidException(expression, "value", "must be at most " + most + " characters");
+        }
     }
 
     private static String telecom(Patient patient, ContactPoint.ContactPointSystem system) {
@@ -148,13 +168,22 @@ public final class FhirReferrals {
         String other = otherText.isEmpty() ? null : String.join("; ", otherText);
         Urgency urgency = request.getPriority() == null || request.getPriority() == ServiceRequest.ServiceRequestPriority.ROUTINE
                 ? Urgency.ROUTINE : Urgency.URGENT;
-        Extension share = request.getExtensionByUrl(SHARE_OUTCOME_WITH_REFERRER);
+        Extension share = single(request, SHARE_OUTCOME_WITH_REFERRER, "ServiceRequest.extension");
         if (share != null && !(share.getValue() instanceof org.hl7.fhir.r4.model.BooleanType)) {
             throw new FhirInvalidException("ServiceRequest.extension", "value", SHARE_OUTCOME_WITH_REFERRER + " takes a valueBoolean");
         }
         boolean shareOutcome = share != null && "true".equals(share.getValue().primitiveValue());
         return new Referral.Needs(reasons, other == null ? null : other.substring(0, Math.min(other.length(), 500)),
                 notes.isBlank() ? null : notes.substring(0, Math.min(notes.length(), 4000)), List.of(), null, shareOutcome, urgency);
+    }
+
+    /** The element's one extension of this url, or null; given more than once, it is refused (HAPI would throw). */
+    private static Extension single(org.hl7.fhir.r4.model.DomainResource element, String url, String expression) {
+        List<Extension> found = element.getExtensionsByUrl(url);
+        if (found.size() > 1) {
+            throw new FhirInvalidException(expression, "value", url + " is given more than once");
+        }
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private static Optional<ReasonCode> reasonOf(Coding coding) {

@@ -259,7 +259,19 @@ public class FhirResource {
         if (body == null || body.isBlank()) {
             throw new FhirInvalidException(type.getSimpleName(), "required", "the body must be a FHIR R4 " + type.getSimpleName());
         }
-        return parser().parseResource(type, body);
+        if (body.indexOf('\u0000') >= 0 || body.contains("\\u0000")) {
+            // PostgreSQL cannot store it, and no element of a referral needs it
+            throw new DataFormatException("a string holds the NUL character (U+0000)");
+        }
+        try {
+            return parser().parseResource(type, body);
+        } catch (DataFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // HAPI's parser gives up on some shapes (an array, null, an extension that is not an object) with an
+            // IllegalArgumentException or a NullPointerException rather than its DataFormatException: still bad input
+            throw new DataFormatException("not FHIR R4 JSON that can be read as a " + type.getSimpleName(), e);
+        }
     }
 
     // --- every error of this resource as an OperationOutcome ----------------------------------------------------
@@ -272,6 +284,7 @@ public class FhirResource {
     @ServerExceptionMapper
     public Response unparsable(DataFormatException e) {
         String message = e.getMessage() == null ? "not FHIR R4 JSON" : e.getMessage().replaceAll("HAPI-\\d+: ", "");
+        message = message.substring(0, Math.min(message.length(), 500));
         return outcome(400, "structure", "The body is not a valid FHIR R4 resource: " + message, null);
     }
 
