@@ -159,6 +159,9 @@ class FeedImportTest {
                 .when().post("/api/directory/import").then().statusCode(400).body("errors[0].field", equalTo("[0].organization.name"));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"contents\": []}").when().post("/api/directory/import").then()
                 .statusCode(400).body("errors[0].field", equalTo("contents"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("[" + services.get(0).replace("Neighbouring Trust", "Neighbouring\\u0000Trust") + "]")
+                .when().post("/api/directory/import").then().statusCode(400).body("errors[0].rule", equalTo("NoNulCharacter"))
+                .body("errors[0].field", equalTo("[0].organization.name"));
     }
 
     @Test

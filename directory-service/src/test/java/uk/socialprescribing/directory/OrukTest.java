@@ -228,5 +228,9 @@ class OrukTest {
         }
         given().when().get("/oruk/services/" + java.util.UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json")
                 .header("Access-Control-Allow-Origin", "*");
+        // a blank id names nothing either
+        for (String kind : java.util.List.of("services", "organizations", "service_at_locations", "taxonomy_terms")) {
+            given().urlEncodingEnabled(false).when().get("/oruk/" + kind + "/%20").then().statusCode(404).contentType("application/problem+json");
+        }
     }
 }

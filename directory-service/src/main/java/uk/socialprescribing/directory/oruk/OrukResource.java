@@ -237,8 +237,9 @@ public class OrukResource {
         return QueryParameters.time(name, value).orElse(null);
     }
 
+    /** A blank id names nothing: 404, as any other unknown id. */
     private static UUID id(String name, String value) {
-        return QueryParameters.uuid(name, value).orElseThrow();
+        return QueryParameters.uuid(name, value).orElseThrow(() -> notFound("such item", value));
     }
 
     private static ProblemException notFound(String what, String id) {

@@ -95,6 +95,13 @@ public class OrukFeedImport {
     }
 
     private ListingImport.Outcome fromServices(List<JsonNode> services, String prefix, boolean byId, String by) {
+        for (int i = 0; i < services.size(); i++) {
+            String nul = nulIn(services.get(i), prefix + i + "]");
+            if (nul != null) {
+                // PostgreSQL cannot store it, and no listing needs it
+                throw new ProblemException(Problem.invalidField(nul, "NoNulCharacter", "must not contain the NUL character (U+0000)"));
+            }
+        }
         List<Problem.FieldError> errors = new ArrayList<>();
         List<ListingImport.Row> rows = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -173,6 +180,31 @@ public class OrukFeedImport {
             }
         }
         return importing.apply(rows, errors, by);
+    }
+
+    /** Where the first text holding a NUL character is, or null. */
+    private static String nulIn(JsonNode node, String at) {
+        if (node.isTextual()) {
+            return node.asText().indexOf('\u0000') >= 0 ? at : null;
+        }
+        java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            java.util.Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().indexOf('\u0000') >= 0) {
+                return at;
+            }
+            String found = nulIn(field.getValue(), at + "." + field.getKey());
+            if (found != null) {
+                return found;
+            }
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            String found = nulIn(node.get(i), at + "[" + i + "]");
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** The first of the service's taxonomy terms that is a term of ours, by id, code (term) or name. */
