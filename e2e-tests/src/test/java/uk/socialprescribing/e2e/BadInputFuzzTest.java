@@ -33,7 +33,7 @@ import uk.socialprescribing.e2e.AuthorizationMatrixTest.Recipe;
  * service itself has to judge the input: no answer may be a 5xx, every refusal must be a problem (RFC 9457; an
  * OperationOutcome on the FHIR routes), and whatever breaks the contract must be refused. The tally per operation is
  * written to target/bad-input.md. Some 19,000 requests: not in the default run; run it with
- * {@code ./mvnw -pl e2e-tests verify -Dgroups=fuzz} (after {@code ./mvnw install -DskipTests}).
+ * {@code ./mvnw -pl e2e-tests verify -Dgroups=fuzz -De2e.excludedGroups=} (after {@code ./mvnw install -DskipTests}).
  */
 @ExtendWith(PlatformUp.class)
 @Order(6)
