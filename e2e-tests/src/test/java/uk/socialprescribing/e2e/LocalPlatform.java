@@ -95,6 +95,19 @@ final class LocalPlatform {
         }
     }
 
+    /** A service's database in this run: the e2e copy's, or the developer's platform's. */
+    static String database(String service) {
+        return ALREADY_RUNNING ? service : service + "_e2e";
+    }
+
+    static String text(String database, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+                Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     static long count(String database, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
                 Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
