@@ -27,6 +27,9 @@ final class LocalPlatform {
     static final boolean ALREADY_RUNNING = "running".equals(System.getProperty("e2e.platform"));
     static final int GATEWAY = ALREADY_RUNNING ? 8080 : 18080;
     static final int KEYCLOAK = ALREADY_RUNNING ? 8180 : 18180;
+    static final int KAFKA = ALREADY_RUNNING ? 9092 : 19092;
+    /** Where the tests' own platform's services reach PostgreSQL: the fault tests' proxy ({@link DatabaseProxy}). */
+    static final int DATABASE_PROXY = 15432;
     static final List<String> DATABASES = List.of("referral_e2e", "caseload_e2e", "directory_e2e", "outcomes_e2e");
 
     private static final Map<String, String> ENVIRONMENT = ALREADY_RUNNING ? Map.of() : Map.ofEntries(
@@ -35,7 +38,8 @@ final class LocalPlatform {
             Map.entry("GATEWAY_PORT", String.valueOf(GATEWAY)),
             Map.entry("KEYCLOAK_PORT", String.valueOf(KEYCLOAK)),
             Map.entry("KEYCLOAK_MANAGEMENT_PORT", "19180"),
-            Map.entry("KAFKA_PORT", "19092"),
+            Map.entry("KAFKA_PORT", String.valueOf(KAFKA)),
+            Map.entry("PLATFORM_SERVICES_PGPORT", String.valueOf(DATABASE_PROXY)),
             Map.entry("KAFKA_CONTROLLER_PORT", "19093"),
             Map.entry("REFERRAL_PORT", "18081"),
             Map.entry("CASELOAD_PORT", "18082"),
@@ -91,6 +95,21 @@ final class LocalPlatform {
                 Statement s = c.createStatement()) {
             for (String db : DATABASES) {
                 s.execute("drop database if exists " + db + " with (force)");
+            }
+        }
+    }
+
+    /**
+     * Empties the tests' Kafka broker's log (./platform up starts it afresh), so that its topics start as empty as the
+     * databases: events of an earlier run are in no outbox and no inbox of this one.
+     */
+    static void dropTopics() throws IOException {
+        Path data = home().resolve("kafka-data");
+        if (Files.exists(data)) {
+            try (var files = Files.walk(data)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
             }
         }
     }

@@ -156,6 +156,13 @@ public class ProblemMappers {
                         .at(uri.getPath()).toResponse();
             }
         }
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("The database is unavailable on %s: %s", uri.getPath(), DatabaseUnavailable.reason(e));
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "The service cannot reach its database just now; nothing was changed. Retry shortly (with the same "
+                            + "Idempotency-Key for a POST)")
+                    .at(uri.getPath()).toResponse()).header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s (incident %s)", uri.getPath(), incident);
         return new Problem(Problem.type("internal"), "Internal Server Error", 500,

@@ -1,0 +1,23 @@
+-- wrk: GET each of the paths in the environment (PATHS, separated by '|') in turn, with the token in TOKEN; at the end,
+-- the rate and the latency percentiles (p50, p95, p99) on one line, and how many answers were not 200.
+local paths = {}
+for p in string.gmatch(os.getenv("PATHS") or "/", "([^|]+)") do
+  table.insert(paths, p)
+end
+local token = os.getenv("TOKEN")
+local i = 0
+
+function request()
+  i = i + 1
+  local headers = {}
+  if token then headers["Authorization"] = "Bearer " .. token end
+  return wrk.format("GET", paths[(i % #paths) + 1], headers)
+end
+
+function done(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local bad = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d rate=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f errors=%d\n",
+    summary.requests, summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, bad))
+end
