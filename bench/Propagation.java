@@ -84,7 +84,11 @@ public class Propagation {
         senders.shutdown();
         senders.awaitTermination(60, TimeUnit.SECONDS);
         List<String> ids = new ArrayList<>(accepted);
-        Thread.sleep(5_000); // the last cases are opened
+        long until = System.nanoTime() + 180_000_000_000L; // the last cases are opened (up to three minutes)
+        while (micros("caseload", "select referral_id::text, 0::bigint from care_case where referral_id = any (?)", ids).size() < ids.size()
+                && System.nanoTime() < until) {
+            Thread.sleep(1_000);
+        }
         Map<String, Long> triaged = micros("referral", "select id::text, (extract(epoch from triaged_at) * 1000000)::bigint from referral where id = any (?)", ids);
         Map<String, Long> opened = micros("caseload", "select referral_id::text, (extract(epoch from opened_at) * 1000000)::bigint from care_case where referral_id = any (?)", ids);
         List<Long> millis = new ArrayList<>();

@@ -1,6 +1,6 @@
 -- The search benchmark's directory: the demo's approved listings copied until there are :total, each copy with words
--- of its own in its name and description, at a venue of its own up to some 35 km from the original's (North Yorkshire
--- and around), with the original's schedule, costs, ages, languages and access. Run on a copy of the demo directory:
+-- of its own in its name and description, at a venue of its own up to 2.5 degrees of latitude and 3 of longitude from
+-- the original's (about Great Britain's spread: the density of a national directory), with the original's schedule, costs, ages, languages and access. Run on a copy of the demo directory:
 --   psql -v total=100000 -d directory_bench -f bench/generate-directory.sql
 \set ON_ERROR_STOP on
 begin;
@@ -20,7 +20,7 @@ with originals as (
     from service s where s.moderation = 'approved' and s.withdrawn_at is null),
 wanted as (select greatest(:total - (select count(*) from service), 0) as m)
 select o.id as source_id, gen_random_uuid() as id, gen_random_uuid() as location_id, c.copy,
-       (random() - 0.5) * 0.6 as dlat, (random() - 0.5) * 1.0 as dlon,
+       (random() - 0.5) * 5.0 as dlat, (random() - 0.5) * 6.0 as dlon,
        (random() * 119)::int as w1, (random() * 119)::int as w2, (random() * 119)::int as w3
 from originals o
 cross join generate_series(1, ((select m from wanted) / greatest((select count(*) from originals), 1)) + 1) as c(copy)

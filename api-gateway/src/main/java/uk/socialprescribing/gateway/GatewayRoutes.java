@@ -95,7 +95,9 @@ public class GatewayRoutes {
         Map<String, CircuitBreaker> breakers = new java.util.HashMap<>();
         config.upstreams().keySet().forEach(name -> breakers.put(name, CircuitBreaker.create(name, vertx, new CircuitBreakerOptions()
                 .setMaxFailures(config.breaker().maxFailures()).setTimeout(config.upstreamTimeout().toMillis())
-                .setResetTimeout(config.breaker().reset().toMillis()).setFallbackOnFailure(false))));
+                .setResetTimeout(config.breaker().reset().toMillis()).setFallbackOnFailure(false))
+                // a caller that hung up says nothing of the service: it must not open the circuit for everyone else
+                .failurePolicy(outcome -> outcome.failed() && !(outcome.cause() instanceof GuardedUpstream.CallerGone))));
 
         for (Route route : Route.TABLE) {
             URI upstream = config.upstreams().get(route.upstream());
@@ -273,6 +275,8 @@ public class GatewayRoutes {
             Future<ProxyResponse> answered = breaker.execute(promise -> context.sendRequest().onComplete(result -> {
                 if (result.succeeded() && result.result().getStatusCode() >= 500) {
                     promise.tryFail(new ServiceFailed(result.result()));
+                } else if (result.failed() && context.request().proxiedRequest().response().closed()) {
+                    promise.tryFail(new CallerGone(result.cause()));
                 } else {
                     promise.handle(result);
                 }
@@ -281,7 +285,7 @@ public class GatewayRoutes {
                 return answered;
             }
             return answered.recover(failure -> {
-                if (failure instanceof ServiceFailed || failure instanceof OpenCircuitException
+                if (failure instanceof ServiceFailed || failure instanceof CallerGone || failure instanceof OpenCircuitException
                         || failure instanceof io.vertx.circuitbreaker.TimeoutException) {
                     return Future.failedFuture(failure);
                 }
@@ -296,6 +300,16 @@ public class GatewayRoutes {
         private static boolean withoutBody(HttpServerRequest request) {
             String length = request.getHeader("Content-Length");
             return request.getHeader("Transfer-Encoding") == null && (length == null || length.equals("0"));
+        }
+
+        /**
+         * The caller closed its connection before the answer came (a client timing out, a load generator stopping): the
+         * exchange with the service was cut by our side, which is no failure of the service's.
+         */
+        static final class CallerGone extends RuntimeException {
+            CallerGone(Throwable cause) {
+                super("the caller closed its connection", cause, false, false);
+            }
         }
 
         /** A service answered with a 5xx: a failure for the breaker, and still its answer for the caller. */
@@ -333,6 +347,11 @@ public class GatewayRoutes {
                 } else {
                     why = upstream + " is not answering; try again shortly";
                     retryAfter = 5;
+                }
+                if (failure instanceof CallerGone) {
+                    LOG.debugf("%s %s %s: the caller closed its connection first", upstream, context.request().getMethod(),
+                            context.request().getURI());
+                    return Future.failedFuture(failure);
                 }
                 LOG.warnf("%s %s %s: %s (%s)", upstream, context.request().getMethod(), context.request().getURI(), why, failure.toString());
                 ProxyResponse response = context.request().response()

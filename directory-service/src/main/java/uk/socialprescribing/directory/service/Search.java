@@ -87,7 +87,11 @@ public class Search {
         }
         String distance = "null";
         if (c.near() != null) {
-            where.append(" and ").append(within(c.near(), c.withinKm(), parameters));
+            where.append(" and ").append(within(c.near(), c.withinKm(), parameters))
+                    // implied by the above, but what lets the planner start from the locations' index (location_by_point)
+                    // rather than test the text of every listing in the country
+                    .append(" and s.id in (select sal2.service_id from service_at_location sal2 join location lo2 on lo2.id = sal2.location_id"
+                            + " where lo2.latitude between :latMin and :latMax and lo2.longitude between :lonMin and :lonMax)");
             distance = DISTANCE;
         }
         if (c.category() != null) {
@@ -138,7 +142,8 @@ public class Search {
         Query rows = entityManager.createNativeQuery("select s.id, s.name, o.name as organisation, s.category, s.description, s.venue, s.town, "
                 + "s.postcode, s.schedule, s.cost, s.capacity_available, s.assured_date::text as assured, s.languages, s.accessibility, "
                 + "(select string_agg(sc.byday, ',' order by sc.byday) from schedule sc where sc.service_id = s.id) as days, "
-                + "exists (select 1 from cost_option co where co.service_id = s.id and co.amount = 0) as free, "
+                // per listing shown, by its index (an exists here was hashed over every cost option)
+                + "coalesce((select bool_or(co.amount = 0) from cost_option co where co.service_id = s.id), false) as free, "
                 + "cast(" + distance + " as double precision) as distance_km, cast(" + relevance + " as double precision) as relevance"
                 + from + " order by " + order + "s.name, s.id", Tuple.class);
         parameters.forEach((name, value) -> {
