@@ -40,6 +40,8 @@ public class EventFirehose {
             "debt-and-money-advice", "physical-activity", "mental-wellbeing");
     static final List<String> REASONS = List.of("loneliness-or-isolation", "low-mood", "bereavement", "debt-or-money", "housing");
 
+    static final java.util.concurrent.atomic.AtomicLong FAILED = new java.util.concurrent.atomic.AtomicLong();
+
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
         long events = Long.parseLong(args[1]);
@@ -49,7 +51,6 @@ public class EventFirehose {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         Random random = new Random(42);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long sent = 0;
@@ -83,6 +84,9 @@ public class EventFirehose {
             producer.flush();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (FAILED.get() > 0) {
+            throw new IllegalStateException(FAILED.get() + " of " + sent + " events were not acknowledged by the broker");
+        }
         System.out.printf("sent %d events in %.1f s (%.0f events/s)%n", sent, seconds, sent / seconds);
     }
 
@@ -99,7 +103,11 @@ public class EventFirehose {
                 .withDataContentType("application/json")
                 .withData(EventJson.mapper().writeValueAsBytes(data))
                 .build();
-        producer.send(new ProducerRecord<>(type.topic().topicName(), data.aggregateId(), event));
+        producer.send(new ProducerRecord<>(type.topic().topicName(), data.aggregateId(), event), (metadata, failure) -> {
+            if (failure != null && FAILED.getAndIncrement() < 3) {
+                System.err.println("not sent: " + failure);
+            }
+        });
         return 1;
     }
 }

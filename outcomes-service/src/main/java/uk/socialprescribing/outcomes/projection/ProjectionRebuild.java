@@ -114,14 +114,18 @@ public class ProjectionRebuild {
             }
             for (int from = 0; from < batch.size(); from += BATCH) {
                 List<ConsumerRecord<String, byte[]>> part = batch.subList(from, Math.min(batch.size(), from + BATCH));
-                Runnable apply = () -> part.forEach(record -> {
-                    try {
-                        projector.apply(schema, ReceivedEvent.from(record));
-                        counts[0]++;
-                    } catch (UnprocessableEventException e) {
-                        counts[1]++;
+                Runnable apply = () -> {
+                    List<ReceivedEvent> events = new ArrayList<>(part.size());
+                    for (ConsumerRecord<String, byte[]> record : part) {
+                        try {
+                            events.add(ReceivedEvent.from(record));
+                        } catch (UnprocessableEventException e) {
+                            counts[1]++;
+                        }
                     }
-                });
+                    projector.applyAll(schema, events);
+                    counts[0] += events.size();
+                };
                 if (inTransaction) {
                     apply.run();
                 } else {
