@@ -45,32 +45,28 @@ final class Delivery {
 
     /** For each route, the events its producer published that the consumer has not handled (empty when all arrived). */
     static Map<Route, Set<String>> undelivered() throws SQLException {
-        Map<Route, Set<String>> missing = new LinkedHashMap<>();
-        for (Route route : ROUTES) {
-            Set<String> published = strings(route.producer(), "select event_id::text from outbox_event where topic = ?", route.topic());
-            Set<String> handled = strings(route.consumer(), "select event_id from inbox_event where handler = ? and event_source = ?",
-                    route.handler(), "/" + route.producer() + "-service");
-            published.removeAll(handled);
-            if (!published.isEmpty()) {
-                missing.put(route, published);
-            }
-        }
-        return missing;
+        return differences(true);
     }
 
     /** For each route, events the consumer handled that its producer never wrote (none, ever). */
     static Map<Route, Set<String>> unknownHandled() throws SQLException {
-        Map<Route, Set<String>> unknown = new LinkedHashMap<>();
+        return differences(false);
+    }
+
+    /** Published but not handled, or handled but not published, for each route where there are any. */
+    private static Map<Route, Set<String>> differences(boolean publishedNotHandled) throws SQLException {
+        Map<Route, Set<String>> differences = new LinkedHashMap<>();
         for (Route route : ROUTES) {
             Set<String> published = strings(route.producer(), "select event_id::text from outbox_event where topic = ?", route.topic());
             Set<String> handled = strings(route.consumer(), "select event_id from inbox_event where handler = ? and event_source = ?",
                     route.handler(), "/" + route.producer() + "-service");
-            handled.removeAll(published);
-            if (!handled.isEmpty()) {
-                unknown.put(route, handled);
+            Set<String> difference = publishedNotHandled ? published : handled;
+            difference.removeAll(publishedNotHandled ? handled : published);
+            if (!difference.isEmpty()) {
+                differences.put(route, difference);
             }
         }
-        return unknown;
+        return differences;
     }
 
     /** Events still waiting in each service's outbox (none, once the platform has caught up). */
