@@ -111,6 +111,16 @@ final class Delivery {
     }
 
     /**
+     * Tables that change with time whatever the events do: referral-service retries webhook deliveries to referrers on
+     * a schedule (earlier tests registered webhooks that do not answer), so each delivery's attempts and next try move
+     * on. A replay that sent a message twice would still show as one more delivery: their number is compared (true);
+     * the attempts are not (false).
+     */
+    private static final Map<String, Boolean> KEPT_BY_THE_CLOCK = Map.of(
+            "referral:public.webhook_delivery", true,
+            "referral:public.webhook_attempt", false);
+
+    /**
      * A digest of every row of every table of each service's database (its schemas of its own, not PostgreSQL's):
      * any insert, update or delete changes the table's digest.
      */
@@ -126,10 +136,17 @@ final class Delivery {
                     }
                 }
                 for (String table : tables) {
+                    String key = service + ":" + table;
+                    if (KEPT_BY_THE_CLOCK.containsKey(key)) {
+                        if (KEPT_BY_THE_CLOCK.get(key)) {
+                            digests.put(key, LocalPlatform.count(LocalPlatform.database(service), "select count(*) from " + table) + " rows");
+                        }
+                        continue;
+                    }
                     try (ResultSet rs = s.executeQuery("select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') "
                             + "from " + table + " t")) {
                         rs.next();
-                        digests.put(service + ":" + table, rs.getString(1));
+                        digests.put(key, rs.getString(1));
                     }
                 }
             }
