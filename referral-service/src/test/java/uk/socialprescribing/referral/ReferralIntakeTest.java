@@ -17,6 +17,9 @@ import static uk.socialprescribing.referral.Referrals.freshNhsNumber;
 import static uk.socialprescribing.referral.Referrals.gp;
 import static uk.socialprescribing.referral.Referrals.post;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,9 +33,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -61,6 +67,9 @@ class ReferralIntakeTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aGpPracticeRefersAPersonWithTheFullContentAndReferralReceivedCarriesNoIdentity() {
@@ -271,6 +280,53 @@ class ReferralIntakeTest {
                 .then().statusCode(200).body("possibleDuplicates", equalTo(List.of(second))).body("status", equalTo("RECEIVED"));
         given().auth().oauth2(Referrals.linkWorker("U84002")).queryParam("size", 100).when().get("/api/referrals")
                 .then().body("contents.find { it.id == '" + first + "' }.possibleDuplicate", equalTo(true));
+    }
+
+    /**
+     * A case event (or a triage move) changing the first referral while the second arrives: the second is flagged
+     * against what the first's change committed, not refused on the stale version it read (once a 409 in CI).
+     */
+    @Test
+    void aDuplicateArrivingWhileTheFirstReferralChangesIsReceivedAndFlaggedOnBoth() throws Exception {
+        String nhs = freshNhsNumber();
+        String first = post(gp(PRACTICE), body(nhs)).statusCode(201).extract().path("id");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection change = dataSource.getConnection()) {
+            change.setAutoCommit(false);
+            try (PreparedStatement bump = change.prepareStatement("update referral set version = version + 1 where id = ?")) {
+                bump.setObject(1, UUID.fromString(first));
+                assertEquals(1, bump.executeUpdate());
+            }
+            Future<Response> second = pool.submit(() -> given().auth().oauth2(gp("B82018")).contentType(ContentType.JSON)
+                    .body(body(nhs)).when().post("/api/referrals"));
+            awaitABackendWaitingOnALock();
+            change.commit();
+            Response answer = second.get(30, TimeUnit.SECONDS);
+            assertEquals(201, answer.statusCode(), answer.asString());
+            assertEquals(List.of(first), answer.path("possibleDuplicates"));
+            given().auth().oauth2(Referrals.admin()).when().get("/api/referrals/{id}", first).then().statusCode(200)
+                    .body("possibleDuplicates", equalTo(List.of(answer.<String>path("id"))));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void awaitABackendWaitingOnALock() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        try (Connection watcher = dataSource.getConnection();
+                PreparedStatement waiting = watcher.prepareStatement(
+                        "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet count = waiting.executeQuery()) {
+                    count.next();
+                    if (count.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("the second referral never waited for the first one's row");
     }
 
     @Test

@@ -36,10 +36,22 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         return locked.isEmpty() ? Optional.empty() : findByIdOptional(id);
     }
 
-    /** Open referrals (awaiting triage or accepted) for this NHS number, other than {@code except}. */
+    /**
+     * Open referrals (awaiting triage or accepted) for this NHS number, other than {@code except}, their rows locked
+     * until the transaction ends (in id order). Flagging them as possible duplicates changes them: a triage move or a
+     * case event changing one of them at the same moment is waited for and then read as it committed, rather than
+     * failing the new referral on a stale version.
+     */
     public List<Referral> openFor(String nhsNumber, UUID except) {
-        return find("person.nhsNumber = ?1 and status in ?2 and id <> ?3", nhsNumber,
-                List.of(ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED), except).list();
+        List<?> locked = getEntityManager().createNativeQuery("""
+                select id from referral
+                where nhs_number = :nhs and status in ('RECEIVED', 'ACCEPTED') and id <> :except
+                order by id for update""")
+                .setParameter("nhs", nhsNumber).setParameter("except", except).getResultList();
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        return list("id in ?1", locked.stream().map(id -> (UUID) id).toList());
     }
 
     public Optional<Referral> findByCase(UUID caseId) {
