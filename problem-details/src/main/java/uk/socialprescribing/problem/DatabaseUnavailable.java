@@ -4,7 +4,13 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
+
+import javax.transaction.xa.XAException;
 
 /**
  * Tells a failure to reach the database (refused, cut, no connection to be had from the pool, the server shutting
@@ -27,12 +33,27 @@ final class DatabaseUnavailable {
         return cause == null ? "" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
+    /**
+     * Searches the causes and the suppressed exceptions: a commit whose connection was cut fails in the transaction
+     * manager (Narayana's heuristic or rollback exception), which carries what the resource threw as suppressed, not
+     * as its cause.
+     */
     private static Throwable find(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+        ArrayDeque<Throwable> toSee = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        toSee.add(failure);
+        while (!toSee.isEmpty() && seen.size() < 50) {
+            Throwable cause = toSee.poll();
+            if (!seen.add(cause)) {
+                continue;
+            }
             if (isConnectionFailure(cause)) {
                 return cause;
             }
+            if (cause.getCause() != null) {
+                toSee.add(cause.getCause());
+            }
+            toSee.addAll(Arrays.asList(cause.getSuppressed()));
         }
         return null;
     }
@@ -41,6 +62,9 @@ final class DatabaseUnavailable {
         if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                 || cause instanceof ConnectException || CONNECTION_FAILURES.contains(cause.getClass().getName())) {
             return true;
+        }
+        if (cause instanceof XAException xa && (xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL)) {
+            return true; // the resource manager (the database) unreachable, or communication lost on commit
         }
         if (cause instanceof SQLException sql) {
             String state = sql.getSQLState();

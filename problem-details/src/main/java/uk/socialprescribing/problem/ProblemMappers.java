@@ -159,8 +159,8 @@ public class ProblemMappers {
         if (DatabaseUnavailable.causes(e)) {
             LOG.warnf("The database is unavailable on %s: %s", uri.getPath(), DatabaseUnavailable.reason(e));
             return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "database-unavailable",
-                    "The service cannot reach its database just now; nothing was changed. Retry shortly (with the same "
-                            + "Idempotency-Key for a POST)")
+                    "The service cannot reach its database just now. Retry shortly; retry a POST with the same Idempotency-Key, "
+                            + "so that a change saved before the connection was lost is answered as the first time, never made twice")
                     .at(uri.getPath()).toResponse()).header(HttpHeaders.RETRY_AFTER, "5").build();
         }
         String incident = UUID.randomUUID().toString();
