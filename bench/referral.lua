@@ -11,7 +11,10 @@ function setup(thread)
 end
 
 function init(args)
-  counter = (id or 0) * 500000 + math.random(0, 99999)
+  -- seeded per run: unseeded, every run would send the same people again, each new referral then flagged as a
+  -- possible duplicate of all the open ones before it (a cost that grows run after run)
+  math.randomseed(os.time() + (id or 0) * 7919)
+  counter = (id or 0) * 500000 + math.random(0, 499999)
 end
 
 local function nhs_number()

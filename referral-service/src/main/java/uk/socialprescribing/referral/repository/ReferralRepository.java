@@ -38,15 +38,16 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
 
     /**
      * Open referrals (awaiting triage or accepted) for this NHS number, other than {@code except}, their rows locked
-     * until the transaction ends (in id order). Flagging them as possible duplicates changes them: a triage move or a
-     * case event changing one of them at the same moment is waited for and then read as it committed, rather than
-     * failing the new referral on a stale version.
+     * until the transaction ends. Flagging them as possible duplicates changes them: a triage move or a case event
+     * changing one of them at the same moment is waited for and then read as it committed, rather than failing the new
+     * referral on a stale version. (Two intakes for one person already queue on the NHS number's lock; no order is
+     * needed, and an "order by id" let a planner without statistics walk the primary key through every referral.)
      */
     public List<Referral> openFor(String nhsNumber, UUID except) {
         List<?> locked = getEntityManager().createNativeQuery("""
                 select id from referral
                 where nhs_number = :nhs and status in ('RECEIVED', 'ACCEPTED') and id <> :except
-                order by id for update""")
+                for update""")
                 .setParameter("nhs", nhsNumber).setParameter("except", except).getResultList();
         if (locked.isEmpty()) {
             return List.of();
