@@ -66,8 +66,12 @@ public class MetricsQueries {
                 Column.count("withdrawn", "Withdrawn"));
         // a referral with two reasons is in two rows: by reason, the rows do not add up to the total
         MetricTable.Builder table = new MetricTable.Builder("referrals", period, List.of(by), cols, !"reason".equals(by));
-        grouped(table, REFERRAL_KEYS.get(by), columns, from, period, by, cols);
-        table.total(single("select " + columns + " from " + s + ".referral r where r.received_at >= :start and r.received_at < :end", period, cols));
+        if ("reason".equals(by)) {
+            grouped(table, REFERRAL_KEYS.get(by), columns, from, period, by, cols);
+            table.total(single("select " + columns + " from " + s + ".referral r where r.received_at >= :start and r.received_at < :end", period, cols));
+        } else {
+            groupedWithTotal(table, REFERRAL_KEYS.get(by), columns, from, period, by, cols);
+        }
         return table.build();
     }
 
@@ -77,8 +81,7 @@ public class MetricsQueries {
         List<Column> cols = List.of(Column.count("declined", "Referrals declined at triage"));
         String from = " from " + s + ".referral r where r.triage_outcome = 'declined' and r.triaged_at >= :start and r.triaged_at < :end";
         MetricTable.Builder table = new MetricTable.Builder("referral-declines", period, List.of(by), cols, true);
-        grouped(table, key, "count(*) as declined", from, period, by, cols);
-        table.total(single("select count(*) as declined" + from, period, cols));
+        groupedWithTotal(table, key, "count(*) as declined", from, period, by, cols);
         return table.build();
     }
 
@@ -91,8 +94,10 @@ public class MetricsQueries {
                 + "count(fc.first_contact) as referrals_contacted, "
                 + "percentile_cont(0.5) within group (order by " + days.formatted("fc.first_contact") + ") as median_days_to_first_contact, "
                 + "percentile_cont(0.9) within group (order by " + days.formatted("fc.first_contact") + ") as p90_days_to_first_contact";
-        String from = " from " + s + ".referral r left join lateral (select min(sf.at) as first_contact from " + s + ".case_fact c join " + s
-                + ".session_fact sf on sf.case_id = c.case_id and sf.attended where c.referral_id = r.referral_id) fc on true "
+        // each referral's first attended session, found in one grouped pass (a lookup per referral was seconds at 100,000)
+        String from = " from " + s + ".referral r left join (select c.referral_id, min(sf.at) as first_contact from " + s + ".referral rr join "
+                + s + ".case_fact c on c.referral_id = rr.referral_id join " + s + ".session_fact sf on sf.case_id = c.case_id and sf.attended "
+                + "where rr.received_at >= :start and rr.received_at < :end group by c.referral_id) fc on fc.referral_id = r.referral_id "
                 + "where r.received_at >= :start and r.received_at < :end";
         List<Column> cols = List.of(Column.count("referrals_triaged", "Referrals triaged"),
                 Column.statistic("median_days_to_triage", "referrals_triaged", "Median days from referral to triage"),
@@ -101,8 +106,7 @@ public class MetricsQueries {
                 Column.statistic("median_days_to_first_contact", "referrals_contacted", "Median days from referral to the first session"),
                 Column.statistic("p90_days_to_first_contact", "referrals_contacted", "90th percentile of days from referral to the first session"));
         MetricTable.Builder table = new MetricTable.Builder("waits", period, List.of(by), cols, true);
-        grouped(table, REFERRAL_KEYS.get(by), columns, from, period, by, cols);
-        table.total(single("select " + columns + from, period, cols));
+        groupedWithTotal(table, REFERRAL_KEYS.get(by), columns, from, period, by, cols);
         return table.build();
     }
 
@@ -111,16 +115,17 @@ public class MetricsQueries {
         String columns = "count(*) as cases_closed, avg(coalesce(ss.attended, 0)) as mean_sessions_per_case, "
                 + "percentile_cont(0.5) within group (order by coalesce(ss.attended, 0)) as median_sessions_per_case, "
                 + "100.0 * sum(coalesce(ss.missed, 0)) / nullif(sum(coalesce(ss.attended, 0) + coalesce(ss.missed, 0)), 0) as dna_rate_percent";
-        String from = " from " + s + ".case_fact c left join " + s + ".referral r on r.referral_id = c.referral_id left join lateral "
-                + "(select count(*) filter (where attended) as attended, count(*) filter (where not attended) as missed from " + s
-                + ".session_fact sf where sf.case_id = c.case_id) ss on true where c.closed_at >= :start and c.closed_at < :end";
+        // each closed case's sessions counted in one grouped pass, not a lookup per case
+        String from = " from " + s + ".case_fact c left join " + s + ".referral r on r.referral_id = c.referral_id left join "
+                + "(select sf.case_id, count(*) filter (where sf.attended) as attended, count(*) filter (where not sf.attended) as missed from "
+                + s + ".case_fact cc join " + s + ".session_fact sf on sf.case_id = cc.case_id where cc.closed_at >= :start and cc.closed_at < :end "
+                + "group by sf.case_id) ss on ss.case_id = c.case_id where c.closed_at >= :start and c.closed_at < :end";
         List<Column> cols = List.of(Column.count("cases_closed", "Cases closed"),
                 Column.statistic("mean_sessions_per_case", "cases_closed", "Mean sessions attended per closed case"),
                 Column.statistic("median_sessions_per_case", "cases_closed", "Median sessions attended per closed case"),
                 Column.statistic("dna_rate_percent", "cases_closed", "Sessions not attended, as a percentage of sessions booked"));
         MetricTable.Builder table = new MetricTable.Builder("sessions", period, List.of(by), cols, true);
-        grouped(table, CASE_KEYS.get(by), columns, from, period, by, cols);
-        table.total(single("select " + columns + from, period, cols));
+        groupedWithTotal(table, CASE_KEYS.get(by), columns, from, period, by, cols);
         return table.build();
     }
 
@@ -130,8 +135,7 @@ public class MetricsQueries {
                 + "where c.closed_at >= :start and c.closed_at < :end";
         List<Column> cols = List.of(Column.count("cases_closed", "Cases closed"));
         MetricTable.Builder table = new MetricTable.Builder("closures", period, List.of(by), cols, true);
-        grouped(table, CASE_KEYS.get(by), "count(*) as cases_closed", from, period, by, cols);
-        table.total(single("select count(*) as cases_closed" + from, period, cols));
+        groupedWithTotal(table, CASE_KEYS.get(by), "count(*) as cases_closed", from, period, by, cols);
         return table.build();
     }
 
@@ -145,8 +149,7 @@ public class MetricsQueries {
             cols.add(Column.count(status, "Connections now " + status.replace('_', ' ')));
         }
         MetricTable.Builder table = new MetricTable.Builder("connections", period, List.of(by), cols, true);
-        grouped(table, CONNECTION_KEYS.get(by), columns, from, period, by, cols);
-        table.total(single("select " + columns + from, period, cols));
+        groupedWithTotal(table, CONNECTION_KEYS.get(by), columns, from, period, by, cols);
         return table.build();
     }
 
@@ -265,6 +268,20 @@ public class MetricsQueries {
         for (Object o : query("select " + key + " as k, " + columns + from + " group by 1 order by 1", period).getResultList()) {
             Tuple t = (Tuple) o;
             table.row(Map.of(by, (String) t.get("k")), values(t, cols));
+        }
+    }
+
+    /** The groups and the total in one pass over the rows (grouping sets), where the total counts the same rows. */
+    private void groupedWithTotal(MetricTable.Builder table, String key, String columns, String from, Period period, String by,
+            List<Column> cols) {
+        for (Object o : query("select " + key + " as k, grouping(" + key + ") as is_total, " + columns + from + " group by grouping sets (("
+                + key + "), ()) order by 2, 1", period).getResultList()) {
+            Tuple t = (Tuple) o;
+            if (((Number) t.get("is_total")).intValue() == 1) {
+                table.total(values(t, cols));
+            } else {
+                table.row(Map.of(by, (String) t.get("k")), values(t, cols));
+            }
         }
     }
 
