@@ -163,6 +163,12 @@ public class ProblemMappers {
                             + "so that a change saved before the connection was lost is answered as the first time, never made twice")
                     .at(uri.getPath()).toResponse()).header(HttpHeaders.RETRY_AFTER, "5").build();
         }
+        if (CallerGone.causes(e)) {
+            // the answer reaches nobody; a 400, as the request never arrived whole
+            LOG.infof("The caller hung up before its request to %s was read", uri.getPath());
+            return Problem.of(Response.Status.BAD_REQUEST, "request-incomplete", "The connection closed before the request was read whole")
+                    .at(uri.getPath()).toResponse();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s (incident %s)", uri.getPath(), incident);
         return new Problem(Problem.type("internal"), "Internal Server Error", 500,
