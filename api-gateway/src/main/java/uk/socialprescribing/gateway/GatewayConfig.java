@@ -46,6 +46,13 @@ public interface GatewayConfig {
     /** Requests per client (a token's client) and per address (on public routes). */
     RateLimit rateLimit();
 
+    /**
+     * The longest path and query, in characters: a longer one is refused with 414 as a problem before it reaches a
+     * service (whose HTTP layer would refuse a request line over 4,096 bytes with an empty 414).
+     */
+    @WithDefault("4000")
+    int maxUriLength();
+
     /** The largest request body, in bytes: a larger one is refused with 413 before it reaches a service. */
     @WithDefault("10485760")
     long maxBodyBytes();

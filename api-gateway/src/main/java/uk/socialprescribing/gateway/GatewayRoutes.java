@@ -69,6 +69,11 @@ public class GatewayRoutes {
                     headers.set("Cache-Control", "no-store");
                 }
             });
+            if (ctx.request().uri().length() > config.maxUriLength()) {
+                Problems.send(ctx.response(), 414, "uri-too-long", "URI Too Long", "The request's path and query are "
+                        + ctx.request().uri().length() + " characters; at most " + config.maxUriLength() + " are accepted", path);
+                return;
+            }
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && length.matches("\\d{1,19}") && Long.parseLong(length) > config.maxBodyBytes()) {
                 Problems.send(ctx.response(), 413, "payload-too-large", "Payload Too Large",

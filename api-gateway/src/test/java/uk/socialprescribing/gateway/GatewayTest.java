@@ -196,6 +196,14 @@ class GatewayTest {
     }
 
     @Test
+    void aPathOrQueryOverTheLimitIsAUriTooLongProblem() {
+        // a request line over 4,096 bytes: the HTTP layer alone would answer an empty 414 (the fuzz run found them)
+        given().auth().oauth2(TestTokens.gpPracticeSystem("B82005")).queryParam("q", "a".repeat(12_000)).when().get("/api/referrals")
+                .then().statusCode(414).contentType("application/problem+json").body("type", containsString("uri-too-long"))
+                .body("detail", containsString("4000"));
+    }
+
+    @Test
     void aClientOverItsRateIsTooManyRequestsWithRetryAfter() {
         // in tests a client may make 40 requests a minute (refilled evenly, so a few more get through while they are sent)
         String token = TestTokens.withRoles("rate-test-" + java.util.UUID.randomUUID(), java.util.List.of("link-worker"),

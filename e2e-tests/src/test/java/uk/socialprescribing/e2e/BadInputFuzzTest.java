@@ -96,9 +96,10 @@ class BadInputFuzzTest {
         int sent = tallies.values().stream().mapToInt(Tally::sent).sum();
         report.append("\n").append(sent).append(" requests, ").append(failures.size()).append(" failures\n");
         Files.writeString(Path.of("target/bad-input.md"), report);
+        Files.writeString(Path.of("target/bad-input-failures.txt"), String.join("\n", failures) + "\n");
         assertTrue(tallies.values().stream().allMatch(t -> t.sent() >= BadRequests.AT_LEAST), "fewer than " + BadRequests.AT_LEAST + " for some operation");
         assertTrue(failures.isEmpty(), failures.size() + " of " + sent + " bad requests were not answered as they should be:\n"
-                + String.join("\n", failures.subList(0, Math.min(200, failures.size()))));
+                + String.join("\n", failures.subList(0, Math.min(200, failures.size()))) + "\n(all of them: target/bad-input-failures.txt)");
     }
 
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();

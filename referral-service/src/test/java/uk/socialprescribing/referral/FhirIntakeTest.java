@@ -169,6 +169,23 @@ class FhirIntakeTest {
                 .statusCode(422).body("issue[0].expression[0]", equalTo("ServiceRequest.extension"));
     }
 
+    /** What matters to the person, as long as the API says it takes (the column once kept half: a 500). */
+    @Test
+    void aNoteAsLongAsTheApiTakesIsKeptWholeAndALongerOneIsRefusedNotCut() {
+        ServiceRequest longest = serviceRequest(Referrals.freshNhsNumber(), Referrals.PRACTICE);
+        longest.getNote().clear();
+        longest.addNote().setText("w".repeat(4000));
+        String id = postFhir("ServiceRequest", Referrals.gp(Referrals.PRACTICE), json(longest)).statusCode(201).extract().path("id");
+        given().auth().oauth2(Referrals.admin()).when().get("/api/referrals/{id}", id).then().statusCode(200)
+                .body("whatMatters.length()", equalTo(4000));
+
+        ServiceRequest tooLong = serviceRequest(Referrals.freshNhsNumber(), Referrals.PRACTICE);
+        tooLong.getNote().clear();
+        tooLong.addNote().setText("w".repeat(4001));
+        postFhir("ServiceRequest", Referrals.gp(Referrals.PRACTICE), json(tooLong))
+                .statusCode(422).contentType(startsWith(FHIR_JSON)).body("issue[0].expression[0]", equalTo("ServiceRequest.note"));
+    }
+
     @Test
     void aMalformedFhirBodyIsAnOperationOutcomeNeverAServerError() {
         for (String body : new String[] { "{\"resourceType\": \"ServiceRequest\", ", "not json at all", "",

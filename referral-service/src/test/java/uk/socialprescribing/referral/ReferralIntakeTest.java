@@ -270,6 +270,13 @@ class ReferralIntakeTest {
     }
 
     @Test
+    void whatMattersAsLongAsTheApiTakesIsKeptWhole() {
+        String body = body(freshNhsNumber()).replaceFirst("\"whatMatters\"\\s*:\\s*\"[^\"]*\"", "\"whatMatters\": \"" + "w".repeat(4000) + "\"");
+        assertTrue(body.contains("w".repeat(4000)), "the body names what matters");
+        post(gp(PRACTICE), body).statusCode(201).body("whatMatters.length()", equalTo(4000));
+    }
+
+    @Test
     void anOpenReferralForTheSameNhsNumberIsFlaggedOnBothAndNotMerged() {
         String nhs = freshNhsNumber();
         String first = post(gp(PRACTICE), body(nhs)).statusCode(201).extract().path("id");

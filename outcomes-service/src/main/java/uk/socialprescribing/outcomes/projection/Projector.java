@@ -181,25 +181,44 @@ public class Projector {
         }
     }
 
+    /** A statement with JDBC's positional parameters, and the names they stand for, in order. */
+    private record Positional(String sql, List<String> names) {
+        static Positional of(String sql) {
+            List<String> names = new ArrayList<>();
+            java.util.regex.Matcher named = NAMED.matcher(sql);
+            StringBuilder positional = new StringBuilder();
+            while (named.find()) {
+                names.add(named.group(1));
+                named.appendReplacement(positional, "?");
+            }
+            named.appendTail(positional);
+            return new Positional(positional.toString(), List.copyOf(names));
+        }
+    }
+
+    /** Each statement's text parsed once, not once per event (a few kinds of statement for each projection schema). */
+    private static final Map<String, Positional> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Collects the statement for {@link #applyAll}: its named parameters in order, as JDBC's positional ones. */
     private static void collect(Map<String, List<Object[]>> statements, String sql, Object... parameters) {
-        Map<String, Object> byName = new java.util.HashMap<>();
-        for (int i = 0; i < parameters.length; i += 2) {
-            Object value = parameters[i + 1];
-            byName.put((String) parameters[i], value == null ? NULL_TYPES.getOrDefault((String) parameters[i], String.class) : value);
+        if (PARSED.size() > 1_000) {
+            PARSED.clear(); // schemas of rebuilds long past
         }
-        List<Object> values = new ArrayList<>();
-        java.util.regex.Matcher named = NAMED.matcher(sql);
-        StringBuilder positional = new StringBuilder();
-        while (named.find()) {
-            if (!byName.containsKey(named.group(1))) {
-                throw new IllegalStateException("No value for :" + named.group(1));
+        Positional statement = PARSED.computeIfAbsent(sql, Positional::of);
+        Object[] values = new Object[statement.names().size()];
+        for (int v = 0; v < values.length; v++) {
+            String name = statement.names().get(v);
+            int i = 0;
+            while (i < parameters.length && !name.equals(parameters[i])) {
+                i += 2;
             }
-            values.add(byName.get(named.group(1)));
-            named.appendReplacement(positional, "?");
+            if (i >= parameters.length) {
+                throw new IllegalStateException("No value for :" + name);
+            }
+            Object value = parameters[i + 1];
+            values[v] = value == null ? NULL_TYPES.getOrDefault(name, String.class) : value;
         }
-        named.appendTail(positional);
-        statements.computeIfAbsent(positional.toString(), k -> new ArrayList<>()).add(values.toArray());
+        statements.computeIfAbsent(statement.sql(), k -> new ArrayList<>()).add(values);
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

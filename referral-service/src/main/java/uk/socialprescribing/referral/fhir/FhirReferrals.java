@@ -173,8 +173,10 @@ public final class FhirReferrals {
             throw new FhirInvalidException("ServiceRequest.extension", "value", SHARE_OUTCOME_WITH_REFERRER + " takes a valueBoolean");
         }
         boolean shareOutcome = share != null && "true".equals(share.getValue().primitiveValue());
-        return new Referral.Needs(reasons, other == null ? null : other.substring(0, Math.min(other.length(), 500)),
-                notes.isBlank() ? null : notes.substring(0, Math.min(notes.length(), 4000)), List.of(), null, shareOutcome, urgency);
+        // refused rather than cut short: a referrer's words are not lost without their knowing
+        within(other, 500, "ServiceRequest.reasonCode.text");
+        within(notes, 4000, "ServiceRequest.note");
+        return new Referral.Needs(reasons, other, notes.isBlank() ? null : notes, List.of(), null, shareOutcome, urgency);
     }
 
     /** The element's one extension of this url, or null; given more than once, it is refused (HAPI would throw). */
