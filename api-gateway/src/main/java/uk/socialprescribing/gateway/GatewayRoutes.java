@@ -74,6 +74,23 @@ public class GatewayRoutes {
                         + ctx.request().uri().length() + " characters; at most " + config.maxUriLength() + " are accepted", path);
                 return;
             }
+            String oddity = PathOddities.of(ctx.request().path());
+            if (oddity != null) {
+                Problems.send(ctx.response(), 404, "http-404", "Not Found", "Nothing is found at this path: " + oddity, path);
+                return;
+            }
+            String authorization = ctx.request().getHeader("Authorization");
+            if (authorization != null && !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                // a credential of another kind is refused, also on the public routes, rather than silently ignored
+                Problems.send(ctx.response(), 401, "unauthenticated", "Unauthorized", "Only a bearer token is accepted here", path);
+                return;
+            }
+            String charset = charsetOf(ctx.request().getHeader("Content-Type"));
+            if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+                Problems.send(ctx.response(), 415, "http-415", "Unsupported Media Type",
+                        "Request bodies are UTF-8; charset " + charset + " is not accepted", path);
+                return;
+            }
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && length.matches("\\d{1,19}") && Long.parseLong(length) > config.maxBodyBytes()) {
                 Problems.send(ctx.response(), 413, "payload-too-large", "Payload Too Large",
@@ -368,5 +385,19 @@ public class GatewayRoutes {
                 return Future.succeededFuture(response);
             });
         }
+    }
+
+    /** The charset parameter of a Content-Type, unquoted, or null. */
+    static String charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String parameter : contentType.split(";")) {
+            String p = parameter.strip();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                return p.substring(8).replace("\"", "").strip();
+            }
+        }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package uk.socialprescribing.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -201,6 +202,28 @@ class GatewayTest {
         given().auth().oauth2(TestTokens.gpPracticeSystem("B82005")).queryParam("q", "a".repeat(12_000)).when().get("/api/referrals")
                 .then().statusCode(414).contentType("application/problem+json").body("type", containsString("uri-too-long"))
                 .body("detail", containsString("4000"));
+    }
+
+    @Test
+    void aCredentialOtherThanABearerTokenIsRefusedEvenOnAPublicRoute() {
+        given().header("Authorization", "Basic YWRtaW46YWRtaW4=").when().get("/oruk/services")
+                .then().statusCode(401).contentType("application/problem+json").body("detail", containsString("bearer"));
+    }
+
+    @Test
+    void aBodyInACharsetOtherThanUtf8IsAnUnsupportedMediaTypeProblem() {
+        given().auth().oauth2(TestTokens.gpPracticeSystem("B82005")).contentType("application/json; charset=ISO-8859-1").body("{}")
+                .when().post("/api/referrals")
+                .then().statusCode(415).contentType("application/problem+json").body("detail", containsString("ISO-8859-1"));
+        assertEquals("UTF-8", GatewayRoutes.charsetOf("application/json; charset=\"UTF-8\""));
+    }
+
+    @Test
+    void aPathWithADotSegmentOrATrailingSlashNamesNothing() {
+        given().auth().oauth2(TestTokens.gpPracticeSystem("B82005")).urlEncodingEnabled(false).when().get("/api/referrals/x/..")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.gpPracticeSystem("B82005")).when().get("/api/referrals/")
+                .then().statusCode(404).contentType("application/problem+json").body("detail", containsString("slash"));
     }
 
     @Test
