@@ -86,9 +86,9 @@ public class GatewayRoutes {
                 return;
             }
             String charset = charsetOf(ctx.request().getHeader("Content-Type"));
-            if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            if (charset != null && !knownCharset(charset)) {
                 Problems.send(ctx.response(), 415, "http-415", "Unsupported Media Type",
-                        "Request bodies are UTF-8; charset " + charset + " is not accepted", path);
+                        "The body's charset " + charset + " is not one there is any reading of; send UTF-8", path);
                 return;
             }
             String length = ctx.request().getHeader("Content-Length");
@@ -384,6 +384,15 @@ public class GatewayRoutes {
                                 context.request().getURI()))));
                 return Future.succeededFuture(response);
             });
+        }
+    }
+
+    /** A charset there is a decoder for (clients label JSON ISO-8859-1 as well as UTF-8; "bogus" is neither). */
+    static boolean knownCharset(String name) {
+        try {
+            return java.nio.charset.Charset.isSupported(name);
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return false;
         }
     }
 

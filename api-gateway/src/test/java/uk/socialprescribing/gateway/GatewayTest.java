@@ -211,11 +211,17 @@ class GatewayTest {
     }
 
     @Test
-    void aBodyInACharsetOtherThanUtf8IsAnUnsupportedMediaTypeProblem() {
-        given().auth().oauth2(TestTokens.gpPracticeSystem("B82005")).contentType("application/json; charset=ISO-8859-1").body("{}")
-                .when().post("/api/referrals")
-                .then().statusCode(415).contentType("application/problem+json").body("detail", containsString("ISO-8859-1"));
+    void aBodyInACharsetThereIsNoReadingOfIsAnUnsupportedMediaTypeProblem() throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/api/referrals"))
+                .header("Authorization", "Bearer " + TestTokens.gpPracticeSystem("B82005"))
+                .header("Content-Type", "application/json; charset=bogus")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, answer.statusCode());
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
         assertEquals("UTF-8", GatewayRoutes.charsetOf("application/json; charset=\"UTF-8\""));
+        assertEquals(true, GatewayRoutes.knownCharset("ISO-8859-1"));
+        assertEquals(false, GatewayRoutes.knownCharset("bogus"));
     }
 
     @Test
