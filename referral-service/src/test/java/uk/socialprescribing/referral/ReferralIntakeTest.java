@@ -280,9 +280,13 @@ class ReferralIntakeTest {
     void anOpenReferralForTheSameNhsNumberIsFlaggedOnBothAndNotMerged() {
         String nhs = freshNhsNumber();
         String first = post(gp(PRACTICE), body(nhs)).statusCode(201).extract().path("id");
-        String second = post(gp("B82018"), body(nhs)).statusCode(201)
-                .body("possibleDuplicates", equalTo(List.of(first))).extract().path("id");
+        Response created = post(gp("B82018"), body(nhs)).statusCode(201)
+                .body("possibleDuplicates", equalTo(List.of(first))).extract().response();
+        String second = created.path("id");
         assertTrue(!first.equals(second));
+        // the ETag it was answered with is the one it has: a triage decision made on it is not refused as stale
+        given().auth().oauth2(Referrals.admin()).when().get("/api/referrals/{id}", second)
+                .then().statusCode(200).header("ETag", equalTo(created.header("ETag")));
         given().auth().oauth2(Referrals.admin()).when().get("/api/referrals/{id}", first)
                 .then().statusCode(200).body("possibleDuplicates", equalTo(List.of(second))).body("status", equalTo("RECEIVED"));
         given().auth().oauth2(Referrals.linkWorker("U84002")).queryParam("size", 100).when().get("/api/referrals")

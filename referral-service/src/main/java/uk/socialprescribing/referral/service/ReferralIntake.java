@@ -72,10 +72,12 @@ public class ReferralIntake {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, TriageDeadline.ENGLAND);
         Referral referral = Referral.receive(referrer, person, practice, pcn, needs, now, deadline.dueBy(today));
-        referrals.persist(referral);
         if (person.nhsNumber() != null) {
+            // before it is stored: stored first and flagged after, its version moved on at commit, and the ETag it was
+            // answered with was already stale (a client's accept with it was a 412)
             flagDuplicates(referral);
         }
+        referrals.persist(referral);
         outbox.record(new ReferralReceived(referral.id(), referrer.kind().code(), referrer.odsCode(), practice, pcn,
                 needs.reasons().stream().map(ReasonCode::code).toList(), needs.urgency().code(), now));
         // the referral's id and its kind of referrer only: never anything of the person
@@ -87,7 +89,6 @@ public class ReferralIntake {
     private void flagDuplicates(Referral referral) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:nhs, 7))")
                 .setParameter("nhs", referral.person().nhsNumber()).getSingleResult();
-        entityManager.flush();
         List<Referral> open = referrals.openFor(referral.person().nhsNumber(), referral.id());
         for (Referral other : open) {
             other.flagPossibleDuplicateOf(referral.id());
