@@ -121,7 +121,6 @@ final class ReferralStream implements AutoCloseable {
         }
         HttpRequest built = request.build();
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        boolean reread = false;
         while (true) {
             int status;
             HttpResponse<String> response = null;
@@ -134,16 +133,6 @@ final class ReferralStream implements AutoCloseable {
             statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
             if (status == expected) {
                 return response;
-            }
-            if (status == 412 && ifMatch != null && !reread && response.headers().firstValue("ETag").isPresent()) {
-                // the referral changed since it was read (e.g. flagged as a possible duplicate): a link worker reads it
-                // again and decides on the current version, once, under a new key (the old one holds the 412)
-                reread = true;
-                built = HttpRequest.newBuilder(built, (name, value) -> !name.equalsIgnoreCase("If-Match")
-                        && !name.equalsIgnoreCase("Idempotency-Key"))
-                        .header("If-Match", response.headers().firstValue("ETag").orElseThrow())
-                        .header("Idempotency-Key", UUID.randomUUID().toString()).build();
-                continue;
             }
             if (status == 503 && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
                 unavailableWithoutProblem.add(path + ": " + response.headers().map() + " " + response.body());
