@@ -10,10 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,7 +41,9 @@ import uk.socialprescribing.events.EventSchemas;
 import uk.socialprescribing.events.EventType;
 import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.outcome.OutcomeRecorded;
+import uk.socialprescribing.referral.feedback.ReferrerFeedback;
 import uk.socialprescribing.referral.feedback.WebhookDispatcher;
+import uk.socialprescribing.referral.service.Triage;
 import uk.socialprescribing.testing.PublishedEvents;
 import uk.socialprescribing.testing.PublishedEvents.Published;
 import uk.socialprescribing.testing.TestEvents;
@@ -45,6 +57,15 @@ class ClosedLoopTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    ReferrerFeedback feedback;
+
+    @Inject
+    Triage triage;
+
+    @Inject
+    DataSource dataSource;
 
     static String registerWebhook(String token, String url) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"url\": \"" + url + "\"}")
@@ -206,6 +227,72 @@ class ClosedLoopTest {
                 .body("messages.kind", equalTo(List.of("accepted", "closed", "outcome-update")))
                 .body("messages[2].outcomeChanges[0].instrument", equalTo("UCLA3"))
                 .body("messages[2].outcomeChanges[0].change", equalTo(-3.0f)));
+    }
+
+    /**
+     * The follow-up measure and the case's closure handled at the same moment, on their two topics' consumers: one of
+     * them must carry the change to the referrer (once lost by both in a CI journey). The measure's transaction is
+     * held open while the closure is handled; the closure must wait for it, and then include it.
+     */
+    @Test
+    void aFollowUpHandledWhileTheCaseClosesStillReachesTheReferrer() throws Exception {
+        String id = Referrals.refer("B82005");
+        Referrals.accept(id).statusCode(200);
+        UUID caseId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> feedback.outcomeRecorded(new OutcomeRecorded(UUID.randomUUID(), caseId,
+                "UCLA3", "baseline", new BigDecimal("9"), Instant.now().minusSeconds(86_400 * 60))));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch measured = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Future<?> measure = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                feedback.outcomeRecorded(new OutcomeRecorded(UUID.randomUUID(), caseId, "UCLA3", "follow-up", new BigDecimal("4"),
+                        Instant.now()));
+                measured.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(measured.await(30, TimeUnit.SECONDS), "the measure was never handled");
+            Future<Boolean> close = pool.submit(() -> QuarkusTransaction.requiringNew().call(() ->
+                    triage.closeAfterCase(new CaseClosed(caseId, UUID.fromString(id), "goals-met", 6, Instant.now()))));
+            awaitDoneOrWaitingOnALock(close);
+            release.countDown();
+            measure.get(30, TimeUnit.SECONDS);
+            assertTrue(close.get(30, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        List<Object> changes = QuarkusTransaction.requiringNew().call(() -> feedback.messagesAbout(UUID.fromString(id)).stream()
+                .<Object>mapMulti((message, out) -> {
+                    if (message.closure() != null && message.closure().outcomeChanges() != null) {
+                        message.closure().outcomeChanges().forEach(c -> out.accept(c.instrument() + " " + c.change().stripTrailingZeros().toPlainString()));
+                    }
+                    if (message.outcomeChanges() != null) {
+                        message.outcomeChanges().forEach(c -> out.accept(c.instrument() + " " + c.change().stripTrailingZeros().toPlainString()));
+                    }
+                }).toList());
+        assertEquals(List.of("UCLA3 -5"), changes);
+    }
+
+    private void awaitDoneOrWaitingOnALock(Future<?> task) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        try (Connection watcher = dataSource.getConnection();
+                PreparedStatement waiting = watcher.prepareStatement(
+                        "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {
+            while (!task.isDone() && System.nanoTime() < deadline) {
+                try (ResultSet count = waiting.executeQuery()) {
+                    count.next();
+                    if (count.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     @Test

@@ -62,6 +62,7 @@ public class ReferrerFeedback {
         List<FeedbackMessage.Activity> activities = closed.activitiesConnected() == null ? List.of()
                 : closed.activitiesConnected().stream()
                         .map(a -> new FeedbackMessage.Activity(a.serviceId(), a.name(), a.status())).toList();
+        serialiseOn(closed.caseId());
         List<FeedbackMessage.OutcomeChange> changes = referral.consentToShareOutcome() ? outcomeChanges(closed.caseId()) : null;
         write(referral, "closed", FeedbackMessage.REFERRED, null, null, new FeedbackMessage.Closure(closed.reason(),
                 closed.sessionsCompleted(), activities, referral.consentToShareOutcome(), changes), null);
@@ -78,6 +79,7 @@ public class ReferrerFeedback {
             // ONS4 has no single score (its four items are reported apart): the referrer's message carries totals only
             return;
         }
+        serialiseOn(outcome.caseId());
         int stored = entityManager.createNativeQuery("""
                 insert into case_outcome (measurement_id, case_id, instrument, timepoint, score, recorded_at)
                 values (:id, :case, :instrument, :timepoint, :score, :at) on conflict do nothing""")
@@ -103,6 +105,18 @@ public class ReferrerFeedback {
                 write(referral, "outcome-update", null, null, null, null, changes);
             }
         }
+    }
+
+    /**
+     * The case's closure and an outcome of that case travel on different topics and are handled at the same time by
+     * different consumers. Unserialised, each transaction misses the other's uncommitted work: the closing message
+     * is built without the new measure, and the measure, finding its referral not yet closed, sends no update, so the
+     * referrer never hears of the change. Both take this lock of the case first, so the second sees what the first
+     * committed (each statement reads afresh under read committed).
+     */
+    private void serialiseOn(UUID caseId) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:case, 11))")
+                .setParameter("case", "case:" + caseId).getSingleResult();
     }
 
     /** The messages about one referral, oldest first. */
