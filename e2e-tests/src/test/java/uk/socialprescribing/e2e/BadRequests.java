@@ -47,7 +47,7 @@ final class BadRequests {
 
     /** Bodies that are not JSON, or not the JSON any operation takes. */
     static final List<String> MALFORMED = List.of("{", "}", "[", "{\"a\":", "{\"a\" 1}", "{'a': 1}", "{\"a\": 1,}", "nul", "tru",
-            "{\"a\": NaN}", "{\"a\": 01}", "\u0000", "\uFEFF{}", "[]", "[1, 2, 3]", "null", "12", "\"a string\"", "true",
+            "{\"a\": NaN}", "{\"a\": 01}", "\u0000", "\uFEFF", "\uFEFF[", "[]", "[1, 2, 3]", "null", "12", "\"a string\"", "true",
             "{} trailing", "{\"a\": \"\\uD800\"}", "{\"a\": 1e99999}", "[".repeat(5000) + "]".repeat(5000),
             "{\"a\":".repeat(2000) + "1" + "}".repeat(2000), "<xml/>", "a=1&b=2", "/* comment */ {}");
 
@@ -176,6 +176,8 @@ final class BadRequests {
             mutants.add(new Mutant("body " + abbreviate(bad), good.copy().body(good.contentType(), bad), true));
         }
         mutants.add(new Mutant("an empty body", good.copy().body(good.contentType(), ""), true));
+        // RFC 8259 8.1: a parser may ignore a byte order mark, so the good body after one may be taken
+        mutants.add(new Mutant("the body after a byte order mark", good.copy().body(good.contentType(), "\uFEFF" + good.body()), false));
         mutants.add(new Mutant("a 1 MB string body", good.copy().body(good.contentType(), "\"" + "x".repeat(1_000_000) + "\""), true));
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
                 "application/octet-stream", "application/json; charset=bogus")) {

@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -26,6 +29,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
@@ -196,6 +204,51 @@ class FhirIntakeTest {
                     .contentType(startsWith(FHIR_JSON)).body("resourceType", equalTo("OperationOutcome"))
                     .body("issue[0].severity", equalTo("error"));
         }
+    }
+
+    /**
+     * Shapes FHIR's JSON format forbids, and sizes no referral needs, which HAPI's parser reads past: each a 400 naming
+     * the element. The same body unchanged is taken, so each refusal is the change's.
+     */
+    @Test
+    void aBodyOfAShapeFhirJsonDoesNotAllowIsRefusedNamingTheElement() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        String good = json(serviceRequest(Referrals.freshNhsNumber(), Referrals.PRACTICE));
+        postFhir("ServiceRequest", Referrals.gp(Referrals.PRACTICE), good).statusCode(201);
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ArrayNode manyCodings = nodes.arrayNode();
+        for (int i = 0; i < 101; i++) {
+            manyCodings.addObject().put("system", "http://snomed.info/sct").put("code", "422650009");
+        }
+        Map<String, Consumer<ObjectNode>> changes = new LinkedHashMap<>();
+        changes.put("ServiceRequest.contained[0].name[0].given", sr -> name(sr).put("given", "Richard"));
+        changes.put("ServiceRequest.contained[0].address[0].line", sr -> ((ObjectNode) sr.at("/contained/0/address/0")).put("line", 42));
+        changes.put("ServiceRequest.contained[0].address[1]", sr -> ((ArrayNode) sr.at("/contained/0/address")).addNull());
+        changes.put("ServiceRequest.requester", sr -> sr.putArray("requester"));
+        changes.put("ServiceRequest.requester.identifier", sr -> ((ObjectNode) sr.get("requester")).putArray("identifier"));
+        changes.put("ServiceRequest.note[1]", sr -> ((ArrayNode) sr.get("note")).addNull());
+        changes.put("ServiceRequest.code.coding[0].display", sr -> ((ObjectNode) sr.at("/code/coding/0")).put("display", "x".repeat(10_001)));
+        changes.put("ServiceRequest.code.coding", sr -> ((ObjectNode) sr.get("code")).set("coding", manyCodings));
+        changes.put("ServiceRequest.reasonCode[0].coding[0]", sr -> ((ArrayNode) sr.at("/reasonCode/0/coding")).set(0, nodes.objectNode()));
+        changes.put("ServiceRequest.subject", sr -> sr.put("subject", "#patient"));
+        changes.put("ServiceRequest.status", sr -> sr.putObject("status").put("value", "active"));
+        for (Map.Entry<String, Consumer<ObjectNode>> change : changes.entrySet()) {
+            ObjectNode body = (ObjectNode) mapper.readTree(good);
+            change.getValue().accept(body);
+            postFhir("ServiceRequest", Referrals.gp(Referrals.PRACTICE), body.toString())
+                    .statusCode(400).contentType(startsWith(FHIR_JSON)).body("issue[0].code", equalTo("structure"))
+                    .body("issue[0].expression[0]", equalTo(change.getKey()));
+        }
+        // a primitive's values paired with their extensions may hold a null, as the format has it
+        ObjectNode paired = (ObjectNode) mapper.readTree(good);
+        name(paired).putArray("given").add("Richard").add("John");
+        name(paired).putArray("_given").addNull().addObject().putArray("extension").addObject()
+                .put("url", "http://hl7.org/fhir/StructureDefinition/iso21090-EN-qualifier").put("valueCode", "CL");
+        postFhir("ServiceRequest", Referrals.gp(Referrals.PRACTICE), paired.toString()).statusCode(201);
+    }
+
+    private static ObjectNode name(ObjectNode serviceRequest) {
+        return (ObjectNode) serviceRequest.at("/contained/0/name/0");
     }
 
     @Test

@@ -237,6 +237,12 @@ class TriageTest {
             given().auth().oauth2(token).queryParam(bad[0], bad[1]).when().get("/api/referrals")
                     .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]));
         }
+        // a filter given empty is not a filter left out: it would answer with everything
+        for (String empty : new String[] { "", " " }) {
+            given().auth().oauth2(token).queryParam("size", 5).queryParam("status", empty).when().get("/api/referrals")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("status"))
+                    .body("errors[0].rule", equalTo("NotEmpty"));
+        }
     }
 
     @Test

@@ -74,6 +74,7 @@ public class FhirResource {
     public static final String FHIR_JSON = "application/fhir+json";
     private static final Logger LOG = Logger.getLogger(FhirResource.class);
     private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final FhirJsonShape SHAPE = new FhirJsonShape(FHIR);
 
     private final ReferralIntake intake;
     private final Triage triage;
@@ -263,6 +264,7 @@ public class FhirResource {
             // PostgreSQL cannot store it, and no element of a referral needs it
             throw new DataFormatException("a string holds the NUL character (U+0000)");
         }
+        SHAPE.check(body);
         try {
             return parser().parseResource(type, body);
         } catch (DataFormatException e) {
@@ -278,7 +280,7 @@ public class FhirResource {
 
     @ServerExceptionMapper
     public Response invalid(FhirInvalidException e) {
-        return outcome(422, e.code(), e.getMessage(), e.expression());
+        return outcome(e.status(), e.code(), e.getMessage(), e.expression());
     }
 
     @ServerExceptionMapper
