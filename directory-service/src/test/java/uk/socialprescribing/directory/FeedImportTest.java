@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -162,6 +165,34 @@ class FeedImportTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("[" + services.get(0).replace("Neighbouring Trust", "Neighbouring\\u0000Trust") + "]")
                 .when().post("/api/directory/import").then().statusCode(400).body("errors[0].rule", equalTo("NoNulCharacter"))
                 .body("errors[0].field", equalTo("[0].organization.name"));
+    }
+
+    /** Fields of another type than ORUK's, and sizes no listing needs, each named; the same file unchanged imports. */
+    @Test
+    void aFileOfFieldsOfTheWrongTypeOrSizeIsRefusedNamingEachOne() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        String good = answers.get("/oruk/services/" + ids.get(0));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("[" + good + "]").when().post("/api/directory/import").then().statusCode(200);
+
+        ObjectNode bad = (ObjectNode) mapper.readTree(good);
+        bad.put("schedules", 42);
+        ((ObjectNode) bad.at("/service_at_locations/0/location")).putObject("name").put("nested", 1);
+        ((ObjectNode) bad.at("/service_at_locations/0/location/addresses/0")).put("address_1", "x".repeat(10_001));
+        ((ObjectNode) bad.at("/cost_options/0")).put("amount", "not-a-number");
+        ArrayNode attributes = bad.putArray("attributes");
+        for (int i = 0; i < 1_001; i++) {
+            attributes.addObject().putObject("taxonomy_term").put("code", "walking");
+        }
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("[" + bad + "]").when().post("/api/directory/import").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.find { it.field == '[0].schedules' }.rule", equalTo("OrukType"))
+                .body("errors.findAll { it.field == '[0].service_at_locations[0].location.name' }.rule", hasItem("OrukType"))
+                .body("errors.find { it.field == '[0].cost_options[0].amount' }.rule", equalTo("OrukType"))
+                .body("errors.find { it.field == '[0].service_at_locations[0].location.addresses[0].address_1' }.rule", equalTo("Size"))
+                .body("errors.find { it.field == '[0].attributes' }.rule", equalTo("MaxItems"));
+        // a page is an ORUK page: a field it does not have is named
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"contents\": [" + good + "], \"unexpectedField\": 1}")
+                .when().post("/api/directory/import").then().statusCode(400).body("errors[0].field", equalTo("unexpectedField"));
     }
 
     @Test

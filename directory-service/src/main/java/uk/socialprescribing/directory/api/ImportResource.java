@@ -52,8 +52,10 @@ public class ImportResource {
             description = "Admin. A page of full ORUK 3.0 services (as GET /services/{id} answers them, under contents) or an array of "
                     + "them. Each service needs its organization's name, a taxonomy term of the activity taxonomy (by id, code or name), "
                     + "and a location with an address (city, postal_code); schedules, cost options, ages, service_capacity, languages, "
-                    + "contacts and the location's accessibility (where it names one of our codes) are read too. All or nothing, each "
-                    + "problem named by the service's place in the file; a re-import updates rather than duplicates.")
+                    + "contacts and the location's accessibility (where it names one of our codes) are read too. Every field must be of the "
+                    + "type the ORUK 3.0 schema gives it, no text over 10,000 characters and no list over 1,000 items; a page has only "
+                    + "ORUK's page fields. All or nothing, each problem named by the service's place in the file; a re-import updates "
+                    + "rather than duplicates.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one service", value = """
             {"contents": [{"id": "2c1a0b8e-6e0a-4c43-9f4e-0f5c1d0b7a11", "name": "Nidd Gorge Walkers", "description": "An easy walk, then tea.",
               "organization": {"name": "Knaresborough Walkers' Trust"},

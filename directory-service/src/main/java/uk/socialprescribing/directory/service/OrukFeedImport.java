@@ -89,6 +89,15 @@ public class OrukFeedImport {
         if (services.size() > ListingImport.MAX_ROWS) {
             throw new ProblemException(Problem.invalidField("contents", "MaxRows", "an import holds at most " + ListingImport.MAX_ROWS + " services"));
         }
+        if (file.isObject()) {
+            for (java.util.Iterator<String> fields = file.fieldNames(); fields.hasNext();) {
+                String field = fields.next();
+                if (!OrukServiceShape.PAGE_FIELDS.contains(field)) {
+                    throw new ProblemException(Problem.invalidField(field, "Unknown", "is not a field of an ORUK page ("
+                            + String.join(", ", new java.util.TreeSet<>(OrukServiceShape.PAGE_FIELDS)) + ")"));
+                }
+            }
+        }
         List<JsonNode> all = new ArrayList<>();
         services.forEach(all::add);
         return fromServices(all, file.isArray() ? "[" : "contents[", false, by);
@@ -109,6 +118,11 @@ public class OrukFeedImport {
             JsonNode s = services.get(i);
             String at = byId ? prefix + s.path("id").asText() + ": " : prefix + i + "].";
             int before = errors.size();
+            if (!s.isObject()) {
+                errors.add(new Problem.FieldError(byId ? prefix + s.path("id").asText() : prefix + i + "]", "OrukType",
+                        "must be an ORUK service (an object)"));
+                continue;
+            }
             String organisation = text(s.path("organization"), "name");
             String name = text(s, "name");
             String description = text(s, "description");
@@ -171,6 +185,7 @@ public class OrukFeedImport {
             if (organisation != null && name != null && !seen.add(organisation + "\n" + name)) {
                 errors.add(new Problem.FieldError(at + "name", "Unique", "lists the same organisation's service twice"));
             }
+            OrukServiceShape.check(s, at, errors);
             if (errors.size() == before) {
                 String contactName = text(contact, "name");
                 rows.add(new ListingImport.Row(organisation.strip(), new Listing.Details(name.strip(), description.strip(), category,
