@@ -198,7 +198,8 @@ class FhirIntakeTest {
     void aMalformedFhirBodyIsAnOperationOutcomeNeverAServerError() {
         for (String body : new String[] { "{\"resourceType\": \"ServiceRequest\", ", "not json at all", "",
                 "{\"resourceType\": \"Patient\", \"id\": \"x\"}", "{\"resourceType\": \"ServiceRequest\", \"status\": \"sideways\"}",
-                "{\"resourceType\": \"ServiceRequest\", \"madeUp\": 1}", "[]" }) {
+                "{\"resourceType\": \"ServiceRequest\", \"madeUp\": 1}", "[]", "{\"resourceType\": \"\"}", "{\"resourceType\": \"\\t\\n\"}",
+                "{\"resourceType\": \"ServiceRequest\", \"contained\": [{\"resourceType\": \" \", \"id\": \"p\"}]}" }) {
             postFhir("ServiceRequest", Referrals.gp(Referrals.PRACTICE), body)
                     .statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(422)))
                     .contentType(startsWith(FHIR_JSON)).body("resourceType", equalTo("OperationOutcome"))

@@ -133,7 +133,8 @@ final class FhirJsonShape {
         }
         try {
             return fhir.getResourceDefinition(resourceType.asText());
-        } catch (DataFormatException e) {
+        } catch (RuntimeException e) {
+            // no resource of that name (HAPI's DataFormatException), or no name at all (its IllegalArgumentException)
             return null;
         }
     }
