@@ -43,6 +43,19 @@ public interface GatewayConfig {
     /** The circuit breaker each upstream has. */
     Breaker breaker();
 
+    /** The memory of tokens already verified ({@link VerifiedTokens}). */
+    TokenMemory verifiedTokens();
+
+    interface TokenMemory {
+        /** How long a verified token is taken without verifying it again (never past its own expiry); zero: not at all. */
+        @WithDefault("PT30S")
+        Duration ttl();
+
+        /** How many tokens are remembered at most. */
+        @WithDefault("10000")
+        int maxSize();
+    }
+
     /** Requests per client (a token's client) and per address (on public routes). */
     RateLimit rateLimit();
 

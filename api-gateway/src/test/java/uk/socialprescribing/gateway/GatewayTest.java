@@ -73,6 +73,25 @@ class GatewayTest {
                 .body("status", equalTo(401));
     }
 
+    @jakarta.inject.Inject
+    VerifiedTokens verifiedTokens;
+
+    /**
+     * A token's next request is authenticated from the gateway's memory of it; a token that only resembles it (its
+     * signature changed) is not, and is refused.
+     */
+    @Test
+    void aVerifiedTokenIsRememberedAndATamperedOneIsStillRefused() {
+        String token = TestTokens.linkWorker("U84002");
+        given().auth().oauth2(token).when().get("/api/caseload/cases").then().statusCode(200).body("token", equalTo(true));
+        long before = verifiedTokens.hits();
+        given().auth().oauth2(token).when().get("/api/caseload/cases").then().statusCode(200).body("token", equalTo(true));
+        assertEquals(before + 1, verifiedTokens.hits(), "remembered: " + verifiedTokens.size());
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        given().auth().oauth2(tampered).when().get("/api/caseload/cases").then().statusCode(401).contentType("application/problem+json");
+        assertEquals(before + 1, verifiedTokens.hits());
+    }
+
     @Test
     void anInvalidTokenIsUnauthorizedAsAProblem() {
         given().auth().oauth2("not.a.token").when().get("/api/caseload/cases")
