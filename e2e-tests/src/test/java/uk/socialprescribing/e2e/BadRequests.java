@@ -18,8 +18,8 @@ import uk.socialprescribing.e2e.AuthorizationMatrixTest.Call;
  * Bad requests for one operation, made from a good one (the authorization matrix's call, which the principal may make)
  * and the operation's definition in the API document: wrong types, missing, null and extra fields, out-of-range
  * numbers, huge strings and bodies, malformed JSON, wrong content types, bad ids in the path, bad query parameters and
- * headers. At least {@link #AT_LEAST} per operation: what the document gives is tried first, then seeded random
- * variations of it.
+ * headers. What the document gives is tried first, then seeded random variations of it, up to {@link #perOperation()}
+ * per operation: {@value #FULL} in the full run, at least {@value #BOUNDED} in {@code ./mvnw verify}.
  *
  * <p>Each is marked whether it must be refused (a 4xx: it breaks the API's contract) or may be accepted (an unknown
  * query parameter, a field left out that is optional, a string that is odd but allowed). Either way it must never be a
@@ -27,7 +27,15 @@ import uk.socialprescribing.e2e.AuthorizationMatrixTest.Call;
  */
 final class BadRequests {
 
-    static final int AT_LEAST = 200;
+    /** The full run's count per operation ({@code -Dfuzz.perOperation=200}). */
+    static final int FULL = 200;
+    /** The bounded run's, in {@code ./mvnw verify}: every request made from the document, and random ones up to this. */
+    static final int BOUNDED = 40;
+
+    /** How many bad requests each operation gets at least. */
+    static int perOperation() {
+        return Integer.getInteger("fuzz.perOperation", BOUNDED);
+    }
 
     /** One bad request: what was done to the good one, and whether a 4xx is the only right answer. */
     record Mutant(String what, Call call, boolean mustRefuse) {
@@ -54,8 +62,8 @@ final class BadRequests {
     private BadRequests() {
     }
 
-    /** At least {@link #AT_LEAST} bad requests for the operation ("POST /api/referrals"), from the good call. */
-    static List<Mutant> of(String operation, Call good, JsonNode definition, long seed) {
+    /** At least {@code atLeast} bad requests for the operation ("POST /api/referrals"), from the good call. */
+    static List<Mutant> of(String operation, Call good, JsonNode definition, long seed, int atLeast) {
         List<Mutant> mutants = new ArrayList<>();
         String template = operation.substring(operation.indexOf(' ') + 1);
         pathIds(template, good, mutants);
@@ -68,7 +76,7 @@ final class BadRequests {
             mutants.add(new Mutant("a JSON body where none is taken", good.copy().body("application/json", "{\"unexpected\": true}"), false));
         }
         Random random = new Random(seed);
-        for (int i = 0; mutants.size() < AT_LEAST; i++) {
+        for (int i = 0; mutants.size() < atLeast; i++) {
             mutants.add(random(template, definition, good, random, i));
         }
         return mutants;
