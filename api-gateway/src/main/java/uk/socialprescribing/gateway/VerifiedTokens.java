@@ -26,12 +26,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * A short memory of the bearer tokens the gateway has verified. Verifying a token (parsing the JWT, checking its RSA
- * signature, building the identity) was two thirds of the gateway's CPU per request (docs/benchmarks.md), and a
- * client sends the same token for many requests. A token verified by Quarkus OIDC is remembered (by its SHA-256, never
- * the token itself) with its principal and roles until its own expiry or for {@code gateway.verified-tokens.ttl},
- * whichever is sooner; a request bearing it is then authenticated from memory. Only a token that passed verification
- * is remembered, so a token that fails is verified (and refused) every time. Every service behind verifies the token
- * again in any case: the memory saves the gateway's work, it does not stand in for the services' checks.
+ * signature, building the identity) is a large part of the gateway's CPU per request (a quarter to a third less with
+ * this memory: docs/benchmarks.md), and a client sends the same token for many requests. A token verified by Quarkus
+ * OIDC is remembered, keyed by its SHA-256, with its principal (which, as any request's identity does, holds the
+ * token) and roles, until its own expiry or for {@code gateway.verified-tokens.ttl}, whichever is sooner; a request
+ * bearing it is then authenticated from memory. Only a token that passed verification is remembered, so a token that
+ * fails is verified (and refused) every time. Every service behind verifies the token again in any case: the memory
+ * saves the gateway's work, it does not stand in for the services' checks.
  */
 @ApplicationScoped
 public class VerifiedTokens {

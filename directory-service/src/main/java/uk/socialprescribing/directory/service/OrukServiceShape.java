@@ -19,9 +19,10 @@ import uk.socialprescribing.problem.Problem;
 /**
  * What an imported ORUK service must be, beyond the fields the import reads: each field of the type the ORUK 3.0
  * schema gives it (a schedule is an array of objects, a location's name a string: the validator's own schema, in
- * {@code resources/oruk/}), no text over {@value #MOST_CHARACTERS} characters and no list over {@value #MOST_ITEMS}
- * items. The schema's other rules (ids on every object, an address's country and type) are not asked of a file, which
- * may carry only what a listing needs; the fields the import reads are checked by the import itself.
+ * {@code resources/oruk/validator/}), no text over {@value #MOST_CHARACTERS} characters and no list over
+ * {@value #MOST_ITEMS} items. The schema's other rules (ids on every object, an address's country and type) are not
+ * asked of a file, which may carry only what a listing needs; the fields the import reads are checked by the import
+ * itself.
  */
 final class OrukServiceShape {
 
@@ -30,7 +31,7 @@ final class OrukServiceShape {
     /** The fields of an ORUK 3.0 page, the only ones a file saved from one may have besides its contents. */
     static final Set<String> PAGE_FIELDS = Set.of("contents", "total_items", "total_pages", "page_number", "size", "first_page", "last_page",
             "empty");
-    private static final JsonSchema SERVICE = schema("/oruk/service_with_definitions.json");
+    private static final JsonSchema SERVICE = schema("/oruk/validator/service_with_definitions.json");
 
     private OrukServiceShape() {
     }
