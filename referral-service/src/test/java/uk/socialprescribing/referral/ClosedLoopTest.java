@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -258,7 +255,8 @@ class ClosedLoopTest {
             assertTrue(measured.await(30, TimeUnit.SECONDS), "the measure was never handled");
             Future<Boolean> close = pool.submit(() -> QuarkusTransaction.requiringNew().call(() ->
                     triage.closeAfterCase(new CaseClosed(caseId, UUID.fromString(id), "goals-met", 6, Instant.now()))));
-            awaitDoneOrWaitingOnALock(close);
+            // the closure either waits for the measure (the lock) or, unserialised, is done without it
+            LockWaiters.awaitOne(dataSource, close);
             release.countDown();
             measure.get(30, TimeUnit.SECONDS);
             assertTrue(close.get(30, TimeUnit.SECONDS));
@@ -276,23 +274,6 @@ class ClosedLoopTest {
                     }
                 }).toList());
         assertEquals(List.of("UCLA3 -5"), changes);
-    }
-
-    private void awaitDoneOrWaitingOnALock(Future<?> task) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        try (Connection watcher = dataSource.getConnection();
-                PreparedStatement waiting = watcher.prepareStatement(
-                        "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {
-            while (!task.isDone() && System.nanoTime() < deadline) {
-                try (ResultSet count = waiting.executeQuery()) {
-                    count.next();
-                    if (count.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
     }
 
     @Test

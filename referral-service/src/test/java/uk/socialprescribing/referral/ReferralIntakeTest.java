@@ -19,7 +19,6 @@ import static uk.socialprescribing.referral.Referrals.post;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -310,7 +309,7 @@ class ReferralIntakeTest {
             }
             Future<Response> second = pool.submit(() -> given().auth().oauth2(gp("B82018")).contentType(ContentType.JSON)
                     .body(body(nhs)).when().post("/api/referrals"));
-            awaitABackendWaitingOnALock();
+            assertTrue(LockWaiters.awaitOne(dataSource, null), "the second referral never waited for the first one's row");
             change.commit();
             Response answer = second.get(30, TimeUnit.SECONDS);
             assertEquals(201, answer.statusCode(), answer.asString());
@@ -320,24 +319,6 @@ class ReferralIntakeTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private void awaitABackendWaitingOnALock() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        try (Connection watcher = dataSource.getConnection();
-                PreparedStatement waiting = watcher.prepareStatement(
-                        "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet count = waiting.executeQuery()) {
-                    count.next();
-                    if (count.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        throw new AssertionError("the second referral never waited for the first one's row");
     }
 
     @Test
