@@ -83,10 +83,11 @@ class AllocationTest {
     }
 
     /** Opens a case for a new accepted referral of the tests' PCN, as referral.accepted would, and returns its id. */
+    /** A case whose referral arrived 60 days ago (so sessions may be dated up to then) and was accepted now. */
     static String openCase(CaseOpening caseOpening, String urgency) {
         UUID referral = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> caseOpening.openFor(
-                new ReferralAccepted(referral, PRACTICE, PCN, urgency, "en", false, Instant.now())));
+        QuarkusTransaction.requiringNew().run(() -> caseOpening.openFor(new ReferralAccepted(referral, PRACTICE, PCN, urgency, "en", false,
+                Instant.now(), Instant.now().minus(Duration.ofDays(60)))));
         return given().auth().oauth2(admin()).queryParam("referralId", referral).when().get("/api/caseload/cases")
                 .then().statusCode(200).extract().path("contents[0].id");
     }

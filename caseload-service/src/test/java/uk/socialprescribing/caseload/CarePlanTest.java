@@ -61,6 +61,16 @@ class CarePlanTest {
     }
 
     @Test
+    void anUnknownProgressOrOwnerIsNamedWithTheCodesItCanBe() {
+        put(workerToken(worker), null, FIRST.replace("\"progress\": \"not-started\", \"targetDate\"", "\"progress\": \"halfway\", \"targetDate\""))
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("goals[0].progress"))
+                .body("errors[0].message", equalTo("cannot be read as one of not-started some-progress mostly-achieved achieved no-longer-relevant"));
+        put(workerToken(worker), null, FIRST.replace("\"owner\": \"link-worker\"", "\"owner\": \"the gp\""))
+                .statusCode(400).body("errors[0].field", equalTo("actions[0].owner"))
+                .body("errors[0].message", equalTo("cannot be read as one of person link-worker someone-else"));
+    }
+
+    @Test
     void everyRevisionIsANewVersionAndEveryVersionStaysReadable() {
         given().auth().oauth2(workerToken(worker)).when().get("/api/caseload/cases/{id}/plan", caseId).then().statusCode(404)
                 .body("type", equalTo("urn:social-prescribing:problem:plan-not-found"));

@@ -133,6 +133,47 @@ class SessionTest {
                 .then().statusCode(400);
     }
 
+    String scheduleAt(Instant at) {
+        return given().auth().oauth2(workerToken(worker)).contentType(ContentType.JSON)
+                .body("{\"kind\": \"follow-up\", \"mode\": \"phone\", \"scheduledFor\": \"%s\", \"durationMinutes\": 30}".formatted(at))
+                .when().post("/api/caseload/cases/{id}/sessions", caseId).then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aSessionIsNeverDatedBeforeItsReferralNorRecordedAsHeldBeforeItsTime() {
+        // the referral arrived 60 days ago: a session 61 days back would make the wait to first contact negative
+        given().auth().oauth2(workerToken(worker)).contentType(ContentType.JSON)
+                .body("{\"kind\": \"initial-conversation\", \"mode\": \"phone\", \"scheduledFor\": \"%s\", \"durationMinutes\": 30}"
+                        .formatted(Instant.now().minus(61, ChronoUnit.DAYS)))
+                .when().post("/api/caseload/cases/{id}/sessions", caseId)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("scheduledFor"))
+                .body("errors[0].rule", equalTo("NotBeforeReferral"));
+        // next week's session cannot be attended, nor missed, today; it can be called off in advance
+        String nextWeek = scheduleAt(Instant.now().plus(7, ChronoUnit.DAYS));
+        record(workerToken(worker), nextWeek, "\"0\"", "attended").statusCode(409).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("outcome")).body("errors[0].rule", equalTo("NotBeforeScheduledTime"));
+        record(workerToken(worker), nextWeek, "\"0\"", "did-not-attend").statusCode(409);
+        given().auth().oauth2(admin()).when().get("/api/caseload/cases/{id}", caseId).then()
+                .body("sessionsAttended", equalTo(0)).body("lastContactAt", nullValue());
+        record(workerToken(worker), nextWeek, "\"0\"", "cancelled").statusCode(200);
+        // one starting in five minutes may be written up now (it began a little early)
+        record(workerToken(worker), scheduleAt(Instant.now().plus(5, ChronoUnit.MINUTES)), "\"0\"", "attended").statusCode(200);
+    }
+
+    @Test
+    void aCaseWhoseAcceptanceDidNotSayWhenItsReferralCameIsBoundedByItsOpening() {
+        UUID referral = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> caseOpening.openFor(
+                new uk.socialprescribing.events.referral.ReferralAccepted(referral, AllocationTest.PRACTICE, Instant.now())));
+        String opened = given().auth().oauth2(admin()).queryParam("referralId", referral).when().get("/api/caseload/cases")
+                .then().statusCode(200).extract().path("contents[0].id");
+        given().auth().oauth2(lead(PCN)).contentType(ContentType.JSON)
+                .body("{\"kind\": \"initial-conversation\", \"mode\": \"phone\", \"scheduledFor\": \"%s\", \"durationMinutes\": 30}"
+                        .formatted(Instant.now().minus(1, ChronoUnit.DAYS)))
+                .when().post("/api/caseload/cases/{id}/sessions", opened)
+                .then().statusCode(400).body("errors[0].rule", equalTo("NotBeforeReferral"));
+    }
+
     @Test
     void notesAreForTheCasesLinkWorkerAndLeadOnly() {
         record(workerToken(worker), schedule("initial-conversation", "phone"), "\"0\"", "attended").statusCode(200);

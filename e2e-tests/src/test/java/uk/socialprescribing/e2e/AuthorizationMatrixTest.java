@@ -251,8 +251,11 @@ class AuthorizationMatrixTest {
         r.put("GET /api/caseload/cases/{id}/plan/versions", (who, allowed) -> Call.of("GET", "/api/caseload/cases/" + f.caseId + "/plan/versions"));
         r.put("GET /api/caseload/cases/{id}/plan/versions/{version}", (who, allowed) ->
                 Call.of("GET", "/api/caseload/cases/" + f.caseId + "/plan/versions/1"));
+        // the document's example, at a time after the case's referral (a session cannot come before it)
         r.put("POST /api/caseload/cases/{id}/sessions", (who, allowed) -> Call.of("POST", "/api/caseload/cases/" + f.caseId + "/sessions")
-                .json(ApiDocument.example("POST /api/caseload/cases/{id}/sessions", "application/json")));
+                .json(ApiDocument.exampleJson("POST /api/caseload/cases/{id}/sessions")
+                        .put("scheduledFor", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                        .toString()));
         r.put("GET /api/caseload/cases/{id}/sessions", (who, allowed) -> Call.of("GET", "/api/caseload/cases/" + f.caseId + "/sessions"));
         r.put("POST /api/caseload/cases/{id}/sessions/{sessionId}/record", (who, allowed) -> {
             String[] session = allowed ? f.newSession() : f.session;
@@ -492,7 +495,9 @@ class AuthorizationMatrixTest {
 
         String[] newSession() {
             Response made = given().auth().oauth2(Principal.LINK_WORKER_1.token()).contentType(ContentType.JSON)
-                    .body("{\"kind\": \"follow-up\", \"mode\": \"phone\", \"scheduledFor\": \"2026-01-05T10:00:00Z\", \"durationMinutes\": 30}")
+                    // starting in two minutes: after its referral, and near enough to be recorded as held (10 minutes' leeway)
+                    .body("{\"kind\": \"follow-up\", \"mode\": \"phone\", \"scheduledFor\": \"%s\", \"durationMinutes\": 30}"
+                            .formatted(java.time.Instant.now().plusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
                     .when().post("/api/caseload/cases/" + caseId + "/sessions").then().statusCode(201).extract().response();
             return new String[] { made.path("id"), made.header("ETag") };
         }

@@ -88,11 +88,13 @@ class JourneyTest {
         measure(linkWorker, caseId, "SWEMWBS", "baseline", items("swemwbs_", 7, 2));
         measure(linkWorker, caseId, "UCLA3", "baseline", items("ucla_", 3, 3));
 
-        // 4. three sessions, held and recorded
-        for (int day = 2; day <= 4; day++) {
+        // 4. three sessions, held and recorded: a minute apart from now (a session cannot come before its referral, nor be
+        // recorded as held more than 10 minutes before its time)
+        java.time.Instant start = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (int n = 0; n < 3; n++) {
             Response session = given().auth().oauth2(linkWorker).contentType(ContentType.JSON)
-                    .body("{\"kind\": \"%s\", \"mode\": \"face-to-face\", \"scheduledFor\": \"2026-11-%02dT10:00:00Z\", \"durationMinutes\": 45}"
-                            .formatted(day == 2 ? "initial-conversation" : "follow-up", day))
+                    .body("{\"kind\": \"%s\", \"mode\": \"face-to-face\", \"scheduledFor\": \"%s\", \"durationMinutes\": 45}"
+                            .formatted(n == 0 ? "initial-conversation" : "follow-up", start.plusSeconds(60L * n)))
                     .when().post("/api/caseload/cases/" + caseId + "/sessions").then().statusCode(201).extract().response();
             given().auth().oauth2(linkWorker).header("If-Match", session.header("ETag")).contentType(ContentType.JSON)
                     .body("{\"outcome\": \"attended\"}").when().post("/api/caseload/cases/" + caseId + "/sessions/" + session.path("id") + "/record")

@@ -53,7 +53,7 @@ class EventCatalogueTest {
     static List<EventData> oneOfEach() {
         return List.of(
                 new ReferralReceived(A, "gp-practice", "B82005", "B82005", "U84002", List.of("loneliness-or-isolation"), "routine", AT),
-                new ReferralAccepted(A, "B82005", "U84002", "urgent", "pl", true, AT),
+                new ReferralAccepted(A, "B82005", "U84002", "urgent", "pl", true, AT, AT.minusSeconds(86_400)),
                 new ReferralDeclined(A, "needs-clinical-care", AT),
                 new ReferralRedirected(A, "Citizens Advice Harrogate", "debt-advice", AT),
                 new ReferralWithdrawn(A, "person-declined", AT),

@@ -92,13 +92,51 @@ class MetricTableTest {
     }
 
     @Test
+    void belowTheWholeAreaAPercentageIsOfThePublishedCountsSoItGivesNoneAway() {
+        // 11 of 13 improved: 84.62% beside a published 15 would say 11 of 13. Published: 15 people, 10 improved, 66.7%
+        // (10 of 15), which reconciles; the whole area keeps its exact counts and its exact share
+        List<Column> columns = List.of(Column.count("people", "people"), Column.count("improved", "improved"),
+                Column.percent("improved_percent", "improved", "people", "share improved"));
+        MetricTable table = new MetricTable.Builder("test", PERIOD, List.of("pcn"), columns, false)
+                .row(Map.of("pcn", "A"), Map.of("people", 13L, "improved", 11L))
+                .row(Map.of("pcn", "B"), Map.of("people", 20L, "improved", 6L))
+                .row(Map.of("pcn", "C"), Map.of("people", 5L, "improved", 5L))
+                .total(Map.of("people", 38L, "improved", 22L)).build();
+        assertEquals(Map.of("people", 15L, "improved", 10L, "improved_percent", 66.7), table.rows().get(0).values());
+        // 6 improved is suppressed, and the share that would say it goes with it
+        assertNull(table.rows().get(1).values().get("improved_percent"));
+        assertNull(table.rows().get(2).values().get("improved_percent"));
+        assertEquals(List.of("pcn=B:improved:count-1-to-7", "pcn=C:people:count-1-to-7", "pcn=C:improved:count-1-to-7",
+                "pcn=B:improved_percent:with-its-count", "pcn=C:improved_percent:fewer-than-8-people"),
+                table.suppressed().stream().map(s -> s.row() + ":" + s.column() + ":" + s.reason()).toList());
+        assertEquals(57.89, table.total().values().get("improved_percent"));
+    }
+
+    @Test
+    void belowTheWholeAreaAMeanOfWholeNumbersNeverPinsDownHowManyItIsOver() {
+        // every count of 8 to 300 people, every total a score of -20..20 a person can give: at one decimal place, each
+        // (published count, published mean) pair is reached from at least two different numbers of people
+        List<Column> columns = List.of(Column.count("people", "people"), Column.statistic("mean", "people", "a mean"));
+        Map<String, java.util.Set<Long>> peopleBehind = new HashMap<>();
+        for (long n = 8; n <= 300; n++) {
+            for (long sum = -20 * n; sum <= 20 * n; sum++) {
+                Map<String, Number> raw = new HashMap<>(Map.of("people", n, "mean", (double) sum / n));
+                Map<String, Number> shown = new MetricTable.Builder("test", PERIOD, List.of("pcn"), columns, false)
+                        .row(Map.of("pcn", "A"), raw).build().rows().get(0).values();
+                peopleBehind.computeIfAbsent(shown.get("people") + "/" + shown.get("mean"), k -> new java.util.HashSet<>()).add(n);
+            }
+        }
+        assertEquals(List.of(), peopleBehind.entrySet().stream().filter(e -> e.getValue().size() < 2).map(Map.Entry::getKey).toList());
+    }
+
+    @Test
     void theMeanChangeHasAStudentsTInterval() {
         // 1..8: mean 4.5; sd sqrt(42/7) = 2.4495; se 0.8660; t(0.975, 7) = 2.3646; half-width 2.0478
         Statistics.MeanWithInterval mean = Statistics.meanWithInterval(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0));
         assertEquals(8, mean.n());
-        assertEquals(4.5, mean.mean());
-        assertEquals(2.45, mean.low());
-        assertEquals(6.55, mean.high());
+        assertEquals(4.5, mean.mean(), 1e-9);
+        assertEquals(2.4522, mean.low(), 1e-4);
+        assertEquals(6.5478, mean.high(), 1e-4);
         // one value: a mean but no interval
         assertEquals(new Statistics.MeanWithInterval(1, 3.0, null, null), Statistics.meanWithInterval(List.of(3.0)));
     }

@@ -55,6 +55,7 @@ class MetricsTest {
     static final String T2 = "T10002";
     static final String T3 = "T10003";
     static final String T4 = "T10004";
+    static final String T5 = "T10005";
     static boolean scripted;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -123,13 +124,26 @@ class MetricsTest {
             send("caseload-service", new CaseWaitlisted(caseId, i < 8 ? Instant.parse("2024-02-%02dT00:00:00Z".formatted(10 + i))
                     : Instant.parse("2024-02-20T00:00:00Z")));
         }
+        // April, T5: eight referrals received on the 10th..17th, each with a session recorded 20 days before it arrived
+        // (a recording error) and the real first contact 3 days after
+        for (int i = 0; i < 8; i++) {
+            UUID referral = UUID.randomUUID();
+            UUID caseId = UUID.randomUUID();
+            Instant received = Instant.parse("2024-04-%02dT09:00:00Z".formatted(10 + i));
+            send("referral-service", new ReferralReceived(referral, "gp-practice", "B82005", "B82005", T5, List.of("low-mood"), "routine", received));
+            send("referral-service", new ReferralAccepted(referral, "B82005", T5, "routine", "en", false, days(received, 1)));
+            send("caseload-service", new CaseOpened(caseId, referral, "B82005", days(received, 1)));
+            send("caseload-service", new SessionCompleted(caseId, UUID.randomUUID(), 1, "in-person", days(received, -20)));
+            send("caseload-service", new SessionCompleted(caseId, UUID.randomUUID(), 2, "in-person", days(received, 3)));
+        }
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             JsonPath feb = metric("/api/outcomes/metrics/referrals", "month", "2024-02", "by", "pcn");
             JsonPath waiting = metric("/api/outcomes/metrics/unmet-need/waiting-list", "month", "2024-02");
             JsonPath closed = metric("/api/outcomes/metrics/sessions", "month", "2024-03", "by", "pcn");
             return feb.getInt("total.values.received") == 10 && waiting.getInt("total.values.cases_waiting") == 9
                     && closed.getInt("total.values.cases_closed") == 8 && closed.getDouble("total.values.dna_rate_percent") > 0
-                    && metric("/api/outcomes/metrics/unmet-need", "month", "2024-02").getInt("total.values.no_space") == 9;
+                    && metric("/api/outcomes/metrics/unmet-need", "month", "2024-02").getInt("total.values.no_space") == 9
+                    && metric("/api/outcomes/metrics/waits", "month", "2024-04", "by", "pcn").getInt("total.values.referrals_triaged") == 8;
         });
         scripted = true;
     }
@@ -190,10 +204,18 @@ class MetricsTest {
     }
 
     @Test
+    void aSessionDatedBeforeItsReferralIsNeverAFirstContactAndIsCountedApart() {
+        JsonPath april = metric("/api/outcomes/metrics/waits", "month", "2024-04", "by", "pcn");
+        // counted from the sessions before receipt, the median wait would be -20 days; it is the real first contact's 3
+        assertEquals(List.of(8, 3.0, 3.0, 8), values(april.getMap("total"), "referrals_contacted", "median_days_to_first_contact",
+                "p90_days_to_first_contact", "referrals_with_sessions_before_receipt"));
+    }
+
+    @Test
     void sessionsPerCaseAndTheRateOfSessionsMissed() {
         JsonPath march = metric("/api/outcomes/metrics/sessions", "month", "2024-03", "by", "pcn");
-        // eight cases, two sessions each, two missed: 2/18 = 11.11%
-        assertEquals(List.of(10, 2.0, 2.0, 11.11), values(row(march, "pcn", T1), "cases_closed", "mean_sessions_per_case",
+        // eight cases, two sessions each, two missed: 2/18 = 11.1% (one place below the whole area)
+        assertEquals(List.of(10, 2.0, 2.0, 11.1), values(row(march, "pcn", T1), "cases_closed", "mean_sessions_per_case",
                 "median_sessions_per_case", "dna_rate_percent"));
         JsonPath closures = metric("/api/outcomes/metrics/closures", "month", "2024-03");
         assertEquals(List.of(10), values(row(closures, "reason", "goals-met"), "cases_closed"));

@@ -95,7 +95,8 @@ public class SessionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "link-worker", "link-worker-lead" })
-    @Operation(summary = "Schedule a session", description = "The case's link worker, or a lead of its PCN.")
+    @Operation(summary = "Schedule a session", description = "The case's link worker, or a lead of its PCN. A session may be in the past "
+            + "(one held and written up later) but not before the referral was received (400, rule NotBeforeReferral).")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewSession.class), examples = @ExampleObject(name = "first conversation",
             value = "{\"kind\": \"initial-conversation\", \"mode\": \"home-visit\", \"scheduledFor\": \"2026-12-01T10:00:00Z\", \"durationMinutes\": 60}")))
     @APIResponse(responseCode = "201", description = "Scheduled; ETag its version", content = @Content(schema = @Schema(implementation = SessionView.class)))
@@ -118,7 +119,8 @@ public class SessionResource {
     @RolesAllowed({ "link-worker", "link-worker-lead" })
     @Operation(summary = "Record what happened at a session",
             description = "Once per session; needs If-Match. attended emits session.completed (the first is first contact), "
-                    + "did-not-attend emits session.missed (two in a row flag the case).")
+                    + "did-not-attend emits session.missed (two in a row flag the case). attended and did-not-attend only from the "
+                    + "session's time, less 10 minutes (409, rule NotBeforeScheduledTime); cancelled at any time.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Record.class), examples = @ExampleObject(name = "attended",
             value = "{\"outcome\": \"attended\", \"notes\": \"Talked about walking; keen to try the Valley Gardens group\"}")))
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = SessionView.class)))
@@ -126,7 +128,7 @@ public class SessionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case or session",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Recorded already, or the case is closed",
+    @APIResponse(responseCode = "409", description = "Recorded already, not yet held, or the case is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -3,7 +3,6 @@ package uk.socialprescribing.caseload.domain;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,7 +16,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -69,12 +67,6 @@ public class CarePlanVersion {
             return code;
         }
 
-        @JsonCreator
-        public static Progress of(String code) {
-            return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("not a progress code: " + code));
-        }
-
         @Override
         public String toString() {
             return code;
@@ -94,12 +86,6 @@ public class CarePlanVersion {
         @JsonValue
         public String code() {
             return code;
-        }
-
-        @JsonCreator
-        public static Owner of(String code) {
-            return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("not an owner code: " + code));
         }
 
         @Override

@@ -32,6 +32,9 @@ public class Case {
     @Column(name = "opened_at", nullable = false)
     private Instant openedAt;
 
+    @Column(name = "referral_received_at")
+    private Instant referralReceivedAt;
+
     @Column(name = "pcn_code")
     private String pcnCode;
 
@@ -88,9 +91,10 @@ public class Case {
     }
 
     /** A case for an accepted referral: open, and waiting for a link worker until it is allocated. */
-    public static Case openFor(UUID referralId, String practiceOdsCode, String pcnCode, String urgency, String language, Instant at,
-            java.time.Duration firstContactTarget) {
+    public static Case openFor(UUID referralId, Instant referralReceivedAt, String practiceOdsCode, String pcnCode, String urgency,
+            String language, Instant at, java.time.Duration firstContactTarget) {
         Case opened = new Case();
+        opened.referralReceivedAt = referralReceivedAt;
         opened.id = UUID.randomUUID();
         opened.referralId = referralId;
         opened.practiceOdsCode = practiceOdsCode;
@@ -173,6 +177,14 @@ public class Case {
         return firstContactAt == null ? now.isAfter(firstContactDueBy) : firstContactAt.isAfter(firstContactDueBy);
     }
 
+    /**
+     * The earliest a session of this case can be: the referral's arrival, or, where the acceptance did not say when
+     * that was, the case's opening. A session before it would make a wait to first contact negative.
+     */
+    public Instant earliestSession() {
+        return referralReceivedAt != null ? referralReceivedAt : openedAt;
+    }
+
     public void requireOpenForWork() {
         requireOpen();
     }
@@ -205,6 +217,10 @@ public class Case {
 
     public Instant openedAt() {
         return openedAt;
+    }
+
+    public Instant referralReceivedAt() {
+        return referralReceivedAt;
     }
 
     public String pcnCode() {

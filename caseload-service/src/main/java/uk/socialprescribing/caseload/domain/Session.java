@@ -111,7 +111,16 @@ public class Session {
     protected Session() {
     }
 
-    public static Session schedule(UUID caseId, Kind kind, Mode mode, Instant at, int durationMinutes) {
+    /** A session of the case, at a time no earlier than the case's referral. */
+    public static Session schedule(Case of, Kind kind, Mode mode, Instant at, int durationMinutes) {
+        if (at.isBefore(of.earliestSession())) {
+            throw new SessionTimeException("scheduledFor", "NotBeforeReferral",
+                    "is before the referral was received (" + of.earliestSession() + "); a session cannot come before its referral");
+        }
+        return schedule(of.id(), kind, mode, at, durationMinutes);
+    }
+
+    private static Session schedule(UUID caseId, Kind kind, Mode mode, Instant at, int durationMinutes) {
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.caseId = caseId;
@@ -123,10 +132,18 @@ public class Session {
         return session;
     }
 
-    /** What happened; a session is recorded once. */
-    public void record(Outcome outcome, Integer durationMinutes, String notes, String by, Instant at) {
+    /**
+     * What happened; a session is recorded once. Attended and did-not-attend only from its time (less the leeway of a
+     * session starting a little early); a cancellation at any time, since people call off in advance and a cancelled
+     * session counts neither as contact nor as a miss.
+     */
+    public void record(Outcome outcome, Integer durationMinutes, String notes, String by, Instant at, java.time.Duration leeway) {
         if (!isScheduled()) {
             throw new SessionRecordedException(id, status);
+        }
+        if (outcome != Outcome.CANCELLED && at.isBefore(scheduledFor.minus(leeway))) {
+            throw new SessionTimeException("outcome", "NotBeforeScheduledTime", "cannot be " + outcome.code()
+                    + " before the session's time (" + scheduledFor + "); record it once it has happened, or record it cancelled");
         }
         this.status = outcome.name();
         if (durationMinutes != null) {

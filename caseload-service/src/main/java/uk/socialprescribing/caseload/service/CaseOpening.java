@@ -47,7 +47,8 @@ public class CaseOpening {
         return cases.findByReferral(accepted.referralId()).orElseGet(() -> {
             String pcn = accepted.pcnCode() != null ? accepted.pcnCode()
                     : primaryCare.practice(accepted.practiceOdsCode()).map(PrimaryCare.Practice::pcnCode).orElse(null);
-            Case opened = Case.openFor(accepted.referralId(), accepted.practiceOdsCode(), pcn, accepted.urgency(),
+            Case opened = Case.openFor(accepted.referralId(),
+                    accepted.receivedAt() == null ? null : accepted.receivedAt().truncatedTo(ChronoUnit.MICROS), accepted.practiceOdsCode(), pcn, accepted.urgency(),
                     accepted.language(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), firstContactTarget);
             cases.persist(opened);
             outbox.record(new CaseOpened(opened.id(), opened.referralId(), opened.practiceOdsCode(), opened.openedAt()));

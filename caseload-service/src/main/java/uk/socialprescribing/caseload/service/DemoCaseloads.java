@@ -31,7 +31,7 @@ import uk.socialprescribing.problem.Preconditions;
 /**
  * Local demo data, part two: once, when the demo referrals' cases are assigned (none opened for 20 seconds) and the
  * directory's demo services have arrived, gives up to {@code caseload.demo-data.caseloads} assigned cases a history at one of five stages (new,
- * started, midway, nearly done, struggling), written through the same code a link worker's requests take so that
+ * started, midway, nearly done, struggling), the one that fits the time since the case's referral arrived, written through the same code a link worker's requests take so that
  * their events flow: sessions, plan versions, connections to demo directory services, and the flags that follow.
  */
 @ApplicationScoped
@@ -86,11 +86,11 @@ public class DemoCaseloads {
                 "select c.id from Case c where c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and c.allocation = uk.socialprescribing.caseload.domain.Allocation.ASSIGNED "
                         + "order by c.openedAt, c.id", UUID.class)
                 .setMaxResults(caseloads).getResultList());
-        int seeded = 0;
         for (UUID caseId : unseeded) {
-            int stage = seeded++ % 5;
             try {
-                QuarkusTransaction.requiringNew().run(() -> backdate(caseId, stage));
+                QuarkusTransaction.requiringNew().run(() -> backdate(caseId));
+                Instant received = QuarkusTransaction.requiringNew().call(() -> entityManager.find(Case.class, caseId).earliestSession());
+                int stage = stageFor(Duration.between(received, Instant.now()).toDays());
                 QuarkusTransaction.requiringNew().run(() -> history(caseId, stage, services));
             } catch (RuntimeException e) {
                 LOG.warnf("Could not give demo case %s a history: %s", caseId, e.toString());
@@ -101,22 +101,30 @@ public class DemoCaseloads {
         }
     }
 
-    /** Days since the case opened, for each stage. */
-    private static int age(int stage) {
-        return switch (stage) {
-            case 0 -> 2;
-            case 1 -> 10;
-            case 2 -> 35;
-            case 3 -> 70;
-            default -> 40;
-        };
+    /**
+     * The stage a case's history can have, from how long ago its referral arrived: each stage's first session lies
+     * that many days back (nearly done 64, struggling 23 and late, midway 30, started 6, new 1), after the acceptance
+     * a day on from the referral.
+     */
+    static int stageFor(long daysSinceReferral) {
+        if (daysSinceReferral >= 66) {
+            return 3;
+        }
+        if (daysSinceReferral >= 40) {
+            return 4;
+        }
+        if (daysSinceReferral >= 32) {
+            return 2;
+        }
+        return daysSinceReferral >= 8 ? 1 : 0;
     }
 
-    private void backdate(UUID caseId, int stage) {
-        entityManager.createNativeQuery("update care_case set opened_at = now() - make_interval(days => :days), "
-                + "assigned_at = now() - make_interval(days => :days) + interval '1 hour', "
-                + "first_contact_due_by = now() - make_interval(days => :days) + interval '14 days' where id = :id")
-                .setParameter("days", age(stage)).setParameter("id", caseId).executeUpdate();
+    /** The case opened when its referral was accepted, a day after it arrived; first contact was due 14 days on. */
+    private void backdate(UUID caseId) {
+        entityManager.createNativeQuery("update care_case set opened_at = referral_received_at + interval '1 day', "
+                + "assigned_at = referral_received_at + interval '1 day 1 hour', "
+                + "first_contact_due_by = referral_received_at + interval '15 days' where id = :id and referral_received_at is not null")
+                .setParameter("id", caseId).executeUpdate();
     }
 
     private void history(UUID caseId, int stage, List<DirectoryService> services) {

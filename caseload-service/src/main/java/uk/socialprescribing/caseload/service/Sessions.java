@@ -1,6 +1,7 @@
 package uk.socialprescribing.caseload.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Session;
@@ -40,9 +43,12 @@ public class Sessions {
     private final Outbox outbox;
     private final Clock clock;
     private final PersonalDataReads reads;
+    private final Duration recordLeeway;
 
-    public Sessions(EntityManager entityManager, CaseWork work, Outbox outbox, Clock clock, PersonalDataReads reads) {
+    public Sessions(EntityManager entityManager, CaseWork work, Outbox outbox, Clock clock, PersonalDataReads reads,
+            @ConfigProperty(name = "caseload.session-record-leeway", defaultValue = "PT10M") Duration recordLeeway) {
         this.reads = reads;
+        this.recordLeeway = recordLeeway;
         this.entityManager = entityManager;
         this.work = work;
         this.outbox = outbox;
@@ -54,7 +60,7 @@ public class Sessions {
         Case c = work.read(caseId, viewer);
         requireWorkerOrLead(viewer, c);
         c.requireOpenForWork();
-        Session session = Session.schedule(caseId, kind, mode, at.truncatedTo(ChronoUnit.MICROS), minutes);
+        Session session = Session.schedule(c, kind, mode, at.truncatedTo(ChronoUnit.MICROS), minutes);
         entityManager.persist(session);
         entityManager.flush();
         return session;
@@ -73,7 +79,7 @@ public class Sessions {
             throw new StaleCaseException(session.version());
         }
         c.requireOpenForWork();
-        session.record(outcome, minutes, notes, by, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        session.record(outcome, minutes, notes, by, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), recordLeeway);
         c.sessionRecorded(outcome, session.scheduledFor());
         switch (outcome) {
             case ATTENDED -> outbox.record(new SessionCompleted(caseId, sessionId, c.sessionsAttended(), eventMode(session.mode()),

@@ -50,7 +50,9 @@ public class MeasurementResource {
             @Schema(required = true, enumeration = { "baseline", "follow-up", "exit" }) String timepoint,
             @NotNull @Size(max = 14) @Schema(required = true, description = "Each item's score by item id: ONS4 life_satisfaction, worthwhile, "
                     + "happiness, anxiety (0-10); SWEMWBS swemwbs_1..7 (1-5); UCLA3 ucla_1..3 (1-3); WEMWBS wemwbs_1..14 (1-5)")
-            Map<String, @NotNull Integer> answers) {
+            Map<String, @NotNull Integer> answers,
+            @Schema(description = "The day the person completed it (UK time): today if left out; not in the future, nor before the "
+                    + "referral", example = "2026-11-27") java.time.LocalDate completedOn) {
     }
 
     @Schema(name = "CaseMeasurements")
@@ -71,9 +73,10 @@ public class MeasurementResource {
     @POST
     @Path("/measurements")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("link-worker")
+    @RolesAllowed({ "link-worker", "link-worker-lead" })
     @Operation(summary = "Record a completed outcome questionnaire for one of your cases",
-            description = "Scored at once (SWEMWBS by the published raw-to-metric table; ONS4 items into ONS bands). Every item is needed, "
+            description = "For the case's link worker, or a lead of its network (who may carry cases too); completedOn dates one filled in "
+                    + "earlier (on paper, say). Scored at once (SWEMWBS by the published raw-to-metric table; ONS4 items into ONS bands). Every item is needed, "
                     + "in its range; a missing, out-of-range or unknown item is a 400 naming it. Emits outcome.recorded (scores only).")
     @RequestBody(content = @Content(schema = @Schema(implementation = Recording.class), examples = @ExampleObject(name = "SWEMWBS at baseline",
             value = """
@@ -89,9 +92,11 @@ public class MeasurementResource {
         Measurements.Measurement recorded;
         try {
             recorded = measurements.record(body.caseId(), Instrument.valueOf(body.instrument()), body.timepoint(), body.answers(),
-                    identity.getPrincipal().getName());
+                    body.completedOn(), asker());
         } catch (Scoring.InvalidAnswer e) {
             throw new ProblemException(Problem.invalidField("answers." + e.item(), "Answer", e.getMessage()));
+        } catch (Measurements.CompletedOnException e) {
+            throw new ProblemException(Problem.invalidField("completedOn", e.rule(), e.getMessage()));
         }
         return Response.created(URI.create("/api/outcomes/cases/" + body.caseId() + "/measurements")).entity(recorded).build();
     }
@@ -106,9 +111,12 @@ public class MeasurementResource {
     @APIResponse(responseCode = "404", description = "No such case of yours is known here (another's is not confirmed to exist)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseMeasures read(@PathParam("caseId") UUID caseId) {
-        Object pcn = token.getClaim("pcn");
-        List<Measurements.Measurement> found = measurements.of(caseId, new Measurements.Asker(identity.getPrincipal().getName(),
-                identity.hasRole("link-worker-lead"), pcn == null ? null : pcn.toString()));
+        List<Measurements.Measurement> found = measurements.of(caseId, asker());
         return new CaseMeasures(caseId, found, measurements.changes(found));
+    }
+
+    private Measurements.Asker asker() {
+        Object pcn = token.getClaim("pcn");
+        return new Measurements.Asker(identity.getPrincipal().getName(), identity.hasRole("link-worker-lead"), pcn == null ? null : pcn.toString());
     }
 }

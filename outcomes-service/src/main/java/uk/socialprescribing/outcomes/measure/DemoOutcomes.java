@@ -1,5 +1,7 @@
 package uk.socialprescribing.outcomes.measure;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,8 +56,9 @@ public class DemoOutcomes {
             }
             String s = projections.current();
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = entityManager.createNativeQuery("select case_id, link_worker from " + s + ".case_fact where link_worker is not null "
-                    + "and closed_at is null order by assigned_at, case_id").getResultList();
+            List<Object[]> rows = entityManager.createNativeQuery("select c.case_id, c.link_worker, r.received_at from " + s + ".case_fact c left join "
+                    + s + ".referral r on r.referral_id = c.referral_id where c.link_worker is not null "
+                    + "and c.closed_at is null order by c.assigned_at, c.case_id").getResultList();
             return rows;
         });
         if (assigned == null) {
@@ -70,26 +73,35 @@ public class DemoOutcomes {
         int recorded = 0;
         for (int i = 0; i < Math.min(cases, assigned.size()); i++) {
             UUID caseId = (UUID) assigned.get(i)[0];
-            String worker = (String) assigned.get(i)[1];
+            Measurements.Asker worker = new Measurements.Asker((String) assigned.get(i)[1], false, null);
+            // the baseline at the first conversation, two days after the referral arrived; the follow-up today
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+            Object received = assigned.get(i)[2];
+            LocalDate baseline = received == null ? today : min(today, LocalDate.ofInstant(received instanceof java.sql.Timestamp t ? t.toInstant()
+                    : received instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) received, ZoneId.of("Europe/London")).plusDays(2));
             int swemwbs = 14 + i % 7;
             int ucla = 6 + i % 3;
-            measurements.record(caseId, Instrument.SWEMWBS, "baseline", spread(Instrument.SWEMWBS, swemwbs), worker);
-            measurements.record(caseId, Instrument.UCLA3, "baseline", spread(Instrument.UCLA3, ucla), worker);
+            measurements.record(caseId, Instrument.SWEMWBS, "baseline", spread(Instrument.SWEMWBS, swemwbs), baseline, worker);
+            measurements.record(caseId, Instrument.UCLA3, "baseline", spread(Instrument.UCLA3, ucla), baseline, worker);
             measurements.record(caseId, Instrument.ONS4, "baseline", Map.of("life_satisfaction", 3 + i % 3, "worthwhile", 4 + i % 3,
-                    "happiness", 3 + i % 4, "anxiety", 6 + i % 3), worker);
+                    "happiness", 3 + i % 4, "anxiety", 6 + i % 3), baseline, worker);
             recorded += 3;
             if (i % 3 != 2) {
                 // most improve, by 0 to 6 raw points; a few feel lonelier
-                measurements.record(caseId, Instrument.SWEMWBS, "follow-up", spread(Instrument.SWEMWBS, swemwbs + i % 7), worker);
+                measurements.record(caseId, Instrument.SWEMWBS, "follow-up", spread(Instrument.SWEMWBS, swemwbs + i % 7), today, worker);
                 measurements.record(caseId, Instrument.UCLA3, "follow-up", spread(Instrument.UCLA3, i % 5 == 4 ? Math.min(9, ucla + 1)
-                        : Math.max(3, ucla - 1 - i % 2)), worker);
+                        : Math.max(3, ucla - 1 - i % 2)), today, worker);
                 measurements.record(caseId, Instrument.ONS4, "follow-up", Map.of("life_satisfaction", 5 + i % 4, "worthwhile", 5 + i % 3,
-                        "happiness", 5 + i % 4, "anxiety", 3 + i % 4), worker);
+                        "happiness", 5 + i % 4, "anxiety", 3 + i % 4), today, worker);
                 recorded += 3;
             }
         }
         done = true;
         LOG.infof("Recorded %d demo outcome measures for %d cases", recorded, Math.min(cases, assigned.size()));
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Item scores adding up to {@code total}, as even as they can be. */

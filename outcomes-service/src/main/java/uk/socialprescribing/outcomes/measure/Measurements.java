@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import uk.socialprescribing.events.outcome.OutcomeRecorded;
 import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.outcomes.projection.Projections;
@@ -36,8 +39,24 @@ import uk.socialprescribing.problem.ProblemException;
 public class Measurements {
 
     /** One recorded questionnaire, scored. */
-    public record Measurement(UUID id, UUID caseId, Instrument instrument, String timepoint, BigDecimal score, Integer raw,
-            Map<String, Integer> items, Map<String, String> bands, String recordedBy, Instant recordedAt) {
+    public record Measurement(UUID id, UUID caseId, Instrument instrument, String timepoint,
+            @Schema(description = "The day the person completed it (UK time)", example = "2026-11-27") LocalDate completedOn, BigDecimal score,
+            Integer raw, Map<String, Integer> items, Map<String, String> bands, String recordedBy,
+            @Schema(description = "When it was entered here") Instant recordedAt) {
+    }
+
+    /** A completion date that cannot be: in the future, or before the case's referral arrived. */
+    public static class CompletedOnException extends RuntimeException {
+        private final String rule;
+
+        CompletedOnException(String rule, String message) {
+            super(message);
+            this.rule = rule;
+        }
+
+        public String rule() {
+            return rule;
+        }
     }
 
     /** One scale's change from the first baseline to the latest follow-up or exit, and whether it is a meaningful one. */
@@ -48,8 +67,10 @@ public class Measurements {
     public record Asker(String username, boolean lead, String pcn) {
     }
 
-    record CaseOwner(String linkWorker, String pcn) {
+    record CaseOwner(String linkWorker, String pcn, Instant referralReceived) {
     }
+
+    private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
 
     private static final TypeReference<LinkedHashMap<String, Integer>> ITEMS = new TypeReference<>() {
     };
@@ -68,44 +89,62 @@ public class Measurements {
         this.outbox = outbox;
     }
 
-    /** Records a questionnaire for the link worker's own case, and announces it (outcome.recorded, scores only). */
+    /**
+     * Records a questionnaire the person completed on a day (today if not given), for the case's link worker or a lead of
+     * its network (a lead may carry cases of their own), and announces it (outcome.recorded, scores only).
+     */
     @Transactional
-    public Measurement record(UUID caseId, Instrument instrument, String timepoint, Map<String, Integer> answers, String linkWorker) {
+    public Measurement record(UUID caseId, Instrument instrument, String timepoint, Map<String, Integer> answers, LocalDate completedOn,
+            Asker recorder) {
         CaseOwner owner = owner(caseId).orElseThrow(() -> unknownCase(caseId));
-        if (!linkWorker.equals(owner.linkWorker())) {
+        if (!mayWorkOn(recorder, owner)) {
             // another worker's case is not confirmed to exist, as in caseload-service
             throw notYours(caseId);
         }
         Scoring.Scored scored = scoring.score(instrument, answers);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        LocalDate today = LocalDate.ofInstant(now, UK);
+        LocalDate completed = completedOn == null ? today : completedOn;
+        if (completed.isAfter(today)) {
+            throw new CompletedOnException("NotInTheFuture", "is after today (" + today + ")");
+        }
+        LocalDate referred = owner.referralReceived() == null ? null : LocalDate.ofInstant(owner.referralReceived(), UK);
+        if (referred != null && completed.isBefore(referred)) {
+            throw new CompletedOnException("NotBeforeReferral", "is before the case's referral was received (" + referred + ")");
+        }
         UUID id = UUID.randomUUID();
         entityManager.createNativeQuery("""
-                insert into measurement (id, case_id, instrument, timepoint, score, item_scores, recorded_by, recorded_at)
-                values (:id, :case, :instrument, :timepoint, :score, :items, :by, :at)""").unwrap(org.hibernate.query.NativeQuery.class)
+                insert into measurement (id, case_id, instrument, timepoint, score, item_scores, recorded_by, recorded_at, completed_on)
+                values (:id, :case, :instrument, :timepoint, :score, :items, :by, :at, :completed)""").unwrap(org.hibernate.query.NativeQuery.class)
                 .setParameter("id", id).setParameter("case", caseId).setParameter("instrument", instrument.name())
                 .setParameter("timepoint", timepoint).setParameter("score", scored.score(), BigDecimal.class)
-                .setParameter("items", write(scored.items())).setParameter("by", linkWorker).setParameter("at", now).executeUpdate();
+                .setParameter("items", write(scored.items())).setParameter("by", recorder.username()).setParameter("at", now)
+                .setParameter("completed", completed).executeUpdate();
         outbox.record(new OutcomeRecorded(id, caseId, instrument.name(), timepoint, scored.score(), scored.items(), owner.pcn(), now));
-        return new Measurement(id, caseId, instrument, timepoint, scored.score(), scored.raw(), scored.items(), scored.bands(), linkWorker, now);
+        return new Measurement(id, caseId, instrument, timepoint, completed, scored.score(), scored.raw(), scored.items(), scored.bands(),
+                recorder.username(), now);
+    }
+
+    private static boolean mayWorkOn(Asker asker, CaseOwner owner) {
+        return asker.username().equals(owner.linkWorker()) || (asker.lead() && asker.pcn() != null && asker.pcn().equals(owner.pcn()));
     }
 
     /** A case's measurements, oldest first, for its link worker or a lead of its network. */
     public List<Measurement> of(UUID caseId, Asker asker) {
         CaseOwner owner = owner(caseId).orElseThrow(() -> unknownCase(caseId));
-        boolean allowed = asker.username().equals(owner.linkWorker()) || (asker.lead() && asker.pcn() != null && asker.pcn().equals(owner.pcn()));
-        if (!allowed) {
+        if (!mayWorkOn(asker, owner)) {
             throw notYours(caseId);
         }
         List<Measurement> found = new ArrayList<>();
         for (Object o : entityManager.createNativeQuery("""
-                select id, instrument, timepoint, score, item_scores, recorded_by, recorded_at from measurement
-                where case_id = :case order by recorded_at, id""", Tuple.class).setParameter("case", caseId).getResultList()) {
+                select id, instrument, timepoint, score, item_scores, recorded_by, recorded_at, completed_on from measurement
+                where case_id = :case order by completed_on, recorded_at, id""", Tuple.class).setParameter("case", caseId).getResultList()) {
             Tuple t = (Tuple) o;
             Instrument instrument = Instrument.valueOf((String) t.get(1));
             Map<String, Integer> items = read((String) t.get(4));
             Scoring.Scored scored = scoring.score(instrument, items);
-            found.add(new Measurement((UUID) t.get(0), caseId, instrument, (String) t.get(2), (BigDecimal) t.get(3), scored.raw(), items,
-                    scored.bands(), (String) t.get(5), (Instant) t.get(6)));
+            found.add(new Measurement((UUID) t.get(0), caseId, instrument, (String) t.get(2), toLocalDate(t.get(7)), (BigDecimal) t.get(3),
+                    scored.raw(), items, scored.bands(), (String) t.get(5), (Instant) t.get(6)));
         }
         return found;
     }
@@ -137,10 +176,19 @@ public class Measurements {
 
     private Optional<CaseOwner> owner(UUID caseId) {
         String s = projections.current();
-        List<?> rows = entityManager.createNativeQuery("select c.link_worker, coalesce(c.pcn, r.pcn) from " + s + ".case_fact c left join " + s
+        List<?> rows = entityManager.createNativeQuery("select c.link_worker, coalesce(c.pcn, r.pcn), r.received_at from " + s + ".case_fact c left join " + s
                 + ".referral r on r.referral_id = c.referral_id where c.case_id = :case and c.link_worker is not null", Tuple.class)
                 .setParameter("case", caseId).getResultList();
-        return rows.stream().map(Tuple.class::cast).map(t -> new CaseOwner((String) t.get(0), (String) t.get(1))).findFirst();
+        return rows.stream().map(Tuple.class::cast).map(t -> new CaseOwner((String) t.get(0), (String) t.get(1), toInstant(t.get(2)))).findFirst();
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    private static Instant toInstant(Object value) {
+        return value == null ? null : value instanceof java.sql.Timestamp t ? t.toInstant()
+                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
     private static ProblemException notYours(UUID caseId) {

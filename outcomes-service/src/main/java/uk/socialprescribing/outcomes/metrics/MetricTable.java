@@ -16,6 +16,12 @@ import uk.socialprescribing.outcomes.domain.SmallNumberSuppression;
  * to the nearest 5; any mean, median or percentage over fewer than 8 people is suppressed (in the total too); where a
  * single suppressed cell in a column could be worked out from the total, a second cell (the smallest other) is
  * suppressed as well, or, if there is none, the total's. Every suppressed cell is listed with its reason.
+ * <p>
+ * Below the whole area a figure beside a rounded count must not give that count away: a percentage of people is worked
+ * out from the published (rounded) counts, so it reconciles with them and says nothing they do not (84.62% of 13 would
+ * say 11 of 13 beside a published 15; 10 of 15 is 66.7%), and is suppressed with either count; every other statistic is
+ * given to one decimal place, at which no mean of whole numbers over 8 to 300 people pins down how many there were.
+ * The whole area's counts are exact, and so are its figures (two places).
  */
 @Schema(name = "MetricTable")
 public record MetricTable(@Schema(example = "referrals") String metric, Period period,
@@ -25,25 +31,35 @@ public record MetricTable(@Schema(example = "referrals") String metric, Period p
 
     public static final String RULE = "Below the whole area, counts of 1 to 7 are suppressed and other counts rounded to the nearest 5; "
             + "means, medians, percentiles and percentages over fewer than 8 people are suppressed; where a suppressed cell could be "
-            + "worked out from the total, another cell is suppressed too";
+            + "worked out from the total, another cell is suppressed too; below the whole area a percentage of people is worked out "
+            + "from the published counts (and suppressed with either), and other statistics are given to one decimal place, so that "
+            + "no figure gives away a suppressed or rounded count";
 
     public enum Kind {
         /** A number of things or people. */
         COUNT,
         /** A mean, median, percentile or percentage over the people its basis column counts. */
-        STATISTIC
+        STATISTIC,
+        /** The share of the people its basis column counts that its numerator column counts, in percent. */
+        PERCENT
     }
 
     @Schema(name = "MetricColumn")
-    public record Column(String name, Kind kind, @Schema(description = "For a statistic: the column counting the people it is over") String basis,
+    public record Column(String name, Kind kind, @Schema(description = "For a statistic or percentage: the column counting the people it is over") String basis,
+            @Schema(description = "For a percentage: the column counting the people it is the share of") String numerator,
             String description) {
 
         public static Column count(String name, String description) {
-            return new Column(name, Kind.COUNT, null, description);
+            return new Column(name, Kind.COUNT, null, null, description);
         }
 
         public static Column statistic(String name, String basis, String description) {
-            return new Column(name, Kind.STATISTIC, basis, description);
+            return new Column(name, Kind.STATISTIC, basis, null, description);
+        }
+
+        /** A percentage: numerator over basis, both count columns of the same table. */
+        public static Column percent(String name, String numerator, String basis, String description) {
+            return new Column(name, Kind.PERCENT, basis, numerator, description);
         }
     }
 
@@ -54,7 +70,7 @@ public record MetricTable(@Schema(example = "referrals") String metric, Period p
 
     @Schema(name = "SuppressedCell")
     public record SuppressedCell(@Schema(example = "pcn=U84005") String row, String column,
-            @Schema(enumeration = { "count-1-to-7", "fewer-than-8-people", "secondary" }) String reason) {
+            @Schema(enumeration = { "count-1-to-7", "fewer-than-8-people", "secondary", "with-its-count" }) String reason) {
     }
 
     /** Builds a table from raw figures and suppresses on {@link #build()}. */
@@ -102,6 +118,13 @@ public record MetricTable(@Schema(example = "referrals") String metric, Period p
                     }
                 }
             }
+            // percentages last: from the counts as published, after every suppression
+            for (int i = 0; i < rowKeys.size(); i++) {
+                percentages(label(rowKeys.get(i)), rowValues.get(i), published.get(i), false, suppressed);
+            }
+            if (publishedTotal != null) {
+                percentages("total", total, publishedTotal, true, suppressed);
+            }
             List<Row> rows = new ArrayList<>();
             for (int i = 0; i < rowKeys.size(); i++) {
                 rows.add(new Row(rowKeys.get(i), published.get(i)));
@@ -127,17 +150,55 @@ public record MetricTable(@Schema(example = "referrals") String metric, Period p
                         suppressed.add(new SuppressedCell(row, column.name(), "count-1-to-7"));
                     }
                     out.put(column.name(), shown.isPresent() ? shown.getAsLong() : null);
-                } else {
+                } else if (column.kind() == Kind.STATISTIC) {
                     Number basis = raw.get(column.basis());
                     long people = basis == null ? 0 : basis.longValue();
                     if (value != null && people > 0 && people < 8) {
                         suppressed.add(new SuppressedCell(row, column.name(), "fewer-than-8-people"));
                         value = null;
                     }
-                    out.put(column.name(), value);
+                    out.put(column.name(), value == null ? null : wholeArea ? Statistics.round(value.doubleValue()) : oneDecimalPlace(value.doubleValue()));
+                } else {
+                    out.put(column.name(), null); // a percentage: once the counts are final
                 }
             }
             return out;
+        }
+
+        /**
+         * Each percentage from its numerator and basis: the whole area's exact counts, or below it the counts as
+         * published, so that it gives away nothing they do not; suppressed where either is, or over fewer than 8 people.
+         */
+        private void percentages(String row, Map<String, Number> raw, Map<String, Number> out, boolean wholeArea,
+                List<SuppressedCell> suppressed) {
+            for (Column column : columns) {
+                if (column.kind() != Kind.PERCENT) {
+                    continue;
+                }
+                long people = raw.get(column.basis()) == null ? 0 : raw.get(column.basis()).longValue();
+                if (people == 0) {
+                    out.put(column.name(), null); // nothing to measure
+                    continue;
+                }
+                if (people < 8) {
+                    suppressed.add(new SuppressedCell(row, column.name(), "fewer-than-8-people"));
+                    out.put(column.name(), null);
+                    continue;
+                }
+                Number numerator = out.get(column.numerator());
+                Number basis = out.get(column.basis());
+                if (numerator == null || basis == null || basis.longValue() == 0) {
+                    suppressed.add(new SuppressedCell(row, column.name(), "with-its-count"));
+                    out.put(column.name(), null);
+                    continue;
+                }
+                double percent = 100.0 * numerator.longValue() / basis.longValue();
+                out.put(column.name(), wholeArea ? Statistics.round(percent) : oneDecimalPlace(percent));
+            }
+        }
+
+        static Double oneDecimalPlace(double value) {
+            return Math.round(value * 10) / 10.0;
         }
 
         /** One primary suppression alone in a column could be worked out from the total: suppress the next smallest, or the total. */

@@ -93,9 +93,12 @@ public class MetricsQueries {
                 + "percentile_cont(0.9) within group (order by " + days.formatted("r.triaged_at") + ") as p90_days_to_triage, "
                 + "count(fc.first_contact) as referrals_contacted, "
                 + "percentile_cont(0.5) within group (order by " + days.formatted("fc.first_contact") + ") as median_days_to_first_contact, "
-                + "percentile_cont(0.9) within group (order by " + days.formatted("fc.first_contact") + ") as p90_days_to_first_contact";
-        // each referral's first attended session, found in one grouped pass (a lookup per referral was seconds at 100,000)
-        String from = " from " + s + ".referral r left join (select c.referral_id, min(sf.at) as first_contact from " + s + ".referral rr join "
+                + "percentile_cont(0.9) within group (order by " + days.formatted("fc.first_contact") + ") as p90_days_to_first_contact, "
+                + "count(*) filter (where fc.before_referral > 0) as referrals_with_sessions_before_receipt";
+        // each referral's first attended session, found in one grouped pass (a lookup per referral was seconds at 100,000);
+        // a session dated before its referral is not a first contact (a wait cannot be negative): it is counted apart
+        String from = " from " + s + ".referral r left join (select c.referral_id, min(sf.at) filter (where sf.at >= rr.received_at) as first_contact, "
+                + "count(*) filter (where sf.at < rr.received_at) as before_referral from " + s + ".referral rr join "
                 + s + ".case_fact c on c.referral_id = rr.referral_id join " + s + ".session_fact sf on sf.case_id = c.case_id and sf.attended "
                 + "where rr.received_at >= :start and rr.received_at < :end group by c.referral_id) fc on fc.referral_id = r.referral_id "
                 + "where r.received_at >= :start and r.received_at < :end";
@@ -104,7 +107,9 @@ public class MetricsQueries {
                 Column.statistic("p90_days_to_triage", "referrals_triaged", "90th percentile of days from referral to triage"),
                 Column.count("referrals_contacted", "Referrals whose person has had a first session"),
                 Column.statistic("median_days_to_first_contact", "referrals_contacted", "Median days from referral to the first session"),
-                Column.statistic("p90_days_to_first_contact", "referrals_contacted", "90th percentile of days from referral to the first session"));
+                Column.statistic("p90_days_to_first_contact", "referrals_contacted", "90th percentile of days from referral to the first session"),
+                Column.count("referrals_with_sessions_before_receipt",
+                        "Referrals with an attended session dated before the referral arrived: a recording error, left out of the waits"));
         MetricTable.Builder table = new MetricTable.Builder("waits", period, List.of(by), cols, true);
         groupedWithTotal(table, REFERRAL_KEYS.get(by), columns, from, period, by, cols);
         return table.build();
@@ -199,7 +204,7 @@ public class MetricsQueries {
     }
 
     /**
-     * For each scale: the change from a case's first baseline to its latest follow-up or exit recorded in the period, its
+     * For each scale: the change from a case's first baseline to its latest follow-up or exit completed in the period, its
      * mean with a 95% confidence interval, and the share of people whose change was a meaningful improvement.
      */
     public MetricTable measures(Period period, String pcn) {
@@ -208,17 +213,21 @@ public class MetricsQueries {
                 Column.statistic("mean_change", "people", "Mean change from baseline (a negative change is better on UCLA3 and ONS4 anxiety)"),
                 Column.statistic("ci95_low", "people", "95% confidence interval of the mean change: low"),
                 Column.statistic("ci95_high", "people", "95% confidence interval of the mean change: high"),
-                Column.statistic("improved_percent", "people", "People whose change met the scale's meaningful improvement, as a percentage"));
+                Column.count("improved", "People whose change met the scale's meaningful improvement"),
+                Column.percent("improved_percent", "improved", "people",
+                        "People whose change met the scale's meaningful improvement, as a percentage of people measured"));
         Map<String, List<double[]>> pairs = new LinkedHashMap<>();
         Scales.ALL.forEach(scale -> pairs.put(scale, new ArrayList<>()));
         String sql = """
                 with latest as (
                     select distinct on (m.case_id, m.instrument) m.case_id, m.instrument, m.score, m.item_scores
-                    from measurement m where m.timepoint <> 'baseline' and m.recorded_at >= :start and m.recorded_at < :end
-                    order by m.case_id, m.instrument, m.recorded_at desc, m.id),
+                    from measurement m where m.timepoint <> 'baseline'
+                    and m.completed_on >= cast(cast(:start as timestamptz) at time zone 'Europe/London' as date)
+                    and m.completed_on < cast(cast(:end as timestamptz) at time zone 'Europe/London' as date)
+                    order by m.case_id, m.instrument, m.completed_on desc, m.recorded_at desc, m.id),
                 first as (
                     select distinct on (m.case_id, m.instrument) m.case_id, m.instrument, m.score, m.item_scores, m.recorded_at
-                    from measurement m where m.timepoint = 'baseline' order by m.case_id, m.instrument, m.recorded_at, m.id)
+                    from measurement m where m.timepoint = 'baseline' order by m.case_id, m.instrument, m.completed_on, m.recorded_at, m.id)
                 select f.instrument, f.score as before_score, f.item_scores as before_items, l.score as after_score, l.item_scores as after_items
                 from first f join latest l on l.case_id = f.case_id and l.instrument = f.instrument
                 left join %s.case_fact c on c.case_id = f.case_id left join %s.referral r on r.referral_id = c.referral_id
@@ -248,8 +257,7 @@ public class MetricsQueries {
             values.put("mean_change", mean.mean());
             values.put("ci95_low", mean.low());
             values.put("ci95_high", mean.high());
-            values.put("improved_percent", changes.isEmpty() ? null
-                    : Statistics.round(100.0 * changes.stream().filter(c -> c[1] == 1).count() / changes.size()));
+            values.put("improved", changes.stream().filter(c -> c[1] == 1).count());
             table.row(Map.of("measure", scale), values);
         });
         return table.build();
@@ -293,13 +301,16 @@ public class MetricsQueries {
         return entityManager.createNativeQuery(sql, Tuple.class).setParameter("start", period.start()).setParameter("end", period.end());
     }
 
-    /** The row's figures by column: counts as longs, statistics rounded to two places (null where there is nothing to measure). */
+    /** The row's figures by column: counts as longs, statistics as they are (the table rounds them; null where there is nothing to measure). */
     private static Map<String, Number> values(Tuple t, List<Column> cols) {
         Map<String, Number> values = new LinkedHashMap<>();
         for (Column column : cols) {
+            if (column.kind() == MetricTable.Kind.PERCENT) {
+                continue; // worked out by the table from its counts
+            }
             Number n = (Number) t.get(column.name());
             values.put(column.name(), n == null ? null : column.kind() == MetricTable.Kind.COUNT ? (Number) n.longValue()
-                    : Statistics.round(n.doubleValue()));
+                    : (Number) n.doubleValue());
         }
         return values;
     }
