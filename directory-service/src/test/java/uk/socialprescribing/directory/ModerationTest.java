@@ -40,7 +40,8 @@ class ModerationTest {
         return """
                 {"organizationName": "Walkers' Trust %s", "name": "%s", "description": "An easy walk along the Nidd, then tea.",
                  "category": "walking", "venue": "Knaresborough Library", "town": "Knaresborough", "postcode": "hg5 8ah",
-                 "schedule": "%s", "cost": "%s", "capacityMaximum": 15, "capacityAvailable": 6, "minimumAge": 18}"""
+                 "schedule": "%s", "cost": "%s", "capacityMaximum": 15, "capacityAvailable": 6, "minimumAge": 18, "maximumAge": null,
+                 "languages": ["en"], "accessibility": [], "contact": null}"""
                 .formatted(organisation, name, schedule, cost);
     }
 

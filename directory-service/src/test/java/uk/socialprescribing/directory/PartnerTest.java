@@ -2,6 +2,7 @@ package uk.socialprescribing.directory;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,10 +101,73 @@ class PartnerTest {
     }
 
     @Test
+    void aListingReadChangedAndWrittenBackKeepsEveryFieldAndAFieldLeftOutIsAnError() {
+        // an 18+ group: the read gives the age limits, so writing back what was read keeps them
+        String id = given().auth().oauth2(MatchTest.ADMIN).contentType(ContentType.JSON).body("""
+                {"organizationId": "%s", "name": "Over-18s Social", "description": "Board games and a chat.", "category": "befriending",
+                 "venue": "Hall", "town": "Ripon", "postcode": "HG4 1QP", "schedule": "Tuesdays 10:00-12:00", "minimumAge": 18, "maximumAge": 99}"""
+                .formatted(organisationId)).when().post("/api/directory/services").then().statusCode(201).extract().path("id");
+        var read = given().auth().oauth2(partner(organisationId)).when().get("/api/directory/services/{id}", id).then().statusCode(200)
+                .body("minimumAge", equalTo(18)).body("maximumAge", equalTo(99))
+                .extract();
+        Map<String, Object> listing = new java.util.LinkedHashMap<>(read.jsonPath().getMap(""));
+        // every field a write takes is in the read (but the organisation's name, which names a new organisation)
+        for (String field : java.util.Arrays.stream(uk.socialprescribing.directory.api.ListingResource.Draft.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).filter(name -> !name.equals("organizationName")).toList()) {
+            assertTrue(listing.containsKey(field) || List.of("capacityMaximum", "capacityAvailable", "cost", "contact").contains(field), field);
+        }
+        Map<String, Object> back = new java.util.LinkedHashMap<>();
+        for (String field : List.of("name", "description", "category", "venue", "town", "postcode", "schedule", "cost", "capacityMaximum",
+                "capacityAvailable", "minimumAge", "maximumAge", "languages", "accessibility", "contact")) {
+            back.put(field, listing.get(field));
+        }
+        back.put("schedule", "Thursdays 14:00-16:00");
+        given().auth().oauth2(partner(organisationId)).header("If-Match", read.header("ETag")).contentType(ContentType.JSON).body(back)
+                .when().put("/api/directory/services/{id}", id).then().statusCode(200)
+                .body("schedule", equalTo("Thursdays 14:00-16:00")).body("minimumAge", equalTo(18)).body("maximumAge", equalTo(99));
+        // left out is not "anyone": it is a 400 naming the field, and nothing changes
+        back.remove("minimumAge");
+        back.remove("maximumAge");
+        given().auth().oauth2(partner(organisationId)).header("If-Match", etagOf(id)).contentType(ContentType.JSON).body(back)
+                .when().put("/api/directory/services/{id}", id).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("minimumAge", "maximumAge"))).body("errors.rule", everyItem(equalTo("Required")));
+        given().auth().oauth2(partner(organisationId)).when().get("/api/directory/services/{id}", id).then().body("minimumAge", equalTo(18));
+        // null clears one, on purpose
+        back.put("minimumAge", null);
+        back.put("maximumAge", 99);
+        given().auth().oauth2(partner(organisationId)).header("If-Match", etagOf(id)).contentType(ContentType.JSON).body(back)
+                .when().put("/api/directory/services/{id}", id).then().statusCode(200).body("minimumAge", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void placesFreeAndStillAccurateAreLoggedLikeEveryOtherChange() {
+        Integer before = given().auth().oauth2(partner(organisationId)).when().get("/api/directory/services/{id}", serviceId).then()
+                .extract().path("capacityAvailable");
+        int next = Integer.valueOf(3).equals(before) ? 4 : 3;
+        capacity(partner(organisationId), null, "{\"available\": " + next + ", \"maximum\": 50}").statusCode(200);
+        given().auth().oauth2(partner(organisationId)).when().post("/api/directory/services/{id}/assure", serviceId).then().statusCode(200);
+        List<Map<String, Object>> log = given().auth().oauth2(partner(organisationId)).when().get("/api/directory/services/{id}/changes", serviceId)
+                .then().statusCode(200).extract().path("");
+        assertEquals(List.of("assured", "capacity-changed"), log.subList(0, 2).stream().map(c -> c.get("action")).toList());
+        Map<?, ?> places = (Map<?, ?>) ((Map<?, ?>) log.get(1).get("changes")).get("capacityAvailable");
+        assertEquals(before == null ? null : before.toString(), places.get("before"));
+        assertEquals(String.valueOf(next), places.get("after"));
+        assertEquals("partner-" + organisationId, log.get(0).get("changedBy"));
+        // and the listing's creation is in its log too, however it was made
+        assertEquals("created", log.get(log.size() - 1).get("action"));
+    }
+
+    String etagOf(String id) {
+        return given().auth().oauth2(partner(organisationId)).when().get("/api/directory/services/{id}", id).then().statusCode(200)
+                .extract().header("ETag");
+    }
+
+    @Test
     void onlyTheOrganisationThatRunsItOrAdminChangesAListingAndOnlyWithItsEtag() {
         capacity(partner(UUID.randomUUID().toString()), etag(), "{\"available\": 2}").statusCode(403).contentType("application/problem+json");
         capacity(TestTokens.linkWorker("U84002"), etag(), "{\"available\": 2}").statusCode(403);
-        capacity(partner(organisationId), null, "{\"available\": 2}").statusCode(428);
+        // places free is one call: without If-Match the latest count wins; with one, it is conditional
+        capacity(partner(organisationId), null, "{\"available\": 2}").statusCode(200).body("capacityAvailable", equalTo(2));
         String stale = etag();
         capacity(TestTokens.withRoles("sam.admin", List.of("admin"), Map.of()), stale, "{\"available\": 2}").statusCode(200);
         capacity(partner(organisationId), stale, "{\"available\": 1}").statusCode(412).header("ETag", equalTo(etag()));

@@ -61,8 +61,13 @@ public class ListingResource {
     private final Uptake uptake;
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final jakarta.validation.Validator validator;
 
-    public ListingResource(ListingRepository listings, Partnering partnering, Uptake uptake, SecurityIdentity identity, JsonWebToken token) {
+    public ListingResource(ListingRepository listings, Partnering partnering, Uptake uptake, SecurityIdentity identity, JsonWebToken token,
+            com.fasterxml.jackson.databind.ObjectMapper json, jakarta.validation.Validator validator) {
+        this.json = json;
+        this.validator = validator;
         this.listings = listings;
         this.partnering = partnering;
         this.uptake = uptake;
@@ -155,7 +160,7 @@ public class ListingResource {
     static final String DRAFT_EXAMPLE = """
             {"name": "Nidd Gorge Walkers", "description": "An easy two-mile walk along the gorge, then tea.", "category": "walking",
              "venue": "Knaresborough Library", "town": "Knaresborough", "postcode": "HG5 8AH", "schedule": "Tuesdays 10:30-12:00",
-             "cost": "Free", "capacityMaximum": 15, "capacityAvailable": 6, "minimumAge": 18, "languages": ["en"],
+             "cost": "Free", "capacityMaximum": 15, "capacityAvailable": 6, "minimumAge": 18, "maximumAge": null, "languages": ["en"],
              "accessibility": ["step-free-access", "accessible-toilet"], "contact": {"name": "Sam Holt", "phone": "01632 960123"}}""";
 
     @Schema(name = "Reason")
@@ -164,7 +169,7 @@ public class ListingResource {
 
     @Schema(name = "ListingChange")
     public record Change(String changedBy, java.time.Instant changedAt,
-            @Schema(enumeration = { "created", "updated", "approved", "rejected", "withdrawn" }) String action,
+            @Schema(enumeration = { "created", "updated", "capacity-changed", "assured", "approved", "rejected", "withdrawn" }) String action,
             @Schema(description = "Each changed field, before and after") java.util.Map<String, ListingChange.Difference> changes) {
     }
 
@@ -190,9 +195,12 @@ public class ListingResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "vcse-partner", "admin" })
-    @Operation(summary = "Change a listing",
-            description = "The whole listing as it should read now; its organisation or admin, with If-Match. An approved listing "
-                    + "changes publicly at once (service.updated); every change is logged with who made it and each field before and after.")
+    @Operation(summary = "Replace a listing",
+            description = "The whole listing as it should read now, every field named (null clears one; a field left out is a 400 naming "
+                    + "it, never a reset: a listing read, changed and written back keeps what it had); organizationId and organizationName "
+                    + "may be left out. Its organisation or admin, with If-Match. An approved listing changes publicly at once "
+                    + "(service.updated); every change is logged with who made it and each field before and after. Places free and "
+                    + "\"still accurate\" are one call each, with no If-Match needed (PUT …/capacity, POST …/assure).")
     @RequestBody(content = @Content(schema = @Schema(implementation = Draft.class), examples = @ExampleObject(name = "a walk", value = DRAFT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Changed; ETag its version", content = @Content(schema = @Schema(implementation = ListingView.class)))
     @APIResponse(responseCode = "400", description = "A field is not valid; it is named",
@@ -205,10 +213,36 @@ public class ListingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response update(@PathParam("id") UUID id, @NotNull(message = "a listing is required") @Valid Draft body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response update(@PathParam("id") UUID id, @NotNull(message = "a listing is required") com.fasterxml.jackson.databind.JsonNode body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws com.fasterxml.jackson.core.JsonProcessingException {
         long version = Preconditions.ifMatchVersion(ifMatch);
-        return viewWithEtag(partnering.revise(id, version, partner(), body.details(), name()), Response.ok());
+        Draft draft = wholeListing(body);
+        return viewWithEtag(partnering.revise(id, version, partner(), draft.details(), name()), Response.ok());
+    }
+
+    /** The fields a replacement must name, each of them (null to clear it): a listing's every field but its organisation. */
+    static final List<String> REPLACED = java.util.Arrays.stream(Draft.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+            .filter(name -> !name.startsWith("organization")).toList();
+
+    /** A full replacement: every field named, then read and checked as a new listing's would be. */
+    private Draft wholeListing(com.fasterxml.jackson.databind.JsonNode body) throws com.fasterxml.jackson.core.JsonProcessingException {
+        if (!body.isObject()) {
+            throw new uk.socialprescribing.problem.ProblemException(Problem.invalidField("body", "Object", "must be a listing, a JSON object"));
+        }
+        List<Problem.FieldError> missing = REPLACED.stream().filter(field -> !body.has(field))
+                .map(field -> new Problem.FieldError(field, "Required", "a full replacement names every field (null clears one, "
+                        + "leaving it out would not): read the listing, change what you mean to and send it all back"))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new uk.socialprescribing.problem.ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
+                    missing.size() == 1 ? "1 field is not valid: " + missing.get(0).field() : missing.size() + " fields are not valid", null, missing));
+        }
+        Draft draft = json.treeToValue(body, Draft.class);
+        var violations = validator.validate(draft);
+        if (!violations.isEmpty()) {
+            throw new jakarta.validation.ConstraintViolationException(violations);
+        }
+        return draft;
     }
 
     @POST
@@ -377,8 +411,9 @@ public class ListingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "vcse-partner", "admin" })
     @Operation(summary = "Say how many places are free",
-            description = "The organisation that runs the service (token claim organisation_id) or admin; needs If-Match. "
-                    + "Emits service.capacity-changed, which link workers' matching and connections use.")
+            description = "The organisation that runs the service (token claim organisation_id) or admin. One call, If-Match not "
+                    + "needed: the latest count wins, as a volunteer at the door expects (give If-Match to make it conditional). Logged in "
+                    + "the listing's changes; emits service.capacity-changed, which link workers' matching and connections use.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Capacity.class),
             examples = @ExampleObject(name = "four places", value = "{\"available\": 4}")))
     @APIResponse(responseCode = "200", description = "Changed; ETag its version", content = @Content(schema = @Schema(implementation = ListingView.class)))
@@ -388,14 +423,11 @@ public class ListingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
+    @APIResponse(responseCode = "412", description = "Changed since the version an If-Match you gave",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response capacity(@PathParam("id") UUID id, @NotNull(message = "a capacity is required") @Valid Capacity body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        long version = Preconditions.ifMatchVersion(ifMatch);
-        Listing listing = partnering.capacity(id, version, partner(), body.available(), body.maximum());
+        Listing listing = partnering.capacity(id, optionalVersion(ifMatch), partner(), body.available(), body.maximum(), name());
         return Response.ok(ListingView.of(listing)).header(HttpHeaders.ETAG, Preconditions.etag(listing.version())).build();
     }
 
@@ -404,20 +436,22 @@ public class ListingResource {
     @RolesAllowed({ "vcse-partner", "admin" })
     @Operation(summary = "Confirm the listing is still accurate",
             description = "Assured today. A listing not assured for six months is shown as stale. The organisation that runs "
-                    + "the service or admin; needs If-Match.")
+                    + "the service or admin; one call, If-Match not needed. Logged in the listing's changes.")
     @APIResponse(responseCode = "200", description = "Assured; ETag its version", content = @Content(schema = @Schema(implementation = ListingView.class)))
     @APIResponse(responseCode = "403", description = "Another organisation's service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
+    @APIResponse(responseCode = "412", description = "Changed since the version an If-Match you gave",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assure(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        long version = Preconditions.ifMatchVersion(ifMatch);
-        Listing listing = partnering.assure(id, version, partner());
+        Listing listing = partnering.assure(id, optionalVersion(ifMatch), partner(), name());
         return Response.ok(ListingView.of(listing)).header(HttpHeaders.ETAG, Preconditions.etag(listing.version())).build();
+    }
+
+    /** The version an If-Match asks for, or null (the latest) when none is given. */
+    private static Long optionalVersion(String ifMatch) {
+        return ifMatch == null ? null : Preconditions.ifMatchVersion(ifMatch);
     }
 
     /** The caller as a writer of listings: admin, or the organisation its token names. */

@@ -12,6 +12,8 @@ public record ListingView(UUID id, UUID organizationId, @Schema(example = "Harro
         String description, @Schema(example = "walking") String category, String venue, String town,
         @Schema(example = "HG1 2RP") String postcode, @Schema(example = "Tuesdays 10:30-12:00") String schedule,
         @Schema(example = "Free") String cost, Integer capacityMaximum, Integer capacityAvailable,
+        @Schema(description = "The youngest it is for; absent: no lower limit", example = "18") Integer minimumAge,
+        @Schema(description = "The oldest it is for; absent: no upper limit") Integer maximumAge,
         @Schema(description = "When someone who runs it last confirmed the listing is right") java.time.LocalDate assuredDate,
         @Schema(description = "Not assured for six months") boolean stale, java.time.Instant lastModified,
         @Schema(enumeration = { "pending", "approved", "rejected" }, description = "A partner's new listing waits for admin approval") String moderation,
@@ -22,8 +24,9 @@ public record ListingView(UUID id, UUID organizationId, @Schema(example = "Harro
 
     static ListingView of(Listing listing) {
         Listing.Details d = listing.details();
-        return new ListingView(listing.id(), listing.organization().id(), d.name(), d.description(), d.category(), d.venue(),
-                d.town(), d.postcode(), d.schedule(), d.cost(), d.capacityMaximum(), d.capacityAvailable(), listing.assuredDate(),
+        return new ListingView(listing.id(), listing.organization().id(), d.name(), d.description(),
+                d.category(), d.venue(), d.town(), d.postcode(), d.schedule(), d.cost(), d.capacityMaximum(), d.capacityAvailable(),
+                d.minimumAge(), d.maximumAge(), listing.assuredDate(),
                 listing.stale(java.time.LocalDate.now(java.time.ZoneOffset.UTC)), listing.lastModified(), listing.moderation(),
                 listing.moderationNote(), listing.withdrawnAt(), d.languages(), d.accessibility(), d.contact());
     }

@@ -51,7 +51,7 @@ public class DemoDirectory {
             Listing listing = publishing.publish(row.organisation(), new Listing.Details(row.name(), row.description(), row.category(),
                     row.venue(), row.town(), row.postcode(), row.schedule(), row.cost(), row.capacity_maximum(),
                     row.capacity_available(), minimumAge(row.category()), null, languages(i), access(row.venue() + row.postcode()),
-                    contact(row.organisation(), i)), approved);
+                    contact(row.organisation(), i)), approved, "demo-data");
             pending += approved ? 0 : 1;
             // every 12th was last assured 7 to 13 months ago: stale, and over a year for some
             if (approved && i % 12 == 5) {

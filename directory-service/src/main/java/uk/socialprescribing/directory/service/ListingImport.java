@@ -89,8 +89,7 @@ public class ListingImport {
                     + "and l.withdrawnAt is null", Listing.class).setParameter("org", row.organisation()).setParameter("name", row.details().name())
                     .getResultList();
             if (existing.isEmpty()) {
-                Listing listing = publishing.publish(row.organisation(), row.details(), true);
-                entityManager.persist(new ListingChange(listing.id(), by, listing.lastModified(), "created", Map.of()));
+                publishing.publish(row.organisation(), row.details(), true, by);
                 created++;
                 continue;
             }

@@ -220,13 +220,14 @@ public class Partnering {
 
     /** Places free now (and, when given, the most there can be); announced as service.capacity-changed. */
     @Transactional
-    public Listing capacity(UUID id, long expectedVersion, Partner partner, int available, Integer maximum) {
+    public Listing capacity(UUID id, Long expectedVersion, Partner partner, int available, Integer maximum, String by) {
         Listing listing = forChange(id, expectedVersion, partner);
         Integer max = maximum != null ? maximum : listing.details().capacityMaximum();
         if (max != null && available > max) {
             throw new ProblemException(Problem.invalidField("available", "WithinMaximum", "must not be more than the maximum, " + max));
         }
         Instant now = now();
+        logCapacity(listing, available, max, by, now);
         listing.capacity(available, max, now);
         if (listing.isPublic()) {
             // a listing waiting for approval is announced, capacity and all, when it is approved
@@ -257,6 +258,7 @@ public class Partnering {
         if (available == listing.details().capacityAvailable()) {
             return;
         }
+        logCapacity(listing, available, max, taken > 0 ? "a link worker's connection (a place taken)" : "a link worker's connection (a place given back)", at);
         listing.capacity(available, max, at);
         if (listing.isPublic()) {
             outbox.record(new ServiceCapacityChanged(id, available, max, "place", at));
@@ -265,14 +267,41 @@ public class Partnering {
 
     /** The partner confirms the listing is still right: assured today. */
     @Transactional
-    public Listing assure(UUID id, long expectedVersion, Partner partner) {
+    public Listing assure(UUID id, Long expectedVersion, Partner partner, String by) {
         Listing listing = forChange(id, expectedVersion, partner);
-        listing.assured(now());
+        Instant now = now();
+        java.time.LocalDate before = listing.assuredDate();
+        listing.assured(now);
+        log(listing, by, now, "assured", java.util.Map.of("assuredDate", new ListingChange.Difference(before == null ? null : before.toString(),
+                listing.assuredDate().toString())));
         entityManager.flush();
         return listing;
     }
 
+    /** Places free (and the most there can be) as they were and will be, in the listing's log. */
+    private void logCapacity(Listing listing, int available, Integer max, String by, Instant at) {
+        java.util.Map<String, ListingChange.Difference> changes = new java.util.LinkedHashMap<>();
+        Integer availableBefore = listing.details().capacityAvailable();
+        Integer maxBefore = listing.details().capacityMaximum();
+        if (!java.util.Objects.equals(availableBefore, available)) {
+            changes.put("capacityAvailable", new ListingChange.Difference(string(availableBefore), String.valueOf(available)));
+        }
+        if (!java.util.Objects.equals(maxBefore, max)) {
+            changes.put("capacityMaximum", new ListingChange.Difference(string(maxBefore), string(max)));
+        }
+        log(listing, by, at, "capacity-changed", changes);
+    }
+
+    private static String string(Integer value) {
+        return value == null ? null : value.toString();
+    }
+
     private Listing forChange(UUID id, long expectedVersion, Partner partner) {
+        return forChange(id, Long.valueOf(expectedVersion), partner);
+    }
+
+    /** The listing locked for a change by its organisation or admin; at the version expected, where one is (null: the latest). */
+    private Listing forChange(UUID id, Long expectedVersion, Partner partner) {
         entityManager.createNativeQuery("select id from service where id = :id for update").setParameter("id", id).getResultList();
         Listing listing = entityManager.find(Listing.class, id);
         if (listing == null) {
@@ -284,7 +313,7 @@ public class Partnering {
             }
             throw new ForbiddenException("Only " + listing.organization().name() + " (or admin) may change this listing");
         }
-        if (listing.version() != expectedVersion) {
+        if (expectedVersion != null && listing.version() != expectedVersion) {
             throw new StaleVersionException("The listing changed since you read it; read it again", listing.version());
         }
         return listing;

@@ -37,13 +37,13 @@ public class Publishing {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Listing publish(String organizationName, Listing.Details details) {
-        return publish(organizationName, details, true);
+    public Listing publish(String organizationName, Listing.Details details, String by) {
+        return publish(organizationName, details, true, by);
     }
 
     /** A listing of the named organisation (made the first time), public and announced at once or waiting for approval. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Listing publish(String organizationName, Listing.Details details, boolean approved) {
+    public Listing publish(String organizationName, Listing.Details details, boolean approved, String by) {
         Organization named = Organization.named(organizationName);
         Organization organization = organizations.findByIdOptional(named.id()).orElseGet(() -> {
             organizations.persist(named);
@@ -53,6 +53,8 @@ public class Publishing {
         listings.persist(listing);
         listings.flush();
         structure.record(listing);
+        listings.getEntityManager().persist(new uk.socialprescribing.directory.domain.ListingChange(listing.id(), by, listing.lastModified(),
+                "created", java.util.Map.of()));
         if (approved) {
             announce(listing);
         }
