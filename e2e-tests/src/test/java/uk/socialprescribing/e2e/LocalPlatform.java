@@ -47,6 +47,7 @@ final class LocalPlatform {
             Map.entry("OUTCOMES_PORT", "18084"),
             // every request of these tests comes from 127.0.0.1, which the per-address self-referral limit counts
             Map.entry("REFERRAL_SELF_REFERRAL_CAPACITY", "100000"),
+            Map.entry("REFERRAL_SELF_REFERRAL_ATTEMPT_CAPACITY", "100000"),
             // the journey's GP system listens on loopback, over plain http
             Map.entry("REFERRAL_WEBHOOKS_REQUIRE_HTTPS", "false"),
             // the bad-input run sends some 20,000 requests a few minutes; the gateway's own tests hold it to its limits

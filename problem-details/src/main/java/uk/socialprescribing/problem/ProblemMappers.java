@@ -62,6 +62,12 @@ public class ProblemMappers {
             return validation(List.of(new Problem.FieldError(pathOf(format), "Format",
                     "cannot be read as " + describe(format.getTargetType()))), uri);
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException value && !value.getPath().isEmpty()) {
+            // a value its type refused (its constructor or factory threw): named, with the type's reason
+            Throwable cause = value.getCause() == null ? value : value.getCause();
+            return validation(List.of(new Problem.FieldError(pathOf(value), "Value", value.getType() != null && value.getType().isEnumType()
+                    ? "must be " + describe(value.getType().getRawClass()) : "cannot be taken: " + cause.getMessage())), uri);
+        }
         if (e instanceof InvalidDefinitionException definition) {
             // a body shaped so that it cannot be bound (e.g. a record field given twice): the caller's to fix
             LOG.debugf("Unbindable body on %s: %s", uri.getPath(), definition.getOriginalMessage());
@@ -191,7 +197,7 @@ public class ProblemMappers {
     }
 
     /** {@code create.request.person.nhsNumber} becomes {@code person.nhsNumber}; a query parameter keeps its name. */
-    static String fieldOf(Path path) {
+    public static String fieldOf(Path path) {
         String parameter = null;
         List<String> names = new ArrayList<>();
         for (Path.Node node : path) {

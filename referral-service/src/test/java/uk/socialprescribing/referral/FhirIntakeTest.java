@@ -139,7 +139,9 @@ class FhirIntakeTest {
                 .body("reasons[0].snomedCode", equalTo("422650009"))
                 .body("reasons[1].text", equalTo("Struggling with money since the shop closed"))
                 .body("whatMatters", equalTo("Widowed last year; would like to meet people"))
-                .body("consentToShareOutcome", equalTo(true));
+                .body("consentToShareOutcome", equalTo(true))
+                // the requester is an organisation named by its ODS code: who referred is known, their role is not (never "referrer")
+                .body("referrer.name", equalTo("Dr Asha Patel")).body("referrer.role", org.hamcrest.Matchers.nullValue());
         assertEquals("true", read.getExtensionByUrl("https://social-prescribing.example.uk/fhir/StructureDefinition/share-outcome-with-referrer")
                 .getValue().primitiveValue());
 
@@ -148,6 +150,20 @@ class FhirIntakeTest {
         Referrals.decide(token, id, "decline", "\"0\"", "{\"reason\": \"person-declined\"}").statusCode(200);
         assertEquals(ServiceRequest.ServiceRequestStatus.REVOKED,
                 client.read().resource(ServiceRequest.class).withId(id).execute().getStatus());
+    }
+
+    @Test
+    void aRequesterPractitionerRoleGivesTheProfessionalsRoleAsTheMessageCodesIt() {
+        ServiceRequest request = serviceRequest(Referrals.freshNhsNumber(), Referrals.PRACTICE);
+        org.hl7.fhir.r4.model.PractitionerRole role = new org.hl7.fhir.r4.model.PractitionerRole();
+        role.setId("requester");
+        role.setPractitioner(new Reference().setDisplay("Nurse Jo Firth"));
+        role.addCode().setText("Practice nurse");
+        request.addContained(role);
+        request.setRequester(new Reference("#requester"));
+        String id = postFhir("ServiceRequest", Referrals.gp(Referrals.PRACTICE), json(request)).statusCode(201).extract().path("id");
+        given().auth().oauth2(Referrals.gp(Referrals.PRACTICE)).when().get("/api/referrals/{id}", id).then().statusCode(200)
+                .body("referrer.name", equalTo("Nurse Jo Firth")).body("referrer.role", equalTo("Practice nurse"));
     }
 
     @Test

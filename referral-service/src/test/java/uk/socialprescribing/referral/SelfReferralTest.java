@@ -56,7 +56,10 @@ class SelfReferralTest {
                 .header("Location", containsString("/api/referrals/"))
                 .body("status", equalTo("RECEIVED"))
                 .body("reference", matchesPattern("SP-[0-9A-F]{6}"))
-                .body("message", containsString("A link worker will contact you by"))
+                // what happens next, without promising a start date that a waiting list could break
+                .body("message", containsString("A link worker will read what you have told us by"))
+                .body("message", containsString("then contact you by text message"))
+                .body("message", containsString("If there is a wait"))
                 .body("person", nullValue())
                 .body(not(containsString("Kowalska")))
                 .extract().path("id");
@@ -100,10 +103,43 @@ class SelfReferralTest {
     }
 
     @Test
+    void everyProblemWithTheFormIsNamedInOneAnswer() {
+        // too young, no way to reach them, and no postcode or practice: three problems, one answer
+        String body = SELF.replace("1961-07-04", java.time.LocalDate.now().minusYears(12).toString())
+                .replace("\"phone\": \"07700 900456\", ", "")
+                .replace("\"address\": {\"line1\": \"3 Kings Road\", \"town\": \"Harrogate\", \"postcode\": \"HG1 5JX\"},", "")
+                .replace("\"reasons\": [{\"code\": \"loneliness-or-isolation\"}]", "\"reasons\": []");
+        selfRefer(newClientAddress(), body).statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("4 fields are not valid"))
+                .body("errors.field", equalTo(List.of("person.address.postcode", "person.dateOfBirth", "person.phone", "reasons")))
+                .body("errors.rule", equalTo(List.of("PracticeOrPostcode", "MinimumAge", "ContactRequired", "NotEmpty")));
+    }
+
+    @Test
+    void aFormSentBackToBeCorrectedDoesNotUseUpTheLimitButAttemptsAreLimitedToo() {
+        // ten attempts with problems, then five self-referrals: all taken
+        String client = newClientAddress();
+        for (int i = 0; i < 10; i++) {
+            selfRefer(client, i % 2 == 0 ? SELF.replace("HG1 5JX", "SW1A 1AA") : "{not json").statusCode(400);
+        }
+        for (int i = 0; i < 5; i++) {
+            selfRefer(client, SELF).statusCode(201);
+        }
+        // the sixth self-referral from the address is one too many, and the answer says so in words
+        selfRefer(client, SELF).statusCode(429).body("detail", containsString("You have sent 5 self-referrals from your address in the last hour"));
+        // thirty attempts in all, whatever they were: the thirty-first waits
+        String flood = newClientAddress();
+        for (int i = 0; i < 30; i++) {
+            selfRefer(flood, "{not json").statusCode(400);
+        }
+        selfRefer(flood, SELF).statusCode(429).body("detail", containsString("You have tried to send a self-referral 30 times"));
+    }
+
+    @Test
     void pastTheLimitPerAddressTheAnswerIs429WithRetryAfterAndOtherAddressesAreUnaffected() {
         String client = newClientAddress();
         for (int i = 0; i < 5; i++) {
-            selfRefer(client, i % 2 == 0 ? SELF : "{not json").statusCode(i % 2 == 0 ? 201 : 400);
+            selfRefer(client, SELF).statusCode(201);
         }
         var limited = selfRefer(client, SELF).statusCode(429).contentType("application/problem+json")
                 .body("type", equalTo("urn:social-prescribing:problem:rate-limited"))

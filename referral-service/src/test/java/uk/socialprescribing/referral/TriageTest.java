@@ -229,6 +229,92 @@ class TriageTest {
                 .body("links.prev", containsString("page=1")).body("links.self", containsString("referrerOrganisation=B82026"));
     }
 
+    /** A referral from the practice for a person of this name and NHS number (null: none), at this urgency. */
+    static String referPerson(String practice, String nhsNumber, String given, String family, String urgency) {
+        String body = Referrals.body(nhsNumber == null ? "NONE" : nhsNumber).replace("\"Richard\"", "\"" + given + "\"")
+                .replace("\"Smith\"", "\"" + family + "\"").replace("\"urgency\": \"routine\"", "\"urgency\": \"" + urgency + "\"");
+        if (nhsNumber == null) {
+            body = body.replace("\"nhsNumber\": \"NONE\", ", "");
+        }
+        return Referrals.post(nhsNumber == null ? Referrals.housingAssociation() : gp(practice), body).statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void triageSortsOldestOrUrgentFirstFiltersByUrgencyAndFindsAPersonByNameNhsNumberOrReference() {
+        String family = "Trent" + UUID.randomUUID().toString().substring(0, 8);
+        String nhs = Referrals.freshNhsNumber();
+        String first = referPerson("B82026", nhs, "Ada", family, "routine");
+        String second = referPerson("B82026", Referrals.freshNhsNumber(), "Bert", family, "urgent");
+        String third = referPerson("B82026", Referrals.freshNhsNumber(), "Cara", family, "routine");
+        String token = linkWorker(PCN);
+        // by name (any case, the start of each word), oldest first; urgent first, then oldest
+        given().auth().oauth2(token).queryParam("q", family.toLowerCase()).queryParam("sort", "oldest").when().get("/api/referrals")
+                .then().statusCode(200).body("contents.id", equalTo(List.of(first, second, third)));
+        given().auth().oauth2(token).queryParam("q", family).queryParam("sort", "urgent-first").when().get("/api/referrals")
+                .then().statusCode(200).body("contents.id", equalTo(List.of(second, first, third)));
+        given().auth().oauth2(token).queryParam("q", "cara " + family.substring(0, 6)).when().get("/api/referrals")
+                .then().statusCode(200).body("contents.id", equalTo(List.of(third)));
+        given().auth().oauth2(token).queryParam("q", family).queryParam("urgency", "urgent").when().get("/api/referrals")
+                .then().statusCode(200).body("contents.id", equalTo(List.of(second)));
+        // by NHS number, written with spaces
+        given().auth().oauth2(token).queryParam("q", nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6))
+                .when().get("/api/referrals").then().statusCode(200).body("contents.id", equalTo(List.of(first)));
+        // a self-referral by the reference the person was given, which the link worker sees on it
+        String self = given().header("X-Forwarded-For", SelfReferralTest.newClientAddress()).contentType(io.restassured.http.ContentType.JSON)
+                .body(SelfReferralTest.SELF.replace("Kowalska", family)).when().post("/api/self-referrals").then().statusCode(201)
+                .extract().path("id");
+        String reference = "SP-" + self.substring(0, 6).toUpperCase();
+        given().auth().oauth2(token).when().get("/api/referrals/{id}", self).then().statusCode(200)
+                .body("selfReferralReference", equalTo(reference));
+        given().auth().oauth2(token).queryParam("q", reference.toLowerCase()).when().get("/api/referrals").then().statusCode(200)
+                .body("contents.id", equalTo(List.of(self))).body("contents[0].selfReferralReference", equalTo(reference));
+        // what cannot be read is named
+        given().auth().oauth2(token).queryParam("sort", "alphabetical").when().get("/api/referrals").then().statusCode(400)
+                .body("errors[0].field", equalTo("sort"));
+        given().auth().oauth2(token).queryParam("urgency", "soon").when().get("/api/referrals").then().statusCode(400)
+                .body("errors[0].field", equalTo("urgency"));
+        given().auth().oauth2(token).queryParam("q", "x").when().get("/api/referrals").then().statusCode(400)
+                .body("errors[0].field", equalTo("q"));
+    }
+
+    @Test
+    void withoutAnNhsNumberAPossibleDuplicateIsKnownByNameDateOfBirthAndPostcode() {
+        String family = "Moss" + UUID.randomUUID().toString().substring(0, 8);
+        String one = referPerson("B82026", null, "Edna", family, "routine");
+        // the same person, the name in another case and the postcode without its space: flagged both ways, not merged
+        String two = Referrals.post(Referrals.housingAssociation(), Referrals.body("NONE").replace("\"nhsNumber\": \"NONE\", ", "")
+                .replace("\"Richard\"", "\"EDNA\"").replace("\"Smith\"", "\"" + family.toLowerCase() + "\"").replace("hg2 0na", "HG20NA"))
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(linkWorker(PCN)).when().get("/api/referrals/{id}", two).then().statusCode(200)
+                .body("possibleDuplicates", equalTo(List.of(one)));
+        given().auth().oauth2(linkWorker(PCN)).when().get("/api/referrals/{id}", one).then().statusCode(200)
+                .body("possibleDuplicates", equalTo(List.of(two)));
+        // another date of birth is another person
+        String other = Referrals.post(Referrals.housingAssociation(), Referrals.body("NONE").replace("\"nhsNumber\": \"NONE\", ", "")
+                .replace("\"Richard\"", "\"Edna\"").replace("\"Smith\"", "\"" + family + "\"").replace("1948-03-12", "1950-01-01"))
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(linkWorker(PCN)).when().get("/api/referrals/{id}", other).then().statusCode(200)
+                .body("possibleDuplicates", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void aReferrerThatCannotTakeWebhooksPollsForWhatChangedSince() {
+        String token = gp("B82018");
+        java.time.Instant before = java.time.Instant.now().minusMillis(5);
+        String id = refer("B82018");
+        String untouched = refer("B82018");
+        java.time.Instant afterBoth = java.time.Instant.parse(given().auth().oauth2(token).when().get("/api/referrals/{id}", untouched).then()
+                .statusCode(200).extract().path("lastChangedAt"));
+        given().auth().oauth2(token).queryParam("changedSince", before.toString()).queryParam("sort", "changed").queryParam("size", 100)
+                .when().get("/api/referrals").then().statusCode(200).body("contents.id", hasItem(id)).body("contents.id", hasItem(untouched));
+        // accepted after: only it has changed since the second was made
+        accept(id).statusCode(200);
+        given().auth().oauth2(token).queryParam("changedSince", afterBoth.toString()).queryParam("sort", "changed").queryParam("size", 100)
+                .when().get("/api/referrals").then().statusCode(200).body("contents.id", hasItem(id)).body("contents.id", not(hasItem(untouched)));
+        given().auth().oauth2(token).queryParam("changedSince", "yesterday").when().get("/api/referrals").then().statusCode(400)
+                .body("errors[0].field", equalTo("changedSince"));
+    }
+
     @Test
     void queryParametersThatCannotBeReadAreNamed() {
         String token = linkWorker(PCN);

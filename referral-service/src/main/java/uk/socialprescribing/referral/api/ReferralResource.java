@@ -142,10 +142,13 @@ public class ReferralResource {
     @GET
     @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
     @Operation(summary = "List referrals",
-            description = "Newest first, paged (page numbers from 1). A referrer sees its own organisation's referrals, "
-                    + "link workers and leads those of their PCN's practices, admin all. overdue=true lists referrals "
-                    + "still waiting for triage past their due date. Every referral listed counts as a read of personal data "
-                    + "and is audited.")
+            description = "Newest first unless sort says otherwise (triage: oldest or urgent-first), paged (page numbers from 1). "
+                    + "A referrer sees its own organisation's referrals, link workers and leads those of their PCN's practices, admin "
+                    + "all. overdue=true lists referrals still waiting for triage past their due date; urgency narrows to urgent or "
+                    + "routine; q finds a person by name (each word the start of a given or family name), NHS number or self-referral "
+                    + "reference (SP-4F2A9C). A system that cannot take webhooks polls with changedSince (and sort=changed): the "
+                    + "referrals that changed after that instant, oldest change first. Every referral listed counts as a read of "
+                    + "personal data and is audited.")
     @APIResponse(responseCode = "200", description = "A page of referrals",
             content = @Content(schema = @Schema(implementation = ReferralPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is not valid; it is named",
@@ -160,6 +163,12 @@ public class ReferralResource {
             @QueryParam("referrerOrganisation") String referrerOrganisation,
             @Parameter(description = "true: only those past their triage date; false: only those not")
             @QueryParam("overdue") String overdue,
+            @Parameter(schema = @Schema(enumeration = { "urgent", "routine" })) @QueryParam("urgency") String urgency,
+            @Parameter(description = "A name, an NHS number or a self-referral reference", example = "Kowalska") @QueryParam("q") String q,
+            @Parameter(description = "Only those changed after this instant (RFC 3339)", example = "2026-12-01T09:00:00Z")
+            @QueryParam("changedSince") String changedSince,
+            @Parameter(description = "newest (received; the default), oldest (received), urgent-first (then oldest), changed (oldest change first)",
+                    schema = @Schema(enumeration = { "newest", "oldest", "urgent-first", "changed" })) @QueryParam("sort") String sort,
             @Parameter(example = "1") @QueryParam("page") String page,
             @Parameter(description = "1 to 100", example = "20") @QueryParam("size") String size,
             UriInfo uri) {
@@ -171,7 +180,14 @@ public class ReferralResource {
                 QueryParameters.oneOf("reason", reason, c -> Coded.fromCode(ReasonCode.class, c).orElse(null),
                         Arrays.stream(ReasonCode.values()).map(ReasonCode::code).toList()).orElse(null),
                 referrerOrganisation == null || referrerOrganisation.isBlank() ? null : referrerOrganisation.strip(),
-                QueryParameters.bool("overdue", overdue).orElse(null));
+                QueryParameters.bool("overdue", overdue).orElse(null),
+                QueryParameters.oneOf("urgency", urgency, c -> Coded.fromCode(Urgency.class, c).orElse(null),
+                        Arrays.stream(Urgency.values()).map(Urgency::code).toList()).orElse(null),
+                search(q),
+                QueryParameters.instant("changedSince", changedSince).orElse(null),
+                QueryParameters.oneOf("sort", sort, ReferralResource::orderOf,
+                        Arrays.stream(ReferralFilter.Order.values()).map(ReferralFilter.Order::code).toList())
+                        .orElse(ReferralFilter.Order.NEWEST));
         int pageNumber = QueryParameters.integer("page", page, 1, 1, 100_000);
         int pageSize = QueryParameters.integer("size", size, 20, 1, 100);
         Viewer viewer = callers.viewer();
@@ -188,6 +204,22 @@ public class ReferralResource {
         }
         return new ReferralPage(found.total(), totalPages, pageNumber, pageSize,
                 found.items().stream().map(r -> ReferralSummary.of(r, today, uri)).toList(), links);
+    }
+
+    private static ReferralFilter.Order orderOf(String code) {
+        return Arrays.stream(ReferralFilter.Order.values()).filter(o -> o.code().equals(code)).findFirst().orElse(null);
+    }
+
+    /** A search of at least two characters, and no more than 100. */
+    private static String search(String q) {
+        if (q == null) {
+            return null;
+        }
+        String text = q.strip();
+        if (text.length() < 2 || text.length() > 100) {
+            throw new ProblemException(Problem.invalidField("q", "Size", "must be 2 to 100 characters"));
+        }
+        return text;
     }
 
     @GET

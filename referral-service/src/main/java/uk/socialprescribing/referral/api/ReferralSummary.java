@@ -22,6 +22,7 @@ import uk.socialprescribing.referral.domain.Urgency;
 @Schema(name = "ReferralSummary")
 public record ReferralSummary(
         UUID id,
+        @Schema(description = "A self-referral's reference", example = "SP-4F2A9C") String selfReferralReference,
         String status,
         @Schema(example = "gp-practice") String referrerKind,
         @Schema(example = "B82005") String referrerOrganisation,
@@ -37,13 +38,14 @@ public record ReferralSummary(
         long daysWaiting,
         boolean overdue,
         boolean possibleDuplicate,
+        Instant lastChangedAt,
         URI self) {
 
     static ReferralSummary of(Referral r, LocalDate today, UriInfo uri) {
-        return new ReferralSummary(r.id(), r.status().name(), r.referrer().kind().code(), r.referrer().organisation(),
+        return new ReferralSummary(r.id(), r.selfReferralReference(), r.status().name(), r.referrer().kind().code(), r.referrer().organisation(),
                 r.practiceOdsCode(), r.pcnCode(), r.person().givenName() + " " + r.person().familyName(),
                 r.person().dateOfBirth(), r.reasons(), r.riskFlags(), r.urgency(), r.receivedAt(), r.triageDueBy(),
-                ReferralView.daysWaiting(r, today), r.isOverdue(today), !r.possibleDuplicates().isEmpty(),
+                ReferralView.daysWaiting(r, today), r.isOverdue(today), !r.possibleDuplicates().isEmpty(), r.lastChangedAt(),
                 uri.getBaseUriBuilder().path("api/referrals").path(r.id().toString()).build());
     }
 }

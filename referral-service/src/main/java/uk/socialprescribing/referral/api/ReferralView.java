@@ -29,6 +29,7 @@ import uk.socialprescribing.referral.domain.Urgency;
 @Schema(name = "Referral")
 public record ReferralView(
         UUID id,
+        @Schema(description = "A self-referral's reference, as the person was given it to quote", example = "SP-4F2A9C") String selfReferralReference,
         @Schema(enumeration = { "RECEIVED", "ACCEPTED", "DECLINED", "REDIRECTED", "WITHDRAWN", "CLOSED" }) String status,
         ReferrerView referrer,
         PersonView person,
@@ -45,7 +46,9 @@ public record ReferralView(
         @Schema(description = "Days from receipt to triage, or to today while it waits") long daysWaiting,
         @Schema(description = "Waiting for triage past its due date") boolean overdue,
         Decision decision,
-        @Schema(description = "Other open referrals for the same NHS number: linked, never merged") List<UUID> possibleDuplicates,
+        @Schema(description = "Other open referrals of the same person (by NHS number; without one, by name, date of birth and postcode): "
+                + "flagged, never merged") List<UUID> possibleDuplicates,
+        @Schema(description = "When the referral last changed") Instant lastChangedAt,
         Map<String, URI> links) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -78,7 +81,7 @@ public record ReferralView(
         Person.Address a = p.address();
         List<ReasonView> reasons = r.reasons().stream().map(code -> new ReasonView(code, code.display(),
                 code == ReasonCode.OTHER ? r.reasonOther() : null, code.snomedCode())).toList();
-        return new ReferralView(r.id(), r.status().name(),
+        return new ReferralView(r.id(), r.selfReferralReference(), r.status().name(),
                 new ReferrerView(referrer.kind().code(), referrer.organisation(), referrer.odsCode(),
                         professional == null ? null : professional.name(), professional == null ? null : professional.role(),
                         professional == null ? null : professional.phone(), professional == null ? null : professional.email()),
@@ -88,7 +91,7 @@ public record ReferralView(
                 r.practiceOdsCode(), r.pcnCode(), reasons, r.whatMatters(), r.riskFlags(), r.riskNotes(),
                 r.consentToShareOutcome(), r.urgency(), r.receivedAt(), r.triageDueBy(), daysWaiting(r, today),
                 r.isOverdue(today), decision(r), r.possibleDuplicates().isEmpty() ? null : List.copyOf(r.possibleDuplicates()),
-                links(r, uri));
+                r.lastChangedAt(), links(r, uri));
     }
 
     static long daysWaiting(Referral r, LocalDate today) {

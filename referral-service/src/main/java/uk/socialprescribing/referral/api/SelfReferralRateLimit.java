@@ -8,9 +8,11 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -20,22 +22,30 @@ import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.referral.config.ReferralConfig;
 
 /**
- * At most {@code referral.self-referral.capacity} self-referral attempts per client address per
- * {@code referral.self-referral.period} (a Bucket4j token bucket per address, refilled greedily), counted before
- * the body is read, so malformed attempts count too. Past it: 429 with Retry-After. The client address is the one
- * the gateway forwards (X-Forwarded-For, trusted from the gateway's address only; see application.properties).
- * Buckets live in this replica's memory, the least recently seen forgotten first past
+ * Two limits per client address per {@code referral.self-referral.period}: at most {@code capacity} self-referrals
+ * made, and at most {@code attempt-capacity} attempts in all (Bucket4j token buckets per address, refilled greedily).
+ * Both are taken before the body is read, so malformed attempts count against the attempts; a self-referral that is
+ * not made (refused for its problems, or an idempotent replay of one already made) is given back to the first, so that
+ * a person correcting the form does not run out before it is right. Past either: 429 with Retry-After, saying in words
+ * which. The client address is the one the gateway forwards (X-Forwarded-For, trusted from the gateway's address only;
+ * see application.properties). Buckets live in this replica's memory, the least recently seen forgotten first past
  * {@code referral.self-referral.tracked-clients}.
  */
 @Singleton
 public class SelfReferralRateLimit {
 
+    private static final String CLIENT = SelfReferralRateLimit.class.getName() + ".client";
+
+    /** A client's two buckets: self-referrals made, and attempts. */
+    record Buckets(Bucket made, Bucket attempts) {
+    }
+
     /** Read on first use: filters are built before runtime configuration is available. */
     private final Instance<ReferralConfig> config;
     private volatile ReferralConfig.SelfReferral limits;
-    private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, Buckets> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Buckets> eldest) {
             return size() > limits().trackedClients();
         }
     };
@@ -51,28 +61,73 @@ public class SelfReferralRateLimit {
         return limits;
     }
 
+    private static boolean isSelfReferral(ContainerRequestContext context) {
+        return "POST".equals(context.getMethod()) && context.getUriInfo().getPath().startsWith("/api/self-referrals");
+    }
+
     @ServerRequestFilter
     public Response limit(ContainerRequestContext context, HttpServerRequest request) {
-        if (!"POST".equals(context.getMethod()) || !context.getUriInfo().getPath().startsWith("/api/self-referrals")) {
+        if (!isSelfReferral(context)) {
             return null;
         }
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        ConsumptionProbe probe = bucketOf(client).tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            return null;
+        Buckets of = bucketsOf(client);
+        ConsumptionProbe attempt = of.attempts().tryConsumeAndReturnRemaining(1);
+        if (!attempt.isConsumed()) {
+            return limited(context, attempt, "You have tried to send a self-referral " + limits().attemptCapacity()
+                    + " times from your address in the last " + hours() + "; please wait %s before trying again, or ask your GP practice to refer you");
         }
+        ConsumptionProbe made = of.made().tryConsumeAndReturnRemaining(1);
+        if (!made.isConsumed()) {
+            return limited(context, made, "You have sent " + limits().capacity() + " self-referrals from your address in the last " + hours()
+                    + ", which is as many as we take from one address; if you need to send another, please wait %s, or call us or your GP practice");
+        }
+        context.setProperty(CLIENT, client);
+        return null;
+    }
+
+    /** A self-referral that was not made gives its place back: only one made counts against the self-referrals. */
+    @ServerResponseFilter
+    public void giveBackUnlessMade(ContainerRequestContext request, ContainerResponseContext response) {
+        Object client = request.getProperty(CLIENT);
+        if (client == null) {
+            return;
+        }
+        boolean made = response.getStatus() == 201 && !"true".equals(response.getHeaderString("Idempotent-Replayed"));
+        if (!made) {
+            bucketsOf((String) client).made().addTokens(1);
+        }
+    }
+
+    private Response limited(ContainerRequestContext context, ConsumptionProbe probe, String message) {
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
         return Response.fromResponse(new Problem(Problem.type("rate-limited"), "Too Many Requests", 429,
-                "Too many self-referrals from your address; try again in " + retryAfter + " seconds, or ask your GP practice",
-                context.getUriInfo().getPath(), List.of()).toResponse())
+                message.formatted(inWords(retryAfter)), context.getUriInfo().getPath(), List.of()).toResponse())
                 .header("Retry-After", retryAfter).build();
     }
 
-    private Bucket bucketOf(String client) {
-        synchronized (buckets) {
-            return buckets.computeIfAbsent(client, c -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(limits().capacity()).refillGreedy(limits().capacity(), limits().period()).build())
-                    .build());
+    private String hours() {
+        java.time.Duration period = limits().period();
+        return period.toMinutes() % 60 == 0 && period.toHours() == 1 ? "hour"
+                : period.toMinutes() % 60 == 0 ? period.toHours() + " hours" : period.toMinutes() + " minutes";
+    }
+
+    /** "12 minutes", "1 minute", "40 seconds". */
+    static String inWords(long seconds) {
+        if (seconds < 60) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
         }
+        long minutes = (seconds + 59) / 60;
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+
+    private Buckets bucketsOf(String client) {
+        synchronized (buckets) {
+            return buckets.computeIfAbsent(client, c -> new Buckets(bucket(limits().capacity()), bucket(limits().attemptCapacity())));
+        }
+    }
+
+    private Bucket bucket(long capacity) {
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, limits().period()).build()).build();
     }
 }

@@ -2,10 +2,14 @@ package uk.socialprescribing.referral.api;
 
 import java.net.URI;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -29,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.problem.ProblemException;
+import uk.socialprescribing.problem.ProblemMappers;
+import uk.socialprescribing.reference.PrimaryCare;
 import uk.socialprescribing.referral.domain.ContactMethod;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.Referrer;
@@ -50,18 +56,25 @@ public class SelfReferralResource {
     private final ReferralIntake intake;
     private final Triage triage;
     private final Idempotency idempotency;
-    public SelfReferralResource(ReferralIntake intake, Triage triage, Idempotency idempotency) {
+    private final Validator validator;
+    private final PrimaryCare primaryCare = PrimaryCare.standard();
+
+    public SelfReferralResource(ReferralIntake intake, Triage triage, Idempotency idempotency, Validator validator) {
         this.intake = intake;
         this.triage = triage;
         this.idempotency = idempotency;
+        this.validator = validator;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Refer yourself to social prescribing",
             description = "No sign-in. Name your GP practice (ODS code) or give your postcode, and a phone number or email "
-                    + "for the way you'd like to be contacted. You must be " + MINIMUM_AGE + " or over. Limited per client "
-                    + "address: past the limit the answer is 429 with Retry-After. Emits referral.received.")
+                    + "for the way you'd like to be contacted. You must be " + MINIMUM_AGE + " or over. Every problem with the form "
+                    + "is named in one answer (a 400 listing each field and its rule), so that it can be put right in one go. Limited "
+                    + "per client address: 5 self-referrals an hour, and 30 attempts an hour in all (a form sent back to be corrected "
+                    + "counts only against the second); past either the answer is 429 with Retry-After, saying which in words. "
+                    + "Emits referral.received.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SelfReferral.class), examples = @ExampleObject(
             name = "self-referral", value = """
                     {"person": {"givenName": "Maria", "familyName": "Kowalska", "dateOfBirth": "1961-07-04",
@@ -73,25 +86,17 @@ public class SelfReferralResource {
                      "consent": true}""")))
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = "A unique string to retry safely")
     @APIResponse(responseCode = "201", description = "Received", content = @Content(schema = @Schema(implementation = SelfReferralReceipt.class)))
-    @APIResponse(responseCode = "400", description = "A field is not valid; each is named with its rule",
+    @APIResponse(responseCode = "400", description = "The form has problems; every one is named, with its field and rule, in one answer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many self-referrals from this address; try again after Retry-After seconds",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response refer(@NotNull(message = "a referral is required") @Valid SelfReferral referral,
+    public Response refer(@NotNull(message = "a referral is required") SelfReferral referral,
             @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        requireNoProblems(referral);
         NewReferral.PersonDetails p = referral.person();
-        if (Period.between(p.dateOfBirth(), triage.today()).getYears() < MINIMUM_AGE) {
-            throw new ProblemException(Problem.invalidField("person.dateOfBirth", "MinimumAge",
-                    "you must be " + MINIMUM_AGE + " or over to refer yourself; ask your GP practice or school"));
-        }
-        requireContact(p);
-        if (p.gpPracticeOdsCode() == null && (p.address() == null || p.address().postcode() == null)) {
-            throw new ProblemException(Problem.invalidField("person.address.postcode", "PracticeOrPostcode",
-                    "give your postcode, or name your GP practice in person.gpPracticeOdsCode"));
-        }
         Referral.Needs needs = ReferralResource.needs(referral.reasons(), referral.whatMatters(), null, null, false, null);
         var person = ReferralResource.person(p);
         String practice = p.gpPracticeOdsCode() == null ? null : p.gpPracticeOdsCode().toUpperCase(Locale.ROOT);
@@ -101,36 +106,93 @@ public class SelfReferralResource {
             // the referral itself: link workers read it there; the person holds the reference
             URI location = uri.getBaseUriBuilder().path("api/referrals").path(received.id().toString()).build();
             return Response.created(location).entity(new SelfReferralReceipt(received.id(), reference(received),
-                    received.status().name(), "Thank you. A link worker will contact you by "
-                            + received.triageDueBy().format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK))
-                            + ".")).build();
+                    received.status().name(), confirmation(received.triageDueBy(), p.preferredContactMethod()))).build();
         });
     }
 
+    /**
+     * What happens next, in plain words. It promises what the service controls (a link worker looks at the referral by
+     * its triage date), not a date to start: a waiting list can move that, and the person is told of it then.
+     */
+    static String confirmation(java.time.LocalDate triageBy, ContactMethod method) {
+        String how = switch (method) {
+            case PHONE -> "by phone";
+            case TEXT_MESSAGE -> "by text message";
+            case EMAIL -> "by email";
+            case LETTER -> "by letter";
+        };
+        return "Thank you. A link worker will read what you have told us by "
+                + triageBy.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK)) + " and then contact you " + how
+                + " to talk about what matters to you. If there is a wait before they can start working with you, they will tell you "
+                + "how long it is likely to be. Quote your reference if you call us.";
+    }
+
+    /**
+     * Every problem with the form in one answer: its fields' rules, and the rules that need more than one field (age,
+     * a way to reach the person, an area this service covers). One at a time, a person correcting the form would go
+     * round once a problem, and run into the limit before the form was right.
+     */
+    private void requireNoProblems(SelfReferral referral) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<SelfReferral> violation : validator.validate(referral)) {
+            errors.add(new Problem.FieldError(ProblemMappers.fieldOf(violation.getPropertyPath()),
+                    violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), violation.getMessage()));
+        }
+        NewReferral.PersonDetails p = referral.person();
+        if (p != null) {
+            if (p.dateOfBirth() != null && Period.between(p.dateOfBirth(), triage.today()).getYears() < MINIMUM_AGE) {
+                errors.add(new Problem.FieldError("person.dateOfBirth", "MinimumAge",
+                        "you must be " + MINIMUM_AGE + " or over to refer yourself; ask your GP practice or school"));
+            }
+            contactProblems(p, errors);
+            String postcode = p.address() == null ? null : p.address().postcode();
+            if (p.gpPracticeOdsCode() != null) {
+                if (primaryCare.practice(p.gpPracticeOdsCode().toUpperCase(Locale.ROOT)).isEmpty()) {
+                    errors.add(new Problem.FieldError("person.gpPracticeOdsCode", "ServedPractice", "is not a GP practice this service covers"));
+                }
+            } else if (postcode == null) {
+                errors.add(new Problem.FieldError("person.address.postcode", "PracticeOrPostcode",
+                        "give your postcode, or name your GP practice in person.gpPracticeOdsCode"));
+            } else if (primaryCare.networkCovering(postcode).isEmpty() && errors.stream().noneMatch(e -> e.field().equals("person.address.postcode"))) {
+                errors.add(new Problem.FieldError("person.address.postcode", "ServedArea",
+                        "is outside the area this service covers; name the person's GP practice instead"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            // the same field once per rule, in the order of the form
+            List<Problem.FieldError> distinct = errors.stream().distinct()
+                    .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::rule)).toList();
+            throw new ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
+                    distinct.size() == 1 ? "1 field is not valid: " + distinct.get(0).field() : distinct.size() + " fields are not valid",
+                    null, distinct));
+        }
+    }
+
     /** A way to reach the person that matches how they'd like to be reached. */
-    private static void requireContact(NewReferral.PersonDetails p) {
+    private static void contactProblems(NewReferral.PersonDetails p, List<Problem.FieldError> errors) {
         if (p.phone() == null && p.email() == null) {
-            throw new ProblemException(Problem.invalidField("person.phone", "ContactRequired",
+            errors.add(new Problem.FieldError("person.phone", "ContactRequired",
                     "give a phone number or an email address so that a link worker can reach you"));
         }
-        if (p.preferredContactMethod() == null) {
-            throw new ProblemException(Problem.invalidField("person.preferredContactMethod", "NotNull",
-                    "say how you'd like to be contacted: phone, text-message, email or letter"));
-        }
         ContactMethod method = p.preferredContactMethod();
-        if ((method == ContactMethod.PHONE || method == ContactMethod.TEXT_MESSAGE) && p.phone() == null) {
-            throw new ProblemException(Problem.invalidField("person.phone", "NotNull", "is needed to contact you by " + method));
+        if (method == null) {
+            errors.add(new Problem.FieldError("person.preferredContactMethod", "NotNull",
+                    "say how you'd like to be contacted: phone, text-message, email or letter"));
+            return;
+        }
+        if ((method == ContactMethod.PHONE || method == ContactMethod.TEXT_MESSAGE) && p.phone() == null && p.email() != null) {
+            errors.add(new Problem.FieldError("person.phone", "NotNull", "is needed to contact you by " + method));
         }
         if (method == ContactMethod.EMAIL && p.email() == null) {
-            throw new ProblemException(Problem.invalidField("person.email", "NotNull", "is needed to contact you by email"));
+            errors.add(new Problem.FieldError("person.email", "NotNull", "is needed to contact you by email"));
         }
         if (method == ContactMethod.LETTER && (p.address() == null || p.address().line1() == null || p.address().postcode() == null)) {
-            throw new ProblemException(Problem.invalidField("person.address", "NotNull", "a full address is needed to write to you"));
+            errors.add(new Problem.FieldError("person.address", "NotNull", "a full address is needed to write to you"));
         }
     }
 
     static String reference(Referral referral) {
-        return "SP-" + referral.id().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        return referral.selfReferralReference();
     }
 
 }

@@ -41,6 +41,13 @@ public interface ReferralConfig {
         @WithDefault("5")
         long capacity();
 
+        /**
+         * Attempts in all (a form refused for its problems counts here, and not against {@link #capacity()}) one client
+         * address may make per {@link #period()}: room to correct a form, with abuse still limited.
+         */
+        @WithDefault("30")
+        long attemptCapacity();
+
         @WithDefault("PT1H")
         Duration period();
 

@@ -116,10 +116,32 @@ public class Referral {
     @Column(name = "other_referral_id")
     private Set<UUID> possibleDuplicates = new LinkedHashSet<>();
 
+    @Column(name = "last_changed_at", nullable = false)
+    private Instant lastChangedAt;
+
     @Version
     private long version;
 
     protected Referral() {
+    }
+
+    /** Any change of the referral's own is a change a referrer polling with changedSince hears of. */
+    @jakarta.persistence.PrePersist
+    @jakarta.persistence.PreUpdate
+    void changed() {
+        lastChangedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    public Instant lastChangedAt() {
+        return lastChangedAt;
+    }
+
+    /**
+     * The short reference a person who referred themself was given to quote ("SP-4F2A9C": the first six hex digits of
+     * the referral's id), or null for any other referral.
+     */
+    public String selfReferralReference() {
+        return referrer.kind() == ReferrerKind.SELF ? "SP-" + id.toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT) : null;
     }
 
     /** What the referral says about the person's needs, besides who they are. */

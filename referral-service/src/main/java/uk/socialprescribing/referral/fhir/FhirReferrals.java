@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -59,7 +60,7 @@ public final class FhirReferrals {
     }
 
     /** What a ServiceRequest says, in our terms. */
-    public record Intake(Person person, String requesterOdsCode, String requesterName, Referral.Needs needs) {
+    public record Intake(Person person, String requesterOdsCode, String requesterName, String requesterRole, Referral.Needs needs) {
     }
 
     /**
@@ -80,7 +81,15 @@ public final class FhirReferrals {
                 .orElseThrow(() -> new FhirInvalidException("ServiceRequest.subject", "required",
                         "must reference a Patient that is contained (#id) or in the message bundle"));
         within(request.getRequester().getDisplay(), 200, "ServiceRequest.requester.display");
-        return new Intake(person(patient), requesterOds(request, bundle), request.getRequester().getDisplay(), needs(request));
+        // the professional's role only as the message gives it (a PractitionerRole's code), never made up
+        Optional<PractitionerRole> role = resolve(request, request.getRequester(), PractitionerRole.class, bundle);
+        String roleName = role.filter(PractitionerRole::hasCode).map(r -> r.getCodeFirstRep())
+                .map(code -> code.hasText() ? code.getText() : code.getCodingFirstRep().getDisplay()).filter(s -> !s.isBlank()).orElse(null);
+        within(roleName, 100, "ServiceRequest.requester.code");
+        String name = request.getRequester().hasDisplay() ? request.getRequester().getDisplay()
+                : role.map(r -> r.getPractitioner().getDisplay()).orElse(null);
+        within(name, 200, "ServiceRequest.requester.practitioner.display");
+        return new Intake(person(patient), requesterOds(request, bundle), name, roleName, needs(request));
     }
 
     private static Person person(Patient patient) {

@@ -231,7 +231,7 @@ public class FhirResource {
         }
         String practice = organisation.kind() == ReferrerKind.GP_PRACTICE ? organisation.key() : generalPractitioner(request, entries);
         Referrer referrer = Referrer.nhsOrganisation(organisation.kind(), organisation.key(),
-                new Referrer.Professional(read.requesterName(), read.requesterName() == null ? null : "referrer", null, null));
+                new Referrer.Professional(read.requesterName(), read.requesterRole(), null, null));
         return idempotency.once(callers.principal(), key, body, () -> {
             Referral received = intake.receive(referrer, read.person(), practice, "Patient.generalPractitioner",
                     "Patient.address.postalCode", read.needs());

@@ -55,11 +55,58 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         return list("id in ?1", locked.stream().map(id -> (UUID) id).toList());
     }
 
+    private static void search(String text, StringBuilder where, Map<String, Object> parameters) {
+        String compact = text.replaceAll("[\\s-]", "");
+        if (compact.matches("\\d{10}")) {
+            where.append(" and r.person.nhsNumber = :nhs");
+            parameters.put("nhs", compact);
+            return;
+        }
+        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("(?i)SP-?([0-9A-F]{6})").matcher(text.strip());
+        if (reference.matches()) {
+            where.append(" and r.referrer.kind = 'self' and lower(cast(r.id as String)) like :reference");
+            parameters.put("reference", reference.group(1).toLowerCase(java.util.Locale.ROOT) + "%");
+            return;
+        }
+        String[] words = text.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        for (int i = 0; i < words.length && i < 5; i++) {
+            where.append(" and (lower(r.person.givenName) like :name").append(i).append(" escape '\\' or lower(r.person.familyName) like :name")
+                    .append(i).append(" escape '\\')");
+            parameters.put("name" + i, words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+    }
+
+    /**
+     * Open referrals of a person without an NHS number, known by name, date of birth and postcode (any case, spaces in
+     * the postcode ignored), locked as {@link #openFor} locks them.
+     */
+    public List<Referral> openForNamed(String givenName, String familyName, java.time.LocalDate dateOfBirth, String postcode, UUID except) {
+        if (postcode == null) {
+            return List.of();
+        }
+        List<?> locked = getEntityManager().createNativeQuery("""
+                select id from referral
+                where lower(family_name) = lower(:family) and lower(given_name) = lower(:given) and date_of_birth = :born
+                and upper(replace(postcode, ' ', '')) = upper(replace(:postcode, ' ', ''))
+                and status in ('RECEIVED', 'ACCEPTED') and id <> :except
+                for update""")
+                .setParameter("family", familyName).setParameter("given", givenName).setParameter("born", dateOfBirth)
+                .setParameter("postcode", postcode).setParameter("except", except).getResultList();
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        return list("id in ?1", locked.stream().map(id -> (UUID) id).toList());
+    }
+
     public Optional<Referral> findByCase(UUID caseId) {
         return find("caseId", caseId).firstResultOptional();
     }
 
-    /** Newest first, then by id: a stable order for paging. Dates are days in England. */
+    /**
+     * In the filter's order (newest first unless asked otherwise), then by id: a stable order for paging. Dates are days
+     * in England. A search is an NHS number (ten digits, spaces allowed), a self-referral reference (SP-4F2A9C), or
+     * words of a name, each the start of the given or the family name, in any case.
+     */
     public Page search(Viewer viewer, ReferralFilter filter, LocalDate today, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
@@ -101,9 +148,27 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             parameters.put("received", ReferralStatus.RECEIVED);
             parameters.put("today", today);
         }
+        if (filter.urgency() != null) {
+            where.append(" and r.urgency = :urgency");
+            parameters.put("urgency", filter.urgency().code());
+        }
+        if (filter.changedSince() != null) {
+            where.append(" and r.lastChangedAt > :changedSince");
+            parameters.put("changedSince", filter.changedSince());
+        }
+        if (filter.search() != null) {
+            search(filter.search(), where, parameters);
+        }
+        String order = switch (filter.order() == null ? ReferralFilter.Order.NEWEST : filter.order()) {
+            case NEWEST -> "r.receivedAt desc";
+            case OLDEST -> "r.receivedAt";
+            // urgent before routine (codes sort so), then the longest waiting
+            case URGENT_FIRST -> "case when r.urgency = 'urgent' then 0 else 1 end, r.receivedAt";
+            case CHANGED -> "r.lastChangedAt";
+        };
         TypedQuery<Long> count = getEntityManager().createQuery("select count(r) from Referral r" + where, Long.class);
         TypedQuery<Referral> items = getEntityManager()
-                .createQuery("select r from Referral r" + where + " order by r.receivedAt desc, r.id", Referral.class);
+                .createQuery("select r from Referral r" + where + " order by " + order + ", r.id", Referral.class);
         parameters.forEach((name, value) -> {
             count.setParameter(name, value);
             items.setParameter(name, value);

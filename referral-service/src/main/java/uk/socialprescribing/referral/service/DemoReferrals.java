@@ -1,13 +1,14 @@
 package uk.socialprescribing.referral.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
@@ -49,25 +50,42 @@ public class DemoReferrals {
             { "Doreen", "Metcalfe", "1944-09-22", "HG3 5RL" }, { "Callum", "Ward", "1999-02-09", "HG4 1HQ" },
             { "Elsie", "Bramley", "1936-11-01", "HG4 2BT" }, { "Piotr", "Zielinski", "1976-08-18", "HG5 9JD" } };
 
+    /**
+     * Days since each accepted demo referral arrived, in turn: caseload-service's demo histories fit themselves to
+     * these (a case given weeks of sessions needs a referral older than its first session).
+     */
+    private static final int[] AGES_ACCEPTED = { 4, 12, 36, 72, 45, 20 };
+
     private static final String[] PRACTICES = { "B82005", "B82018", "B82026", "B82011", "B82033", "B82041" };
 
     record Demo(Referrer referrer, Person person, String practice, Referral.Needs needs) {
     }
 
     void onStart(@Observes StartupEvent start, ReferralConfig config, ReferralRepository referrals, ReferralIntake intake,
-            Triage triage, EntityManager entityManager) {
+            Triage triage) {
         if (!config.demoData().enabled() || QuarkusTransaction.requiringNew().call(referrals::count) > 0) {
             return;
         }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int made = 0;
+        int accepted = 0;
         for (int i = 0; i < 48; i++) {
             Demo demo = demo(i);
-            Referral referral = intake.receive(demo.referrer(), demo.person(), demo.practice(), "practice", "postcode", demo.needs());
+            // an accepted referral arrived days ago, so that the history caseload-service gives its case (sessions
+            // weeks back) comes after it; one still awaiting triage arrived today, or 9 days ago when it is overdue
+            boolean accepting = switch (i % 9) {
+                case 1, 2, 6, 8 -> true;
+                default -> false;
+            };
+            int age = accepting ? AGES_ACCEPTED[accepted++ % AGES_ACCEPTED.length] : i % 9 == 7 ? 9 : 0;
+            Instant received = now.minus(Duration.ofDays(age));
+            Referral referral = intake.receive(demo.referrer(), demo.person(), demo.practice(), "practice", "postcode", demo.needs(), received);
             UUID id = referral.id();
             String pcn = referral.pcnCode();
             Viewer linkWorker = Viewer.linkWorker(pcn.equals("U84002") ? "amara.okafor" : "dev.mistry", pcn);
+            Instant triaged = age == 0 ? now : received.plus(Duration.ofDays(1));
             switch (i % 9) {
-                case 1, 2, 8 -> triage.accept(id, 0, linkWorker);
+                case 1, 2, 8 -> triage.accept(id, 0, linkWorker, triaged);
                 case 3 -> triage.decline(id, 0, linkWorker, DeclineReason.NEEDS_CLINICAL_CARE,
                         "Needs the community mental health team first; GP informed");
                 case 4 -> triage.redirect(id, 0, linkWorker, "Harrogate Citizens Advice", "debt-advice", null);
@@ -78,12 +96,11 @@ public class DemoReferrals {
                     }
                 }
                 case 6 -> {
-                    triage.accept(id, 0, linkWorker);
+                    triage.accept(id, 0, linkWorker, triaged);
                     QuarkusTransaction.requiringNew().run(() -> triage.closeAfterCase(new CaseClosed(UUID.randomUUID(), id,
                             "goals-met", 6, List.of(new CaseClosed.ActivityConnected(UUID.randomUUID(),
-                                    "Valley Gardens walking group", "attending")), Instant.now())));
+                                    "Valley Gardens walking group", "attending")), now)));
                 }
-                case 7 -> backdate(entityManager, id, 9); // waiting past its triage date
                 default -> {
                 }
             }
@@ -125,12 +142,5 @@ public class DemoReferrals {
                 return nine + check;
             }
         }
-    }
-
-    private static void backdate(EntityManager entityManager, UUID id, int days) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "update referral set received_at = received_at - make_interval(days => :days), triage_due_by = triage_due_by - :days"
-                        + " where id = :id")
-                .setParameter("days", days).setParameter("id", id).executeUpdate());
     }
 }

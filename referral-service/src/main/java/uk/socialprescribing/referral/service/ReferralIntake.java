@@ -56,6 +56,14 @@ public class ReferralIntake {
     @Transactional
     public Referral receive(Referrer referrer, Person person, String practiceOdsCode, String practiceField,
             String postcodeField, Referral.Needs needs) {
+        return receive(referrer, person, practiceOdsCode, practiceField, postcodeField, needs,
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** Received at a time of the caller's: the demo data's referrals, which arrived in the past. */
+    @Transactional
+    Referral receive(Referrer referrer, Person person, String practiceOdsCode, String practiceField,
+            String postcodeField, Referral.Needs needs, Instant now) {
         String practice = null;
         String pcn;
         if (practiceOdsCode != null) {
@@ -69,14 +77,11 @@ public class ReferralIntake {
                             person.postcode() == null ? "is required when no GP practice is named"
                                     : "is outside the area this service covers; name the person's GP practice instead")));
         }
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, TriageDeadline.ENGLAND);
         Referral referral = Referral.receive(referrer, person, practice, pcn, needs, now, deadline.dueBy(today));
-        if (person.nhsNumber() != null) {
-            // before it is stored: stored first and flagged after, its version moved on at commit, and the ETag it was
-            // answered with was already stale (a client's accept with it was a 412)
-            flagDuplicates(referral);
-        }
+        // before it is stored: stored first and flagged after, its version moved on at commit, and the ETag it was
+        // answered with was already stale (a client's accept with it was a 412)
+        flagDuplicates(referral);
         referrals.persist(referral);
         outbox.record(new ReferralReceived(referral.id(), referrer.kind().code(), referrer.odsCode(), practice, pcn,
                 needs.reasons().stream().map(ReasonCode::code).toList(), needs.urgency().code(), now));
@@ -85,11 +90,23 @@ public class ReferralIntake {
         return referral;
     }
 
-    /** Two referrals for one person arriving together serialise on a lock of the NHS number, so each sees the other. */
+    /**
+     * The person's other open referrals, flagged both ways (never merged): by NHS number, or without one by name, date
+     * of birth and postcode. Two referrals for one person arriving together serialise on a lock of what identifies
+     * them, so each sees the other.
+     */
     private void flagDuplicates(Referral referral) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:nhs, 7))")
-                .setParameter("nhs", referral.person().nhsNumber()).getSingleResult();
-        List<Referral> open = referrals.openFor(referral.person().nhsNumber(), referral.id());
+        Person person = referral.person();
+        String key = person.nhsNumber() != null ? person.nhsNumber()
+                : person.postcode() == null ? null
+                        : (person.givenName() + "|" + person.familyName() + "|" + person.dateOfBirth() + "|" + person.postcode().replace(" ", ""))
+                                .toLowerCase(java.util.Locale.ROOT);
+        if (key == null) {
+            return; // no NHS number and no postcode: nothing to know the person again by
+        }
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 7))").setParameter("key", key).getSingleResult();
+        List<Referral> open = person.nhsNumber() != null ? referrals.openFor(person.nhsNumber(), referral.id())
+                : referrals.openForNamed(person.givenName(), person.familyName(), person.dateOfBirth(), person.postcode(), referral.id());
         for (Referral other : open) {
             other.flagPossibleDuplicateOf(referral.id());
             referral.flagPossibleDuplicateOf(other.id());

@@ -48,11 +48,17 @@ public class Triage {
 
     @Transactional
     public Referral accept(UUID id, long expectedVersion, Viewer triager) {
+        return accept(id, expectedVersion, triager, now());
+    }
+
+    /** Accepted at a time of the caller's: the demo data's histories, which lie in the past. */
+    @Transactional
+    Referral accept(UUID id, long expectedVersion, Viewer triager, Instant at) {
         Referral referral = forTriage(id, expectedVersion, triager);
-        referral.accept(triager.principal(), now());
+        referral.accept(triager.principal(), at);
         outbox.record(new ReferralAccepted(referral.id(), referral.practiceOdsCode(), referral.pcnCode(),
                 referral.urgency().code(), referral.person().language(), referral.person().interpreterNeeded(),
-                referral.triagedAt()));
+                referral.triagedAt(), referral.receivedAt()));
         feedback.accepted(referral);
         referrals.flush(); // the new version, for the ETag of the answer
         return referral;
