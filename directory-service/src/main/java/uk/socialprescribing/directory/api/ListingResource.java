@@ -198,7 +198,8 @@ public class ListingResource {
     @Operation(summary = "Replace a listing",
             description = "The whole listing as it should read now, every field named (null clears one; a field left out is a 400 naming "
                     + "it, never a reset: a listing read, changed and written back keeps what it had); organizationId and organizationName "
-                    + "may be left out. Its organisation or admin, with If-Match. An approved listing changes publicly at once "
+                    + "may be left out, and the directory's own fields of a read (id, dates, moderation) may be sent back and are left aside: "
+                    + "a listing read, changed and sent back whole keeps the rest. Its organisation or admin, with If-Match. An approved listing changes publicly at once "
                     + "(service.updated); every change is logged with who made it and each field before and after. Places free and "
                     + "\"still accurate\" are one call each, with no If-Match needed (PUT …/capacity, POST …/assure).")
     @RequestBody(content = @Content(schema = @Schema(implementation = Draft.class), examples = @ExampleObject(name = "a walk", value = DRAFT_EXAMPLE)))
@@ -224,12 +225,29 @@ public class ListingResource {
     static final List<String> REPLACED = java.util.Arrays.stream(Draft.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
             .filter(name -> !name.startsWith("organization")).toList();
 
+    /** The fields of a listing's read that no write takes: sent back with the rest, they are left aside. */
+    static final List<String> READ_ONLY = java.util.Arrays.stream(ListingView.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName)
+            .filter(name -> java.util.Arrays.stream(Draft.class.getRecordComponents()).noneMatch(c -> c.getName().equals(name))).toList();
+
+    static final List<String> CONTACT_FIELDS = java.util.Arrays.stream(ContactDraft.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
+
     /** A full replacement: every field named, then read and checked as a new listing's would be. */
     private Draft wholeListing(com.fasterxml.jackson.databind.JsonNode body) throws com.fasterxml.jackson.core.JsonProcessingException {
         if (!body.isObject()) {
             throw new uk.socialprescribing.problem.ProblemException(Problem.invalidField("body", "Object", "must be a listing, a JSON object"));
         }
-        List<Problem.FieldError> missing = REPLACED.stream().filter(field -> !body.has(field))
+        List<String> absent = new java.util.ArrayList<>(REPLACED.stream().filter(field -> !body.has(field)).toList());
+        if (body.path("contact").isObject()) {
+            // the contact too, field by field: a name left out is not a name removed
+            for (String field : CONTACT_FIELDS) {
+                if (!body.get("contact").has(field)) {
+                    absent.add("contact." + field);
+                }
+            }
+        }
+        List<Problem.FieldError> missing = absent.stream()
                 .map(field -> new Problem.FieldError(field, "Required", "a full replacement names every field (null clears one, "
                         + "leaving it out would not): read the listing, change what you mean to and send it all back"))
                 .toList();
@@ -237,7 +255,10 @@ public class ListingResource {
             throw new uk.socialprescribing.problem.ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
                     missing.size() == 1 ? "1 field is not valid: " + missing.get(0).field() : missing.size() + " fields are not valid", null, missing));
         }
-        Draft draft = json.treeToValue(body, Draft.class);
+        // what the directory keeps of its own (id, dates, moderation), as a read gives them, is not the writer's: left aside
+        com.fasterxml.jackson.databind.node.ObjectNode written = ((com.fasterxml.jackson.databind.node.ObjectNode) body).deepCopy();
+        written.remove(READ_ONLY);
+        Draft draft = json.treeToValue(written, Draft.class);
         var violations = validator.validate(draft);
         if (!violations.isEmpty()) {
             throw new jakarta.validation.ConstraintViolationException(violations);

@@ -2,25 +2,34 @@ package uk.socialprescribing.directory.api;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import uk.socialprescribing.directory.domain.Listing;
 
-@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+/**
+ * A listing as it reads. Every field a write takes is here, null where it is not set (never left out), so that a
+ * listing read, changed and sent back whole to PUT keeps what it had; the other fields are the directory's, left out
+ * when empty and ignored when sent back.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Service", description = "A service in the community resource directory")
 public record ListingView(UUID id, UUID organizationId, @Schema(example = "Harrogate Health Walk") String name,
         String description, @Schema(example = "walking") String category, String venue, String town,
-        @Schema(example = "HG1 2RP") String postcode, @Schema(example = "Tuesdays 10:30-12:00") String schedule,
-        @Schema(example = "Free") String cost, Integer capacityMaximum, Integer capacityAvailable,
-        @Schema(description = "The youngest it is for; absent: no lower limit", example = "18") Integer minimumAge,
-        @Schema(description = "The oldest it is for; absent: no upper limit") Integer maximumAge,
+        @Schema(example = "HG1 2RP") String postcode, @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(example = "Tuesdays 10:30-12:00") String schedule,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(example = "Free") String cost,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Integer capacityMaximum, @JsonInclude(JsonInclude.Include.ALWAYS) Integer capacityAvailable,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "The youngest it is for; null: no lower limit", example = "18") Integer minimumAge,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "The oldest it is for; null: no upper limit") Integer maximumAge,
         @Schema(description = "When someone who runs it last confirmed the listing is right") java.time.LocalDate assuredDate,
         @Schema(description = "Not assured for six months") boolean stale, java.time.Instant lastModified,
         @Schema(enumeration = { "pending", "approved", "rejected" }, description = "A partner's new listing waits for admin approval") String moderation,
         @Schema(description = "Why admin turned it down") String moderationNote,
         @Schema(description = "When it left the directory") java.time.Instant withdrawnAt,
         @Schema(description = "Language codes") java.util.List<String> languages,
-        @Schema(description = "Access feature codes") java.util.List<String> accessibility, Listing.Contact contact) {
+        @Schema(description = "Access feature codes") java.util.List<String> accessibility,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Listing.Contact contact) {
 
     static ListingView of(Listing listing) {
         Listing.Details d = listing.details();
