@@ -184,7 +184,7 @@ public class GatewayRoutes {
     }
 
     /** Headers a browser script may read from an answer, beside the CORS-safelisted ones. */
-    private static final String EXPOSED = "Location, ETag, Link, Retry-After, X-Request-Id";
+    private static final String EXPOSED = "Location, ETag, Link, Retry-After, Preference-Applied, X-Request-Id";
 
     /**
      * CORS. A request from an origin that may call this path gets Access-Control-Allow-Origin (its own origin, or * on
@@ -222,7 +222,7 @@ public class GatewayRoutes {
             ctx.response().setStatusCode(204)
                     .putHeader("Access-Control-Allow-Methods", open ? "GET, HEAD, OPTIONS" : "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")
                     .putHeader("Access-Control-Allow-Headers", open ? "Accept, X-Request-Id"
-                            : "Authorization, Accept, Content-Type, If-Match, If-None-Match, Idempotency-Key, X-Request-Id")
+                            : "Authorization, Accept, Content-Type, If-Match, If-None-Match, Idempotency-Key, Prefer, X-Request-Id")
                     .putHeader("Access-Control-Max-Age", "600")
                     .end();
         }

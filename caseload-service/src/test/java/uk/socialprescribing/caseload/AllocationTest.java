@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -202,7 +203,8 @@ class AllocationTest {
 
     @Test
     void acceptedReferralsArrivingTogetherOverKafkaFillThePlacesAndAnnounceEachAllocation() {
-        addLinkWorker(admin(), "kafka-" + UUID.randomUUID(), List.of("en"), 3, 225);
+        String worker = "kafka-" + UUID.randomUUID();
+        addLinkWorker(admin(), worker, List.of("en"), 3, 225);
         List<String> referrals = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             UUID referral = UUID.randomUUID();
@@ -219,7 +221,20 @@ class AllocationTest {
         assertEquals(5, events.stream().filter(p -> p.event().getType().equals("case.waitlisted.v1")).count());
         for (Published event : events) {
             assertEquals(List.of(), EventSchemas.violations(EventType.fromCloudEventType(event.event().getType()).orElseThrow(), event.data()));
+            if (event.event().getType().equals("case.assigned.v1")) {
+                // the worker as the referrer's message names them
+                assertEquals(worker, event.data().get("linkWorkerName").asText());
+            } else {
+                // where the case waits, and for how long: three taken on in the last 28 days, so a forecast of days
+                assertEquals(PCN, event.data().get("pcnCode").asText());
+                assertTrue(event.data().get("forecastWaitDays").asLong() >= 1, event.data().toString());
+            }
         }
+        // the later in the queue, the longer the forecast
+        List<Long> forecasts = events.stream().filter(p -> p.event().getType().equals("case.waitlisted.v1"))
+                .sorted(java.util.Comparator.comparing(p -> Instant.parse(p.data().get("waitlistedAt").asText())))
+                .map(p -> p.data().get("forecastWaitDays").asLong()).toList();
+        assertEquals(forecasts.stream().sorted().toList(), forecasts);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.socialprescribing.caseload.AllocationTest.PCN;
 import static uk.socialprescribing.caseload.AllocationTest.PRACTICE;
 import static uk.socialprescribing.caseload.AllocationTest.addLinkWorker;
@@ -117,7 +118,10 @@ class CaseWorkTest {
         post(workerToken(worker), first, "close", etag(first), "{\"reason\": \"went-fishing\"}").statusCode(400);
         post(workerToken(worker), first, "close", etag(first), "{\"reason\": \"referral-withdrawn\"}").statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
-        post(workerToken(worker), first, "close", etag(first), "{\"reason\": \"goals-met\"}").statusCode(200)
+        post(workerToken(worker), first, "close", etag(first), "{\"reason\": \"goals-met\", \"summary\": \"" + "x".repeat(1001) + "\"}")
+                .statusCode(400).body("errors[0].field", equalTo("summary"));
+        post(workerToken(worker), first, "close", etag(first), "{\"reason\": \"goals-met\", \"summary\": \"Now walks every week.\", "
+                + "\"nextSteps\": \"  \"}").statusCode(200)
                 .body("status", equalTo("CLOSED")).body("closureReason", equalTo("goals-met"));
         post(workerToken(worker), first, "close", etag(first), "{\"reason\": \"goals-met\"}").statusCode(409)
                 .body("type", equalTo("urn:social-prescribing:problem:case-closed"));
@@ -130,6 +134,9 @@ class CaseWorkTest {
         assertEquals(List.of(), EventSchemas.violations(EventType.CASE_CLOSED, events.get(0).data()));
         assertEquals(referral.toString(), events.get(0).data().get("referralId").asText());
         assertEquals("goals-met", events.get(0).data().get("reason").asText());
+        // the link worker's words for the referrer go with it (a blank one is none)
+        assertEquals("Now walks every week.", events.get(0).data().get("summary").asText());
+        assertTrue(events.get(0).data().path("nextSteps").isMissingNode() || events.get(0).data().get("nextSteps").isNull());
     }
 
     @Test

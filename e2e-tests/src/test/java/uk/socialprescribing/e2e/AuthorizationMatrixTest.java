@@ -214,6 +214,7 @@ class AuthorizationMatrixTest {
         r.put("DELETE /api/referrals/webhooks/{id}", (who, allowed) -> Call.of("DELETE", "/api/referrals/webhooks/"
                 + (allowed ? f.newWebhook() : f.webhook)));
         r.put("GET /api/referrals/webhooks/{id}/deliveries", (who, allowed) -> Call.of("GET", "/api/referrals/webhooks/" + f.webhook + "/deliveries"));
+        r.put("POST /api/referrals/webhooks/{id}/test", (who, allowed) -> Call.of("POST", "/api/referrals/webhooks/" + f.webhook + "/test"));
         r.put("GET /api/referrals/audit", (who, allowed) -> Call.of("GET", "/api/referrals/audit").query("referralId", f.referral));
         r.put("POST /api/self-referrals", (who, allowed) -> Call.of("POST", "/api/self-referrals").json(ApiDocument.example("POST /api/self-referrals", "application/json")));
         // the example's requester is practice A; practice B names itself
@@ -222,6 +223,8 @@ class AuthorizationMatrixTest {
         r.put("POST /fhir/$process-message", (who, allowed) -> Call.of("POST", "/fhir/$process-message")
                 .body("application/fhir+json", Fixtures.freshMessage(ApiDocument.example("POST /fhir/$process-message", "application/fhir+json"))));
         r.put("GET /fhir/ServiceRequest/{id}", (who, allowed) -> Call.of("GET", "/fhir/ServiceRequest/" + f.referral));
+        r.put("GET /fhir/ServiceRequest", (who, allowed) -> Call.of("GET", "/fhir/ServiceRequest").query("_lastUpdated", "gt2026-01-01T00:00:00Z")
+                .query("_count", "5"));
 
         // caseload-service
         r.put("GET /api/caseload/audit", (who, allowed) -> Call.of("GET", "/api/caseload/audit").query("caseId", f.caseId));

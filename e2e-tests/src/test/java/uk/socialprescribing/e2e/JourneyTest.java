@@ -118,7 +118,9 @@ class JourneyTest {
 
         // 7. closed, goals met
         String etag = given().auth().oauth2(linkWorker).when().get("/api/caseload/cases/" + caseId).then().statusCode(200).extract().header("ETag");
-        given().auth().oauth2(linkWorker).header("If-Match", etag).contentType(ContentType.JSON).body("{\"reason\": \"goals-met\"}")
+        given().auth().oauth2(linkWorker).header("If-Match", etag).contentType(ContentType.JSON)
+                .body("{\"reason\": \"goals-met\", \"summary\": \"Came to three sessions and now goes to a group.\", "
+                        + "\"nextSteps\": \"Would like help with a blue badge application.\"}")
                 .when().post("/api/caseload/cases/" + caseId + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
 
         // 8. the GP system hears back, each message signed with its webhook's secret: accepted, then closed with the
@@ -127,12 +129,21 @@ class JourneyTest {
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 messages(referral).stream().anyMatch(m -> "closed".equals(m.path("kind").asText()))
                         && changes(referral).stream().anyMatch(c -> "SWEMWBS".equals(c.path("instrument").asText()))
-                        && changes(referral).stream().anyMatch(c -> "UCLA3".equals(c.path("instrument").asText())));
+                        && changes(referral).stream().anyMatch(c -> "UCLA3".equals(c.path("instrument").asText()))
+                        && changes(referral).stream().anyMatch(c -> "ONS4.anxiety".equals(c.path("instrument").asText())));
         for (Delivery delivery : received) {
             assertEquals("sha256=" + hmac(secret, delivery.timestamp() + "." + delivery.body()), delivery.signature(), "a message not signed with the secret");
         }
         List<JsonNode> messages = messages(referral);
         assertEquals("accepted", messages.get(0).path("kind").asText());
+        // the acceptance says where the case went and names the link worker; every message says how to reach the service
+        // (allocated at once, or waiting and then allocated when the lead assigned it)
+        assertTrue(List.of("allocated", "waiting").contains(messages.get(0).path("allocation").path("status").asText()), messages.get(0).toString());
+        assertTrue(messages.stream().anyMatch(m -> "allocated".equals(m.path("allocation").path("status").asText())
+                && !m.path("linkWorker").asText().isBlank()), messages.toString());
+        assertTrue(messages.stream().allMatch(m -> !m.path("contact").path("phone").asText().isBlank()), messages.toString());
+        assertTrue(messages.stream().noneMatch(m -> "871731000000106".equals(m.path("recordAs").path("code").asText())),
+                "the referral is never coded a second time");
         JsonNode closure = messages.stream().filter(m -> "closed".equals(m.path("kind").asText())).findFirst().orElseThrow().path("closure");
         assertEquals("goals-met", closure.path("reason").asText());
         assertEquals(3, closure.path("sessionsCompleted").asInt());
@@ -140,6 +151,11 @@ class JourneyTest {
         assertTrue(closure.path("activitiesConnected").findValuesAsText("serviceId").contains(serviceId), closure.toString());
         JsonNode ucla = changes(referral).stream().filter(c -> "UCLA3".equals(c.path("instrument").asText())).findFirst().orElseThrow();
         assertEquals(-6, ucla.path("change").asInt(), ucla.toString()); // 9 to 3: much less lonely
+        assertEquals("better", ucla.path("direction").asText(), ucla.toString());
+        assertEquals("Came to three sessions and now goes to a group.", closure.path("summary").asText());
+        assertEquals("Would like help with a blue badge application.", closure.path("nextSteps").asText());
+        JsonNode anxiety = changes(referral).stream().filter(c -> "ONS4.anxiety".equals(c.path("instrument").asText())).findFirst().orElseThrow();
+        assertEquals("better", anxiety.path("direction").asText(), anxiety.toString()); // 8 to 3
         JsonNode swemwbs = changes(referral).stream().filter(c -> "SWEMWBS".equals(c.path("instrument").asText())).findFirst().orElseThrow();
         assertTrue(swemwbs.path("change").asDouble() > 0, swemwbs.toString());
 

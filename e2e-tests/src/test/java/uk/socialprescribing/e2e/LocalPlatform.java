@@ -49,7 +49,7 @@ final class LocalPlatform {
             Map.entry("REFERRAL_SELF_REFERRAL_CAPACITY", "100000"),
             Map.entry("REFERRAL_SELF_REFERRAL_ATTEMPT_CAPACITY", "100000"),
             // the journey's GP system listens on loopback, over plain http
-            Map.entry("REFERRAL_WEBHOOKS_REQUIRE_HTTPS", "false"),
+            Map.entry("REFERRAL_WEBHOOKS_ALLOW_LOOPBACK", "true"),
             // the bad-input run sends some 20,000 requests a few minutes; the gateway's own tests hold it to its limits
             Map.entry("GATEWAY_RATE_PER_CLIENT", "1000000"),
             Map.entry("GATEWAY_RATE_PER_ADDRESS", "1000000"));

@@ -59,20 +59,21 @@ class EventCatalogueTest {
                 new ReferralWithdrawn(A, "person-declined", AT),
                 new ReferralClosed(A, "completed", AT),
                 new CaseOpened(A, B, "B82005", AT),
-                new CaseAssigned(A, B, "amara.okafor", "U84002", AT),
-                new CaseWaitlisted(A, AT),
+                new CaseAssigned(A, B, "amara.okafor", "U84002", AT, "Amara Okafor"),
+                new CaseWaitlisted(A, AT, "U84005", 12L),
                 new SessionCompleted(A, B, 1, "in-person", AT),
                 new SessionMissed(A, B, AT),
                 new ConnectionMade(A, B, B, "U84002", "walking", "referred", null, AT),
                 new ConnectionUpdated(A, B, B, "U84002", "walking", "declined", "no-space", AT),
-                new CaseClosed(A, B, "goals-met", 6, List.of(new CaseClosed.ActivityConnected(B, "Nidd Gorge walking group", "attending")), AT),
+                new CaseClosed(A, B, "goals-met", 6, List.of(new CaseClosed.ActivityConnected(B, "Nidd Gorge walking group", "attending")), AT,
+                        "Came to six sessions and now walks with the Nidd Gorge group every week.", "Would like help with a blue badge application."),
                 new ServicePublished(A, B, "Nidd Gorge walking group", List.of("walking"), AT),
                 new ServiceUpdated(A, B, "Nidd Gorge walking group", List.of("walking", "nature"), AT),
                 new ServiceCapacityChanged(A, 4, 12, "place", AT),
                 new ServiceWithdrawn(A, "funding-ended", AT),
                 new OutcomeRecorded(A, B, "SWEMWBS", "baseline", new BigDecimal("19.98"),
                         java.util.Map.of("swemwbs_1", 3, "swemwbs_2", 2, "swemwbs_3", 3, "swemwbs_4", 2, "swemwbs_5", 3, "swemwbs_6", 3, "swemwbs_7", 2),
-                        "U84002", AT));
+                        "U84002", AT, java.time.LocalDate.of(2026, 11, 1)));
     }
 
     @Test

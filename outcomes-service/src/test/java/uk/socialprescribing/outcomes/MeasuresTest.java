@@ -105,6 +105,8 @@ class MeasuresTest {
         assertEquals(swemwbs, announced);
         assertEquals(pcn, data.get("pcnCode").asText());
         assertEquals("19.98", data.get("score").decimalValue().toPlainString());
+        // the day it was completed travels with it, for the referrer's message
+        assertEquals(LocalDate.now(java.time.ZoneId.of("Europe/London")).toString(), data.get("completedOn").asText());
     }
 
     @Test

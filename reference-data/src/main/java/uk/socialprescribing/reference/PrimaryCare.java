@@ -26,12 +26,24 @@ public final class PrimaryCare {
     public record Practice(String odsCode, String name, String pcnCode, String postcode) {
     }
 
-    /** A primary care network and the postcode districts (outward codes, e.g. HG1) it covers. */
-    public record Network(String code, String name, List<String> postcodeDistricts) {
+    /**
+     * A primary care network, the postcode districts (outward codes, e.g. HG1) it covers, and how referrers and the
+     * people referred reach its social prescribing service.
+     */
+    public record Network(String code, String name, List<String> postcodeDistricts, ServiceContact service) {
+
+        public Network(String code, String name, List<String> postcodeDistricts) {
+            this(code, name, postcodeDistricts, null);
+        }
+    }
+
+    /** The network's social prescribing service: its name, phone and email, as a referrer would call or write. */
+    public record ServiceContact(String name, String phone, String email) {
     }
 
     private static final PrimaryCare STANDARD = new PrimaryCare(
-            read("/reference-data/pcns.csv", f -> new Network(f[0], f[1], List.of(f[2].split(" ")))),
+            read("/reference-data/pcns.csv", f -> new Network(f[0], f[1], List.of(f[2].split(" ")),
+                    f.length > 5 && !f[3].isBlank() ? new ServiceContact(f[3], f[4], f[5]) : null)),
             read("/reference-data/practices.csv", f -> new Practice(f[0], f[1], f[2], f[3])));
 
     private final Map<String, Network> networks = new LinkedHashMap<>();

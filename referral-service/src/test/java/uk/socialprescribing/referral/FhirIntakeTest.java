@@ -3,6 +3,7 @@ package uk.socialprescribing.referral;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -164,6 +165,47 @@ class FhirIntakeTest {
         String id = postFhir("ServiceRequest", Referrals.gp(Referrals.PRACTICE), json(request)).statusCode(201).extract().path("id");
         given().auth().oauth2(Referrals.gp(Referrals.PRACTICE)).when().get("/api/referrals/{id}", id).then().statusCode(200)
                 .body("referrer.name", equalTo("Nurse Jo Firth")).body("referrer.role", equalTo("Practice nurse"));
+    }
+
+    @Test
+    void aGpSystemWithoutWebhooksPollsForServiceRequestsChangedSince() {
+        String practice = "B82033";
+        IGenericClient client = gpSystem(practice);
+        String first = client.create().resource(serviceRequest(Referrals.freshNhsNumber(), practice)).execute().getId().getIdPart();
+        String second = client.create().resource(serviceRequest(Referrals.freshNhsNumber(), practice)).execute().getId().getIdPart();
+        ServiceRequest firstRead = client.read().resource(ServiceRequest.class).withId(first).execute();
+        java.util.Date firstChanged = firstRead.getMeta().getLastUpdated();
+        assertTrue(firstChanged != null, "meta.lastUpdated");
+        // with the HAPI client, as a GP system would: changed after the first was made
+        org.hl7.fhir.r4.model.Bundle changed = client.search().forResource(ServiceRequest.class)
+                .where(ServiceRequest.REQUESTER.hasId("Organization/" + practice))
+                .lastUpdated(new ca.uhn.fhir.rest.param.DateRangeParam().setLowerBound("gt" + new org.hl7.fhir.r4.model.InstantType(firstChanged).getValueAsString()))
+                .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute();
+        assertEquals(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET, changed.getType());
+        java.util.List<String> ids = changed.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList();
+        assertTrue(ids.contains(second) && !ids.contains(first), ids.toString());
+        // a decision is a change: the first comes back, declined (revoked), after the second
+        Referrals.decide(Referrals.linkWorker(Referrals.OTHER_PCN), first, "decline", "\"0\"", "{\"reason\": \"person-declined\"}").statusCode(200);
+        String since = new org.hl7.fhir.r4.model.InstantType(firstChanged).getValueAsString();
+        given().auth().oauth2(Referrals.gp(practice)).queryParam("_lastUpdated", "gt" + since).when().get("/fhir/ServiceRequest").then()
+                .statusCode(200).body("resourceType", equalTo("Bundle")).body("type", equalTo("searchset"))
+                .body("entry.resource.id", equalTo(java.util.List.of(second, first)))
+                .body("entry[1].resource.status", equalTo("revoked"));
+        // the practice named by its identifier, as FHIR searches a reference by one
+        given().auth().oauth2(Referrals.gp(practice)).queryParam("requester:identifier", "https://fhir.nhs.uk/Id/ods-organization-code|" + practice)
+                .queryParam("_lastUpdated", "gt" + since).when().get("/fhir/ServiceRequest").then().statusCode(200).body("total", equalTo(2));
+        // another practice's requester is not this practice's to ask for; a search it cannot read is named
+        given().auth().oauth2(Referrals.gp(practice)).queryParam("requester", "B82005").when().get("/fhir/ServiceRequest").then()
+                .statusCode(422).body("resourceType", equalTo("OperationOutcome")).body("issue[0].expression[0]", equalTo("requester"));
+        given().auth().oauth2(Referrals.gp(practice)).queryParam("_lastUpdated", "lt2026-01-01").when().get("/fhir/ServiceRequest").then()
+                .statusCode(400).body("resourceType", equalTo("OperationOutcome"));
+        // paging: one at a time, the next link leads on
+        String next = given().auth().oauth2(Referrals.gp(practice)).queryParam("_lastUpdated", "gt" + since).queryParam("_count", 1)
+                .when().get("/fhir/ServiceRequest").then().statusCode(200).body("total", equalTo(2)).body("entry", hasSize(1))
+                .extract().path("link.find { it.relation == 'next' }.url");
+        // (the link is sent as given: it is already encoded)
+        given().urlEncodingEnabled(false).auth().oauth2(Referrals.gp(practice)).when().get(next).then().statusCode(200)
+                .body("entry[0].resource.id", equalTo(first));
     }
 
     @Test

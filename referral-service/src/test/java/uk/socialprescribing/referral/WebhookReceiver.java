@@ -46,6 +46,10 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
     List<Received> about(String referralId) {
         return received.stream().filter(r -> r.body().contains(referralId)).toList();
     }

@@ -68,7 +68,11 @@ public class CaseResource {
     @Schema(name = "Close")
     public record Close(@NotNull @Schema(required = true, example = "goals-met",
             enumeration = { "goals-met", "disengaged", "declined-further-support", "moved-away", "referred-elsewhere", "died" })
-            ClosureReason reason) {
+            ClosureReason reason,
+            @jakarta.validation.constraints.Size(max = 1000) @Schema(description = "For the referrer: how the support went, in a few sentences",
+                    example = "Came to six sessions; now walks with the Nidd Gorge group every week and feels less alone.") String summary,
+            @jakarta.validation.constraints.Size(max = 1000) @Schema(description = "For the referrer: what happens next, e.g. what the GP might pick up",
+                    example = "Would like help with a blue badge application; knows to contact us again.") String nextSteps) {
     }
 
     private final CaseWork work;
@@ -190,10 +194,13 @@ public class CaseResource {
     @Path("/cases/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close a case with a coded reason",
-            description = "The case's link worker, or a lead of its PCN. Needs If-Match. Emits case.closed (referral-service "
-                    + "then closes the referral and tells the referrer); the place freed goes to the waiting list at once.")
+            description = "The case's link worker, or a lead of its PCN. Needs If-Match. summary and nextSteps are written for the "
+                    + "referrer and go in the closing message. Emits case.closed (referral-service then closes the referral and tells "
+                    + "the referrer); the place freed goes to the waiting list at once.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Close.class),
-            examples = @ExampleObject(name = "goals met", value = "{\"reason\": \"goals-met\"}")))
+            examples = @ExampleObject(name = "goals met", value = "{\"reason\": \"goals-met\", \"summary\": \"Came to six sessions; now "
+                    + "walks with the Nidd Gorge group every week and feels less alone.\", \"nextSteps\": \"Would like help with a blue badge "
+                    + "application; knows to contact us again.\"}")))
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "The reason is not one of the codes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -208,8 +215,12 @@ public class CaseResource {
     public Response close(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid Close body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long version = Preconditions.ifMatchVersion(ifMatch);
-        Case c = work.close(id, version, body.reason(), viewer());
+        Case c = work.close(id, version, body.reason(), blankToNull(body.summary()), blankToNull(body.nextSteps()), viewer());
         return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The caller as a reader of cases. */

@@ -84,6 +84,12 @@ public class Case {
     @Column(name = "last_contact_at")
     private Instant lastContactAt;
 
+    @Column(name = "closing_summary")
+    private String closingSummary;
+
+    @Column(name = "next_steps")
+    private String nextSteps;
+
     @Version
     private long version;
 
@@ -152,6 +158,21 @@ public class Case {
             case CANCELLED -> {
             }
         }
+    }
+
+    /** What the link worker writes for the referrer as the case closes: how it went, and what happens next. */
+    public void closingWords(String summary, String nextSteps) {
+        requireOpen();
+        this.closingSummary = summary;
+        this.nextSteps = nextSteps;
+    }
+
+    public String closingSummary() {
+        return closingSummary;
+    }
+
+    public String nextSteps() {
+        return nextSteps;
     }
 
     /** The plan was revised: the case keeps its current version and the sessions it plans for. */

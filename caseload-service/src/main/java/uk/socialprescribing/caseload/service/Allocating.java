@@ -63,8 +63,36 @@ public class Allocating {
             assign(opened, worker.get(), now);
         } else {
             opened.waitForCapacity(now);
-            outbox.record(new CaseWaitlisted(opened.id(), now));
+            entityManager.flush();
+            Long forecast = null;
+            if (opened.pcnCode() != null) {
+                List<Case> waiting = waitingIn(opened.pcnCode());
+                int position = waiting.stream().map(Case::id).toList().indexOf(opened.id()) + 1;
+                forecast = forecastWaitDays(opened.pcnCode(), position > 0 ? position : waiting.size() + 1, now);
+            }
+            outbox.record(new CaseWaitlisted(opened.id(), now, opened.pcnCode(), forecast));
         }
+    }
+
+    /** Days of recent throughput over which the network's rate of taking on cases is measured. */
+    static final int THROUGHPUT_DAYS = 28;
+
+    /**
+     * The forecast wait in days of the case at this place in the network's waiting list, at the rate its link workers
+     * took on cases over the last {@value #THROUGHPUT_DAYS} days; null when they took on none (nothing to forecast from).
+     */
+    public Long forecastWaitDays(String pcnCode, int position, Instant now) {
+        double perDay = assignedPerDay(pcnCode, now);
+        return perDay == 0 ? null : (long) Math.ceil(position / perDay);
+    }
+
+    /** Cases the network's link workers took on a day, over the last {@value #THROUGHPUT_DAYS} days. */
+    public double assignedPerDay(String pcnCode, Instant now) {
+        long assigned = ((Number) entityManager.createNativeQuery(
+                "select count(*) from care_case where pcn_code = :pcn and assigned_at > :since")
+                .setParameter("pcn", pcnCode).setParameter("since", now.minus(java.time.Duration.ofDays(THROUGHPUT_DAYS)))
+                .getSingleResult()).longValue();
+        return assigned / (double) THROUGHPUT_DAYS;
     }
 
     /** Assigns waiting cases of the PCN while any of its link workers has room; how many were assigned. */
@@ -144,7 +172,7 @@ public class Allocating {
 
     private void assign(Case c, LinkWorker worker, Instant at) {
         c.assignTo(worker.id(), at);
-        outbox.record(new CaseAssigned(c.id(), worker.id(), worker.username(), c.pcnCode(), at));
+        outbox.record(new CaseAssigned(c.id(), worker.id(), worker.username(), c.pcnCode(), at, worker.displayName()));
     }
 
     private Instant now() {

@@ -203,7 +203,7 @@ public class CaseWork {
         boolean freesAPlace = c.allocation() == Allocation.ASSIGNED;
         Instant now = now();
         c.assignTo(toLinkWorker, now);
-        outbox.record(new CaseAssigned(c.id(), toLinkWorker, target.worker().username(), c.pcnCode(), now));
+        outbox.record(new CaseAssigned(c.id(), toLinkWorker, target.worker().username(), c.pcnCode(), now, target.worker().displayName()));
         cases.flush();
         if (freesAPlace) {
             allocating.promoteWaiting(c.pcnCode());
@@ -214,7 +214,7 @@ public class CaseWork {
 
     /** The case ends: announced with its sessions and connections, its place given to the waiting list. */
     @Transactional
-    public Case close(UUID id, long expectedVersion, ClosureReason reason, CaseViewer by) {
+    public Case close(UUID id, long expectedVersion, ClosureReason reason, String summary, String nextSteps, CaseViewer by) {
         if (reason == ClosureReason.REFERRAL_WITHDRAWN) {
             throw new ProblemException(Problem.invalidField("reason", "ChosenReason", "is set by the service when a referral is withdrawn"));
         }
@@ -225,6 +225,7 @@ public class CaseWork {
         if (c.pcnCode() != null) {
             allocating.lockedLoads(c.pcnCode());
         }
+        c.closingWords(summary, nextSteps);
         closeAndPromote(c, reason);
         cases.flush();
         return c;
@@ -243,7 +244,7 @@ public class CaseWork {
         Instant now = now();
         c.close(reason, now);
         outbox.record(new CaseClosed(c.id(), c.referralId(), reason.code(), c.sessionsAttended(),
-                Connections.activitiesOf(entityManager, c.id()), now));
+                Connections.activitiesOf(entityManager, c.id()), now, c.closingSummary(), c.nextSteps()));
         cases.flush();
         if (freesAPlace && c.pcnCode() != null) {
             allocating.promoteWaiting(c.pcnCode());

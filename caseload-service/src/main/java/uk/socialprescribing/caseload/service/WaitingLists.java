@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,7 +17,6 @@ import uk.socialprescribing.caseload.domain.Case;
 @ApplicationScoped
 public class WaitingLists {
 
-    static final int THROUGHPUT_DAYS = 28;
 
     /** The list in the order cases are served, and the forecast wait in days for a routine referral accepted now. */
     @Schema(name = "WaitingList", description = "A PCN's waiting list, in the order cases are served")
@@ -36,12 +34,10 @@ public class WaitingLists {
     }
 
     private final Allocating allocating;
-    private final EntityManager entityManager;
     private final Clock clock;
 
-    public WaitingLists(Allocating allocating, EntityManager entityManager, Clock clock) {
+    public WaitingLists(Allocating allocating, Clock clock) {
         this.allocating = allocating;
-        this.entityManager = entityManager;
         this.clock = clock;
     }
 
@@ -58,13 +54,9 @@ public class WaitingLists {
             urgent += c.isUrgent() ? 1 : 0;
             entries.add(new Entry(i + 1, c.id(), c.referralId(), c.urgency(), c.waitlistedAt(), days));
         }
-        long assigned = ((Number) entityManager.createNativeQuery(
-                "select count(*) from care_case where pcn_code = :pcn and assigned_at > :since")
-                .setParameter("pcn", pcnCode).setParameter("since", now.minus(Duration.ofDays(THROUGHPUT_DAYS)))
-                .getSingleResult()).longValue();
-        double perDay = assigned / (double) THROUGHPUT_DAYS;
+        double perDay = allocating.assignedPerDay(pcnCode, now);
         // a routine referral accepted now is served after everyone waiting
-        Long forecast = perDay == 0 ? null : (long) Math.ceil((waiting.size() + 1) / perDay);
+        Long forecast = allocating.forecastWaitDays(pcnCode, waiting.size() + 1, now);
         return new WaitingList(pcnCode, waiting.size(), urgent, longest < 0 ? null : longest, Math.round(perDay * 7 * 10) / 10.0,
                 forecast, entries);
     }

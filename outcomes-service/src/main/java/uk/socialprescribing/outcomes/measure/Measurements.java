@@ -120,7 +120,7 @@ public class Measurements {
                 .setParameter("timepoint", timepoint).setParameter("score", scored.score(), BigDecimal.class)
                 .setParameter("items", write(scored.items())).setParameter("by", recorder.username()).setParameter("at", now)
                 .setParameter("completed", completed).executeUpdate();
-        outbox.record(new OutcomeRecorded(id, caseId, instrument.name(), timepoint, scored.score(), scored.items(), owner.pcn(), now));
+        outbox.record(new OutcomeRecorded(id, caseId, instrument.name(), timepoint, scored.score(), scored.items(), owner.pcn(), now, completed));
         return new Measurement(id, caseId, instrument, timepoint, completed, scored.score(), scored.raw(), scored.items(), scored.bands(),
                 recorder.username(), now);
     }

@@ -50,7 +50,8 @@ public class Callers {
 
     /** A link worker or lead, of the PCN their token names. */
     public Viewer triager() {
-        return Viewer.linkWorker(principal(), claim("pcn"));
+        Object name = token.getClaim("name");
+        return Viewer.linkWorker(principal(), claim("pcn")).named(name == null ? null : name.toString());
     }
 
     /**

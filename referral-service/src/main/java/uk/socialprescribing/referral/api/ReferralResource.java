@@ -242,14 +242,45 @@ public class ReferralResource {
     @RolesAllowed({ "link-worker", "link-worker-lead" })
     @Operation(summary = "Accept a referral after triage",
             description = "Needs If-Match with the referral's ETag. Emits referral.accepted (practice, PCN, urgency, "
-                    + "language: what caseload-service allocates on) and sends the referrer its message.")
-    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = ReferralView.class)))
+                    + "language: what caseload-service allocates on). caseload-service then opens the case and allocates it, "
+                    + "within seconds: caseAllocation says where it went (pending until then), and the referrer's acceptance "
+                    + "message says so too. Send Prefer: wait=N (up to 10 seconds) to have the answer wait for the allocation; "
+                    + "Preference-Applied says when it did.")
+    @Parameter(name = "Prefer", in = ParameterIn.HEADER, description = "wait=N: wait up to N seconds (at most 10) for the case's allocation",
+            example = "wait=5")
+    @APIResponse(responseCode = "200", description = "Accepted; caseAllocation says where the case went, or that it is pending",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+            @HeaderParam(Idempotency.HEADER) String key, @HeaderParam("Prefer") String prefer, UriInfo uri) {
         long version = Preconditions.ifMatchVersion(ifMatch);
         Viewer triager = callers.triager();
-        return idempotency.once(callers.principal(), key, "accept " + id + " " + version,
+        Response accepted = idempotency.once(callers.principal(), key, "accept " + id + " " + version,
                 () -> ok(triage.accept(id, version, triager), uri));
+        int wait = waitPreference(prefer);
+        if (wait > 0 && accepted.getStatus() == 200) {
+            long deadline = System.nanoTime() + wait * 1_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                if (triage.allocationKnown(id)) {
+                    return Response.fromResponse(ok(triage.read(id, callers.viewer()), uri)).header("Preference-Applied", "wait=" + wait).build();
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return accepted;
+    }
+
+    /** Prefer: wait=N (RFC 7240), at most 10 seconds; 0 when not asked. */
+    static int waitPreference(String prefer) {
+        if (prefer == null) {
+            return 0;
+        }
+        java.util.regex.Matcher wait = java.util.regex.Pattern.compile("(?i)(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,3})").matcher(prefer);
+        return wait.find() ? Math.min(10, Integer.parseInt(wait.group(1))) : 0;
     }
 
     @POST

@@ -46,6 +46,7 @@ public record ReferralView(
         @Schema(description = "Days from receipt to triage, or to today while it waits") long daysWaiting,
         @Schema(description = "Waiting for triage past its due date") boolean overdue,
         Decision decision,
+        @Schema(description = "Accepted: where its case went, as caseload-service announced it") CaseAllocation caseAllocation,
         @Schema(description = "Other open referrals of the same person (by NHS number; without one, by name, date of birth and postcode): "
                 + "flagged, never merged") List<UUID> possibleDuplicates,
         @Schema(description = "When the referral last changed") Instant lastChangedAt,
@@ -74,6 +75,25 @@ public record ReferralView(
     public record Decision(String by, Instant at, String reason, String note, String redirectedTo, UUID caseId) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "CaseAllocation")
+    public record CaseAllocation(UUID caseId,
+            @Schema(enumeration = { "pending", "allocated", "waiting" }, description = "pending: caseload-service has not yet said (it does "
+                    + "within seconds); allocated: with a link worker; waiting: on the network's waiting list") String status,
+            @Schema(example = "Amara Okafor") String linkWorker,
+            @Schema(description = "Waiting: the forecast wait in days from recent throughput, where there is one") Long forecastWaitDays,
+            @Schema(description = "When it was allocated, or joined the waiting list") Instant since) {
+
+        static CaseAllocation of(Referral r) {
+            if (r.status() != uk.socialprescribing.referral.domain.ReferralStatus.ACCEPTED
+                    && r.status() != uk.socialprescribing.referral.domain.ReferralStatus.CLOSED) {
+                return null;
+            }
+            String status = r.caseAllocation() == null ? "pending" : "assigned".equals(r.caseAllocation()) ? "allocated" : "waiting";
+            return new CaseAllocation(r.caseId(), status, r.linkWorkerName(), r.forecastWaitDays(), r.allocatedAt());
+        }
+    }
+
     static ReferralView of(Referral r, LocalDate today, UriInfo uri) {
         Referrer referrer = r.referrer();
         Referrer.Professional professional = referrer.professional();
@@ -90,7 +110,7 @@ public record ReferralView(
                         p.phone(), p.email(), p.preferredContact(), p.language(), p.interpreterNeeded(), p.accessibilityNeeds()),
                 r.practiceOdsCode(), r.pcnCode(), reasons, r.whatMatters(), r.riskFlags(), r.riskNotes(),
                 r.consentToShareOutcome(), r.urgency(), r.receivedAt(), r.triageDueBy(), daysWaiting(r, today),
-                r.isOverdue(today), decision(r), r.possibleDuplicates().isEmpty() ? null : List.copyOf(r.possibleDuplicates()),
+                r.isOverdue(today), decision(r), CaseAllocation.of(r), r.possibleDuplicates().isEmpty() ? null : List.copyOf(r.possibleDuplicates()),
                 r.lastChangedAt(), links(r, uri));
     }
 

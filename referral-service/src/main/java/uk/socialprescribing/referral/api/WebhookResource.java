@@ -71,10 +71,12 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a webhook",
             description = "Each message about your organisation's referrals (accepted, declined, redirected, closed) is POSTed "
-                    + "to it as JSON, signed with the secret returned here, and retried with backoff until it answers 2xx.")
+                    + "to it as JSON, signed with the secret returned here, and retried with backoff until it answers 2xx. It must be "
+                    + "https on a public address; in the dev and test profiles, http or https to this machine (loopback) is allowed too, "
+                    + "to try webhooks locally. POST …/{id}/test sends a test message.")
     @APIResponse(responseCode = "201", description = "Registered; the secret is shown this once",
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", description = "The URL is not valid (https is required)",
+    @APIResponse(responseCode = "400", description = "The URL is not valid (https on a public address is required)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull(message = "a webhook is required") @Valid NewWebhook webhook,
             @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
@@ -107,6 +109,24 @@ public class WebhookResource {
             throw new WebhookNotFoundException(id);
         }
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/test")
+    @Operation(summary = "Send a test message to a webhook",
+            description = "A message of kind test, about no referral, signed like every other, queued for this webhook at once: "
+                    + "to check that your system receives messages and checks their signature. Its delivery is in the webhook's log.")
+    @APIResponse(responseCode = "202", description = "Queued; the message, and where to follow its delivery (Location)",
+            content = @Content(schema = @Schema(implementation = uk.socialprescribing.referral.feedback.FeedbackMessage.class)))
+    @APIResponse(responseCode = "404", description = "No such webhook of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response test(@PathParam("id") UUID id, UriInfo uri) {
+        var message = webhooks.sendTest(callers.referringOrganisation().key(), id);
+        if (message == null) {
+            throw new WebhookNotFoundException(id);
+        }
+        return Response.accepted(message).location(uri.getBaseUriBuilder().path("api/referrals/webhooks").path(id.toString())
+                .path("deliveries").build()).build();
     }
 
     @GET

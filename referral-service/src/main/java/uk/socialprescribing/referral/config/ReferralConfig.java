@@ -63,9 +63,12 @@ public interface ReferralConfig {
     }
 
     interface Webhooks {
-        /** Webhook URLs must be https (off only in tests, whose receivers listen on loopback). */
-        @WithDefault("true")
-        boolean requireHttps();
+        /**
+         * Whether a webhook may be on this machine (loopback), over http or https: for trying webhooks locally (the dev
+         * and test profiles). Otherwise a webhook is https, and on a public address (not loopback, private, link-local).
+         */
+        @WithDefault("false")
+        boolean allowLoopback();
 
         /** The wait before the first retry; it doubles on each failure. */
         @WithDefault("PT30S")

@@ -119,21 +119,91 @@ public class Referral {
     @Column(name = "last_changed_at", nullable = false)
     private Instant lastChangedAt;
 
+    @Column(name = "triaged_by_name")
+    private String triagedByName;
+
+    /** Where the case went: assigned to a link worker, or waiting; null until caseload-service says. */
+    @Column(name = "case_allocation")
+    private String caseAllocation;
+
+    @Column(name = "link_worker_name")
+    private String linkWorkerName;
+
+    @Column(name = "allocated_at")
+    private Instant allocatedAt;
+
+    @Column(name = "forecast_wait_days")
+    private Integer forecastWaitDays;
+
     @Version
     private long version;
 
     protected Referral() {
     }
 
-    /** Any change of the referral's own is a change a referrer polling with changedSince hears of. */
+    /**
+     * Any change of the referral's own is a change a referrer polling with changedSince hears of. To the millisecond,
+     * as FHIR's meta.lastUpdated carries it, so that "changed after the last one seen" excludes that one.
+     */
     @jakarta.persistence.PrePersist
     @jakarta.persistence.PreUpdate
     void changed() {
-        lastChangedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        lastChangedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     public Instant lastChangedAt() {
         return lastChangedAt;
+    }
+
+    /** Who triaged it, as people know them (the sign-in name where the token gave no name). */
+    public String triagedByName() {
+        return triagedByName != null ? triagedByName : triagedBy;
+    }
+
+    public void triagedByName(String name) {
+        this.triagedByName = name;
+    }
+
+    /** caseload-service opened the referral's case. */
+    public void caseOpened(UUID caseId) {
+        if (this.caseId == null) {
+            this.caseId = caseId;
+        }
+    }
+
+    /** The case went to a link worker; whether this is news (it was pending, waiting, or someone else's). */
+    public boolean assignedTo(String linkWorker, Instant at) {
+        boolean news = !"assigned".equals(caseAllocation) || !java.util.Objects.equals(linkWorkerName, linkWorker);
+        caseAllocation = "assigned";
+        linkWorkerName = linkWorker;
+        allocatedAt = at;
+        forecastWaitDays = null;
+        return news;
+    }
+
+    /** The case joined the waiting list, with the network's forecast wait (null when there is none). */
+    public void waiting(Long forecastDays, Instant at) {
+        caseAllocation = "waiting";
+        linkWorkerName = null;
+        allocatedAt = at;
+        forecastWaitDays = forecastDays == null ? null : (int) Math.min(Integer.MAX_VALUE, forecastDays);
+    }
+
+    /** assigned, waiting, or null while caseload-service has not yet said. */
+    public String caseAllocation() {
+        return caseAllocation;
+    }
+
+    public String linkWorkerName() {
+        return linkWorkerName;
+    }
+
+    public Instant allocatedAt() {
+        return allocatedAt;
+    }
+
+    public Long forecastWaitDays() {
+        return forecastWaitDays == null ? null : forecastWaitDays.longValue();
     }
 
     /**

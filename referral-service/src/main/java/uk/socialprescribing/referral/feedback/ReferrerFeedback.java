@@ -21,8 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.outcome.OutcomeRecorded;
+import uk.socialprescribing.referral.domain.DeclineReason;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
+import uk.socialprescribing.reference.PrimaryCare;
 
 /**
  * The loop back to the referrer. Each triage decision and the case's closure write a {@link FeedbackMessage} in the
@@ -31,6 +33,8 @@ import uk.socialprescribing.referral.domain.ReferralStatus;
  */
 @ApplicationScoped
 public class ReferrerFeedback {
+
+    private static final PrimaryCare PRIMARY_CARE = PrimaryCare.standard();
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -42,19 +46,35 @@ public class ReferrerFeedback {
         this.clock = clock;
     }
 
+    /**
+     * Accepted, and where the case went: sent when caseload-service says (case.assigned or case.waitlisted), not at
+     * triage, so that the referrer hears once whether the person has a link worker or is waiting, and for how long.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void accepted(Referral referral) {
-        write(referral, "accepted", FeedbackMessage.REFERRED, null, null, null, null);
+        write(referral, "accepted", null, "Accepted by the social prescribing service. " + allocationText(referral),
+                referral.linkWorkerName(), allocation(referral), null, null, null, null);
+    }
+
+    /** A waiting case reached a link worker, or its case went to another. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void allocated(Referral referral) {
+        write(referral, "allocated", null, allocationText(referral), referral.linkWorkerName(), allocation(referral), null, null, null, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void declined(Referral referral) {
-        write(referral, "declined", FeedbackMessage.DECLINED, referral.decisionReason(), null, null, null);
+        // the person's own choice only: a referral declined as a duplicate, out of area or needing other care was not
+        boolean personsChoice = DeclineReason.PERSON_DECLINED.code().equals(referral.decisionReason());
+        write(referral, "declined", personsChoice ? FeedbackMessage.DECLINED : null,
+                "Not accepted: " + declineText(referral.decisionReason()) + ".", referral.triagedByName(), null, referral.decisionReason(),
+                null, null, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void redirected(Referral referral) {
-        write(referral, "redirected", null, null, referral.redirectedTo(), null, null);
+        write(referral, "redirected", null, "Passed on to " + referral.redirectedTo() + ", which can better help with what the person needs.",
+                referral.triagedByName(), null, null, referral.redirectedTo(), null, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -64,8 +84,61 @@ public class ReferrerFeedback {
                         .map(a -> new FeedbackMessage.Activity(a.serviceId(), a.name(), a.status())).toList();
         serialiseOn(closed.caseId());
         List<FeedbackMessage.OutcomeChange> changes = referral.consentToShareOutcome() ? outcomeChanges(closed.caseId()) : null;
-        write(referral, "closed", FeedbackMessage.REFERRED, null, null, new FeedbackMessage.Closure(closed.reason(),
-                closed.sessionsCompleted(), activities, referral.consentToShareOutcome(), changes), null);
+        String text = "Support ended (" + closed.reason().replace('-', ' ') + ") after " + closed.sessionsCompleted()
+                + (closed.sessionsCompleted() == 1 ? " session." : " sessions.") + (closed.summary() == null ? "" : " " + closed.summary());
+        // the person declining further support is the one closure a concept is confirmed for
+        write(referral, "closed", "declined-further-support".equals(closed.reason()) ? FeedbackMessage.DECLINED : null, text,
+                referral.linkWorkerName(), null, null, null, new FeedbackMessage.Closure(closed.reason(), closed.sessionsCompleted(), activities,
+                        closed.summary(), closed.nextSteps(), referral.consentToShareOutcome(), changes), null);
+    }
+
+    /** A message about no referral, to try a webhook: written for the organisation, and queued for that one webhook only. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FeedbackMessage test(String organisation, UUID webhookId) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        FeedbackMessage message = new FeedbackMessage(UUID.randomUUID(), null, "test", null, null, now,
+                "A test message from the social prescribing service: your system received it and checked its signature.", null, null, null,
+                null, null, null, null);
+        entityManager.persist(new ReferrerMessage(message.messageId(), null, organisation, "test", serialise(message), now));
+        entityManager.persist(new WebhookDelivery(UUID.randomUUID(), message.messageId(), webhookId, now));
+        return message;
+    }
+
+    private static String allocationText(Referral referral) {
+        if ("assigned".equals(referral.caseAllocation())) {
+            return referral.linkWorkerName() + ", link worker, will contact the person to talk about what matters to them.";
+        }
+        if ("waiting".equals(referral.caseAllocation())) {
+            return "The person is on the waiting list for a link worker"
+                    + (referral.forecastWaitDays() == null ? "; we will tell you when they have one."
+                            : "; the wait is forecast at about " + referral.forecastWaitDays() + (referral.forecastWaitDays() == 1 ? " day" : " days")
+                                    + " from recent weeks, and we will tell you when they have one.");
+        }
+        return "A link worker will be allocated.";
+    }
+
+    private static FeedbackMessage.Allocation allocation(Referral referral) {
+        if (referral.caseAllocation() == null) {
+            return null;
+        }
+        boolean assigned = "assigned".equals(referral.caseAllocation());
+        return new FeedbackMessage.Allocation(assigned ? "allocated" : "waiting", assigned ? referral.linkWorkerName() : null,
+                assigned ? null : referral.forecastWaitDays());
+    }
+
+    static String declineText(String reason) {
+        if (reason == null) {
+            return "see the reason given";
+        }
+        return switch (reason) {
+            case "not-eligible" -> "the person is not eligible for this service";
+            case "needs-clinical-care" -> "the person needs clinical care first";
+            case "person-declined" -> "the person declined social prescribing";
+            case "unable-to-contact" -> "we could not contact the person";
+            case "outside-area" -> "the person lives outside the area this service covers";
+            case "duplicate" -> "it duplicates another referral for the person";
+            default -> "for another reason (" + reason + ")";
+        };
     }
 
     /**
@@ -75,21 +148,33 @@ public class ReferrerFeedback {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void outcomeRecorded(OutcomeRecorded outcome) {
-        if (outcome.score() == null) {
-            // ONS4 has no single score (its four items are reported apart): the referrer's message carries totals only
+        // ONS4 has no single score: ONS reports its four items apart, and so does the message (ONS4.anxiety, ...)
+        Map<String, BigDecimal> scales = new LinkedHashMap<>();
+        if (outcome.score() != null) {
+            scales.put(outcome.instrument(), outcome.score());
+        } else if ("ONS4".equals(outcome.instrument()) && outcome.scores() != null) {
+            outcome.scores().forEach((item, value) -> scales.put("ONS4." + item, BigDecimal.valueOf(value)));
+        }
+        if (scales.isEmpty()) {
             return;
         }
         serialiseOn(outcome.caseId());
-        int stored = entityManager.createNativeQuery("""
-                insert into case_outcome (measurement_id, case_id, instrument, timepoint, score, recorded_at)
-                values (:id, :case, :instrument, :timepoint, :score, :at) on conflict do nothing""")
-                .setParameter("id", outcome.measurementId())
-                .setParameter("case", outcome.caseId())
-                .setParameter("instrument", outcome.instrument())
-                .setParameter("timepoint", outcome.timepoint())
-                .setParameter("score", outcome.score())
-                .setParameter("at", Timestamp.from(outcome.recordedAt()))
-                .executeUpdate();
+        java.time.LocalDate completed = outcome.completedOn() != null ? outcome.completedOn()
+                : java.time.LocalDate.ofInstant(outcome.recordedAt(), java.time.ZoneId.of("Europe/London"));
+        int stored = 0;
+        for (Map.Entry<String, BigDecimal> scale : scales.entrySet()) {
+            stored += entityManager.createNativeQuery("""
+                    insert into case_outcome (measurement_id, case_id, instrument, timepoint, score, recorded_at, completed_on)
+                    values (:id, :case, :instrument, :timepoint, :score, :at, :completed) on conflict do nothing""")
+                    .setParameter("id", outcome.measurementId())
+                    .setParameter("case", outcome.caseId())
+                    .setParameter("instrument", scale.getKey())
+                    .setParameter("timepoint", outcome.timepoint())
+                    .setParameter("score", scale.getValue())
+                    .setParameter("at", Timestamp.from(outcome.recordedAt()))
+                    .setParameter("completed", completed)
+                    .executeUpdate();
+        }
         if (stored == 0 || "baseline".equals(outcome.timepoint())) {
             return;
         }
@@ -100,9 +185,10 @@ public class ReferrerFeedback {
                 continue;
             }
             List<FeedbackMessage.OutcomeChange> changes = outcomeChanges(outcome.caseId()).stream()
-                    .filter(c -> c.instrument().equals(outcome.instrument())).toList();
+                    .filter(c -> scales.containsKey(c.instrument())).toList();
             if (!changes.isEmpty()) {
-                write(referral, "outcome-update", null, null, null, null, changes);
+                write(referral, "outcome-update", null, "A follow-up outcome measure was completed after the person's support ended.",
+                        referral.linkWorkerName(), null, null, null, null, changes);
             }
         }
     }
@@ -136,46 +222,57 @@ public class ReferrerFeedback {
         return messages;
     }
 
-    /** Per instrument: the first baseline and the latest follow-up or exit measure, when both were recorded. */
+    /** Per scale: the first baseline and the latest follow-up or exit measure (by the day completed), when both were recorded. */
     List<FeedbackMessage.OutcomeChange> outcomeChanges(UUID caseId) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = entityManager.createNativeQuery("""
-                select instrument, timepoint, score from case_outcome where case_id = :case order by recorded_at""", Tuple.class)
+                select instrument, timepoint, score, completed_on from case_outcome where case_id = :case
+                order by completed_on, recorded_at, measurement_id""", Tuple.class)
                 .setParameter("case", caseId).getResultList();
-        Map<String, BigDecimal> baseline = new LinkedHashMap<>();
-        Map<String, BigDecimal> followUp = new LinkedHashMap<>();
+        Map<String, Tuple> baseline = new LinkedHashMap<>();
+        Map<String, Tuple> followUp = new LinkedHashMap<>();
         for (Tuple row : rows) {
             String instrument = (String) row.get(0);
-            BigDecimal score = (BigDecimal) row.get(2);
             if ("baseline".equals(row.get(1))) {
-                baseline.putIfAbsent(instrument, score);
+                baseline.putIfAbsent(instrument, row);
             } else {
-                followUp.put(instrument, score);
+                followUp.put(instrument, row);
             }
         }
         List<FeedbackMessage.OutcomeChange> changes = new ArrayList<>();
-        baseline.forEach((instrument, before) -> {
-            BigDecimal after = followUp.get(instrument);
-            if (after != null) {
-                changes.add(new FeedbackMessage.OutcomeChange(instrument, before, after, after.subtract(before)));
+        baseline.forEach((instrument, first) -> {
+            Tuple last = followUp.get(instrument);
+            if (last != null) {
+                BigDecimal before = (BigDecimal) first.get(2);
+                BigDecimal after = (BigDecimal) last.get(2);
+                BigDecimal change = after.subtract(before);
+                boolean lowerIsBetter = "UCLA3".equals(instrument) || "ONS4.anxiety".equals(instrument);
+                int sign = change.signum() * (lowerIsBetter ? -1 : 1);
+                changes.add(new FeedbackMessage.OutcomeChange(instrument, before, day(first.get(3)), after, day(last.get(3)), change,
+                        lowerIsBetter ? "lower" : "higher", sign > 0 ? "better" : sign < 0 ? "worse" : "unchanged"));
             }
         });
+        // in the order a reader expects: wellbeing, loneliness, then ONS4's four as ONS lists them
+        changes.sort(java.util.Comparator.comparingInt(c -> SCALE_ORDER.indexOf(c.instrument()) < 0 ? SCALE_ORDER.size()
+                : SCALE_ORDER.indexOf(c.instrument())));
         return changes;
     }
 
-    private void write(Referral referral, String kind, FeedbackMessage.Coding recordAs, String declineReason,
-            String redirectedTo, FeedbackMessage.Closure closure, List<FeedbackMessage.OutcomeChange> outcomeChanges) {
+    static final List<String> SCALE_ORDER = List.of("SWEMWBS", "WEMWBS", "UCLA3", "ONS4.life_satisfaction", "ONS4.worthwhile", "ONS4.happiness",
+            "ONS4.anxiety");
+
+    private static java.time.LocalDate day(Object value) {
+        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) value;
+    }
+
+    private void write(Referral referral, String kind, FeedbackMessage.Coding recordAs, String text, String linkWorker,
+            FeedbackMessage.Allocation allocation, String declineReason, String redirectedTo, FeedbackMessage.Closure closure,
+            List<FeedbackMessage.OutcomeChange> outcomeChanges) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        FeedbackMessage message = new FeedbackMessage(UUID.randomUUID(), referral.id(), kind, referral.status().name(),
-                recordAs, now, declineReason, redirectedTo, closure, outcomeChanges);
-        String body;
-        try {
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        FeedbackMessage message = new FeedbackMessage(UUID.randomUUID(), referral.id(), kind, referral.status().name(), recordAs, now, text,
+                linkWorker, contact(referral), allocation, declineReason, redirectedTo, closure, outcomeChanges);
         String organisation = referral.referrer().organisation();
-        entityManager.persist(new ReferrerMessage(message.messageId(), referral.id(), organisation, kind, body, now));
+        entityManager.persist(new ReferrerMessage(message.messageId(), referral.id(), organisation, kind, serialise(message), now));
         if (organisation == null) {
             return;
         }
@@ -184,6 +281,20 @@ public class ReferrerFeedback {
                 .setParameter("organisation", organisation).getResultList();
         for (WebhookSubscription hook : hooks) {
             entityManager.persist(new WebhookDelivery(UUID.randomUUID(), message.messageId(), hook.id, now));
+        }
+    }
+
+    /** How to reach the social prescribing service of the referral's network. */
+    private static FeedbackMessage.ServiceContact contact(Referral referral) {
+        return PRIMARY_CARE.network(referral.pcnCode()).map(PrimaryCare.Network::service)
+                .map(s -> new FeedbackMessage.ServiceContact(s.name(), s.phone(), s.email())).orElse(null);
+    }
+
+    private String serialise(FeedbackMessage message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -19,7 +19,8 @@ public class ReferrerMessage {
     @Id
     UUID id;
 
-    @Column(name = "referral_id", nullable = false)
+    /** Null for a test message, which is about no referral. */
+    @Column(name = "referral_id")
     UUID referralId;
 
     /** The referrer organisation it is for; null for a self-referral, whose messages no organisation receives. */

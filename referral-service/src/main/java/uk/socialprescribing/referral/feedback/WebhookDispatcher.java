@@ -62,8 +62,11 @@ public class WebhookDispatcher {
         this.backoff = config.webhooks().backoff();
         this.maxAttempts = config.webhooks().maxAttempts();
         this.timeout = config.webhooks().timeout();
+        this.allowLoopback = config.webhooks().allowLoopback();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
+
+    private final boolean allowLoopback;
 
     private volatile boolean stopping;
 
@@ -117,6 +120,11 @@ public class WebhookDispatcher {
         String error = null;
         long started = System.nanoTime();
         try {
+            var refused = Webhooks.refusal(URI.create(delivery.url()), allowLoopback);
+            if (refused.isPresent()) {
+                record(delivery.deliveryId(), attempt, null, "not sent: the URL " + refused.get().message(), 0);
+                return;
+            }
             HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
                     .timeout(timeout)
                     .header("Content-Type", "application/json")

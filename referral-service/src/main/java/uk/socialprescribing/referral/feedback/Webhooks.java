@@ -37,13 +37,22 @@ public class Webhooks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager entityManager;
-    private final boolean requireHttps;
+    private final boolean allowLoopback;
     private final Clock clock;
+    private final ReferrerFeedback feedback;
 
-    public Webhooks(EntityManager entityManager, Clock clock, ReferralConfig config) {
+    public Webhooks(EntityManager entityManager, Clock clock, ReferralConfig config, ReferrerFeedback feedback) {
         this.entityManager = entityManager;
         this.clock = clock;
-        this.requireHttps = config.webhooks().requireHttps();
+        this.allowLoopback = config.webhooks().allowLoopback();
+        this.feedback = feedback;
+    }
+
+    /** A test message to one of the organisation's webhooks, queued at once; null when the webhook is not theirs. */
+    @Transactional
+    public FeedbackMessage sendTest(String organisation, UUID id) {
+        WebhookSubscription subscription = find(organisation, id);
+        return subscription == null ? null : feedback.test(organisation, subscription.id());
     }
 
     /** Registers a webhook; the returned subscription carries its signing secret, shown this once. */
@@ -121,13 +130,58 @@ public class Webhooks {
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new ProblemException(Problem.invalidField("url", "Url", "must be an absolute http(s) URL"));
         }
-        if (requireHttps && !scheme.equals("https")) {
-            throw new ProblemException(Problem.invalidField("url", "Https", "must use https: messages carry referral details"));
-        }
         if (uri.getUserInfo() != null || uri.getFragment() != null) {
             throw new ProblemException(Problem.invalidField("url", "Url", "must not carry credentials or a fragment"));
         }
+        refusal(uri, allowLoopback).ifPresent(error -> {
+            throw new ProblemException(Problem.invalidField("url", error.rule(), error.message()));
+        });
         return uri;
+    }
+
+    /**
+     * Why a webhook may not be sent to this address, if it may not: it is https, and on a public address; a loopback
+     * address only where allowed (trying webhooks locally), over http or https. Checked on registration and again before
+     * every delivery (a name may come to point elsewhere). A name that does not resolve is left to the delivery to fail.
+     */
+    public static java.util.Optional<Problem.FieldError> refusal(URI uri, boolean allowLoopback) {
+        java.net.InetAddress[] addresses;
+        try {
+            addresses = java.net.InetAddress.getAllByName(uri.getHost());
+        } catch (java.net.UnknownHostException e) {
+            addresses = new java.net.InetAddress[0];
+        }
+        boolean loopback = addresses.length > 0 && java.util.Arrays.stream(addresses).allMatch(java.net.InetAddress::isLoopbackAddress);
+        if (loopback) {
+            return allowLoopback ? java.util.Optional.empty()
+                    : java.util.Optional.of(new Problem.FieldError("url", "PublicAddress", "must not be on this machine (a loopback address)"));
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            return java.util.Optional.of(new Problem.FieldError("url", "Https", "must use https: messages carry referral details"));
+        }
+        for (java.net.InetAddress address : addresses) {
+            if (!isPublic(address)) {
+                return java.util.Optional.of(new Problem.FieldError("url", "PublicAddress",
+                        "must be on a public address, not " + address.getHostAddress() + " (loopback, private, link-local or reserved)"));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static boolean isPublic(java.net.InetAddress address) {
+        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (b.length == 4) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            // 100.64.0.0/10 (carrier-grade NAT) and 0.0.0.0/8
+            return !(first == 100 && second >= 64 && second < 128) && first != 0;
+        }
+        // fc00::/7, unique local IPv6
+        return (b[0] & 0xfe) != 0xfc;
     }
 
 

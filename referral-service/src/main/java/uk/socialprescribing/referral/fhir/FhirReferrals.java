@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PractitionerRole;
@@ -229,6 +230,10 @@ public final class FhirReferrals {
     public static ServiceRequest serviceRequest(Referral referral) {
         ServiceRequest request = new ServiceRequest();
         request.setId(referral.id().toString());
+        if (referral.lastChangedAt() != null) {
+            request.getMeta().setLastUpdated(Date.from(referral.lastChangedAt()));
+        }
+        request.getMeta().setVersionId(Long.toString(referral.version()));
         request.addIdentifier().setSystem(REFERRAL_ID_SYSTEM).setValue(referral.id().toString());
         request.setStatus(statusOf(referral.status()));
         request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
@@ -281,6 +286,18 @@ public final class FhirReferrals {
      * The message back to the referrer as FHIR: a collection of the ServiceRequest (its status), a Task (the
      * referral's business status) and a Communication per message, each coded with what to record.
      */
+    /** Our code system of a referral's states, which the Task's business status carries. */
+    public static final String REFERRAL_STATUS_SYSTEM = "https://social-prescribing.example.uk/CodeSystem/referral-status";
+    /** Our code system of the outcome measures' scales (no SNOMED CT or LOINC concept confirmed for them: docs/referrals.md). */
+    public static final String OUTCOME_SCALE_SYSTEM = "https://social-prescribing.example.uk/CodeSystem/outcome-scale";
+    /** Our code system of the messages back to the referrer (their kinds), which each Communication's topic carries. */
+    public static final String MESSAGE_KIND_SYSTEM = "https://social-prescribing.example.uk/CodeSystem/referrer-message";
+
+    /**
+     * The messages back to the referrer as FHIR: the ServiceRequest (its status), a Task whose business status is coded,
+     * and a Communication per message whose payload is the message in words, with each outcome measure it reports as an
+     * Observation (the scale, its value, the day completed) that the Communication references.
+     */
     public static Bundle feedback(Referral referral, List<FeedbackMessage> messages, ObjectMapper json) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         bundle.setId(UUID.randomUUID().toString());
@@ -293,7 +310,9 @@ public final class FhirReferrals {
         task.setIntent(Task.TaskIntent.ORDER);
         task.setFocus(new Reference(requestUrl));
         task.addBasedOn(new Reference(requestUrl));
-        task.getBusinessStatus().setText(referral.status().name().toLowerCase(java.util.Locale.ROOT));
+        String status = referral.status().name().toLowerCase(java.util.Locale.ROOT);
+        task.getBusinessStatus().addCoding().setSystem(REFERRAL_STATUS_SYSTEM).setCode(status).setDisplay(statusDisplay(referral.status()));
+        task.getBusinessStatus().setText(status);
         if (referral.decisionReason() != null) {
             task.getStatusReason().setText(referral.decisionReason());
         }
@@ -304,19 +323,83 @@ public final class FhirReferrals {
             communication.setStatus(Communication.CommunicationStatus.COMPLETED);
             communication.addBasedOn(new Reference(requestUrl));
             communication.setSent(Date.from(message.occurredAt()));
+            communication.getTopic().addCoding().setSystem(MESSAGE_KIND_SYSTEM).setCode(message.kind());
             communication.getTopic().setText(message.kind());
             if (message.recordAs() != null) {
                 communication.addReasonCode().addCoding().setSystem(message.recordAs().system())
                         .setCode(message.recordAs().code()).setDisplay(message.recordAs().display());
             }
-            try {
-                communication.addPayload().setContent(new StringType(json.writeValueAsString(message)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
+            communication.addPayload().setContent(new StringType(words(message)));
+            List<FeedbackMessage.OutcomeChange> changes = message.outcomeChanges() != null ? message.outcomeChanges()
+                    : message.closure() != null && message.closure().outcomeChanges() != null ? message.closure().outcomeChanges() : List.of();
+            for (FeedbackMessage.OutcomeChange change : changes) {
+                for (boolean baseline : new boolean[] { true, false }) {
+                    Observation observation = observation(referral, message, change, baseline);
+                    String url = "Observation/" + observation.getId();
+                    bundle.addEntry().setFullUrl(url).setResource(observation);
+                    communication.addPayload().setContent(new Reference(url).setDisplay(observation.getCode().getText()));
+                }
             }
             bundle.addEntry().setFullUrl("Communication/" + communication.getId()).setResource(communication);
         }
         return bundle;
+    }
+
+    private static String statusDisplay(ReferralStatus status) {
+        return switch (status) {
+            case RECEIVED -> "Received, awaiting triage";
+            case ACCEPTED -> "Accepted";
+            case DECLINED -> "Declined at triage";
+            case REDIRECTED -> "Redirected to another service";
+            case WITHDRAWN -> "Withdrawn by the referrer";
+            case CLOSED -> "Support ended";
+        };
+    }
+
+    /** The message as a person reads it: what happened, who the link worker is, how to reach the service, what next. */
+    static String words(FeedbackMessage message) {
+        StringBuilder text = new StringBuilder(message.text() == null ? message.kind() : message.text());
+        if (message.closure() != null && message.closure().nextSteps() != null) {
+            text.append(" Next steps: ").append(message.closure().nextSteps());
+        }
+        if (message.linkWorker() != null && (message.text() == null || !message.text().contains(message.linkWorker()))) {
+            text.append(" Link worker: ").append(message.linkWorker()).append('.');
+        }
+        if (message.contact() != null) {
+            text.append(" Contact ").append(message.contact().name()).append(" on ").append(message.contact().phone()).append(" or ")
+                    .append(message.contact().email()).append('.');
+        }
+        return text.toString();
+    }
+
+    /** One side of an outcome change: the scale (our code; no confirmed concept), its value, the day completed. */
+    private static Observation observation(Referral referral, FeedbackMessage message, FeedbackMessage.OutcomeChange change, boolean baseline) {
+        Observation observation = new Observation();
+        // stable per message, scale and side, so that a system filing the bundle twice files each once
+        observation.setId(UUID.nameUUIDFromBytes((message.messageId() + "|" + change.instrument() + "|" + (baseline ? "baseline" : "follow-up"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/observation-category").setCode("survey")
+                .setDisplay("Survey");
+        observation.getCode().addCoding().setSystem(OUTCOME_SCALE_SYSTEM).setCode(change.instrument());
+        observation.getCode().setText(change.instrument() + (baseline ? " at baseline" : " at follow-up"));
+        observation.setSubject(referral.person().nhsNumber() == null ? null
+                : new Reference().setIdentifier(new Identifier().setSystem(NHS_NUMBER_SYSTEM).setValue(referral.person().nhsNumber())));
+        observation.addBasedOn(new Reference("ServiceRequest/" + referral.id()));
+        LocalDate day = baseline ? change.baselineOn() : change.followUpOn();
+        if (day != null) {
+            observation.setEffective(new org.hl7.fhir.r4.model.DateTimeType(day.toString())); // a day: dateTime at day precision
+        }
+        observation.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(baseline ? change.baseline() : change.followUp())
+                .setUnit("score"));
+        if (!baseline && change.direction() != null) {
+            // the change read the right way round for the scale (lower is better on UCLA3 and ONS4 anxiety)
+            observation.addInterpretation().setText(change.direction() + " than at baseline (" + change.change().toPlainString()
+                    + "; " + change.betterWhen() + " is better)");
+            observation.addNote().setText(change.direction() + ": " + change.change().toPlainString() + " since the baseline, where "
+                    + change.betterWhen() + " is better");
+        }
+        return observation;
     }
 
     /** The entries of a message bundle by fullUrl and by {@code Type/id}, for resolving references. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -53,7 +54,10 @@ import uk.socialprescribing.problem.Problem;
 import uk.socialprescribing.problem.ProblemException;
 import uk.socialprescribing.referral.api.Callers;
 import uk.socialprescribing.referral.api.Idempotency;
+import uk.socialprescribing.problem.QueryParameters;
 import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.service.ReferralFilter;
+import uk.socialprescribing.referral.service.Viewer;
 import uk.socialprescribing.referral.domain.Referrer;
 import uk.socialprescribing.referral.domain.ReferrerKind;
 import uk.socialprescribing.referral.service.ReferralIntake;
@@ -111,6 +115,14 @@ public class FhirResource {
                 .setProfile("https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest");
         serviceRequest.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
         serviceRequest.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        serviceRequest.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE)
+                .setDocumentation("For a system that cannot take webhooks: poll with _lastUpdated=gt<the last lastUpdated seen>");
+        serviceRequest.addSearchParam().setName("requester").setType(Enumerations.SearchParamType.REFERENCE)
+                .setDocumentation("The referring organisation: requester=B82005 (or Organization/B82005), or by identifier "
+                        + "requester:identifier=https://fhir.nhs.uk/Id/ods-organization-code|B82005; a referrer's must be its own");
+        serviceRequest.addSearchParam().setName("_lastUpdated").setType(Enumerations.SearchParamType.DATE)
+                .setDocumentation("gt or ge and an instant: those changed since");
+        serviceRequest.addSearchParam().setName("_count").setType(Enumerations.SearchParamType.NUMBER).setDocumentation("1 to 100; 50 by default");
         rest.addOperation().setName("process-message").setDefinition("http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message");
         return parser().encodeResourceToString(statement);
     }
@@ -197,6 +209,81 @@ public class FhirResource {
                 .orElseThrow(() -> new FhirInvalidException("MessageHeader.focus", "required",
                         "must reference a ServiceRequest entry of the bundle"));
         return receive(request, entries, body, key, uri);
+    }
+
+    @GET
+    @Path("/ServiceRequest")
+    @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
+    @Operation(summary = "Referrals changed since an instant, as a searchset Bundle of ServiceRequests",
+            description = "For a GP system that cannot take webhooks: poll with _lastUpdated=gt<the newest meta.lastUpdated seen>, "
+                    + "oldest change first, following the Bundle's next link. Changes are stamped when made and may commit a moment "
+                    + "apart: poll from a minute before the newest seen and skip what you have (the same id and meta.versionId). "
+                    + "requester narrows to a referring organisation (a referrer's own; its token decides anyway). Each referral "
+                    + "listed is an audited read.")
+    @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = FHIR_JSON))
+    @APIResponse(responseCode = "400", description = "A search parameter cannot be read (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
+    public Response search(@QueryParam("requester") String requester, @QueryParam("requester:identifier") String requesterIdentifier,
+            @QueryParam("_lastUpdated") String lastUpdated, @QueryParam("_count") String count, @QueryParam("_page") String page, UriInfo uri) {
+        Viewer viewer = callers.viewer();
+        String organisation = requesterIdentifier != null ? requesterCode(requesterIdentifier, "requester:identifier")
+                : requester == null ? null : requesterCode(requester, "requester");
+        if (organisation != null && viewer.scope() == Viewer.Scope.ORGANISATION && !organisation.equalsIgnoreCase(viewer.key())) {
+            throw new FhirInvalidException(requesterIdentifier != null ? "requester:identifier" : "requester", "business-rule",
+                    "names " + organisation + " but you are " + viewer.key());
+        }
+        java.time.Instant since = null;
+        boolean inclusive = false;
+        if (lastUpdated != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(gt|ge)(.+)").matcher(lastUpdated.strip());
+            if (!m.matches()) {
+                throw new ProblemException(Problem.invalidField("_lastUpdated", "Prefix", "must be gt or ge and an instant, e.g. gt2026-12-01T09:00:00Z"));
+            }
+            inclusive = m.group(1).equals("ge");
+            since = QueryParameters.instant("_lastUpdated", m.group(2)).orElse(null);
+            if (inclusive) {
+                since = since.minusNanos(1000); // ge: changed at that instant too (stored to the microsecond)
+            }
+        }
+        int size = QueryParameters.integer("_count", count, 50, 1, 100);
+        int pageNumber = QueryParameters.integer("_page", page, 1, 1, 100_000);
+        ReferralFilter filter = new ReferralFilter(null, null, null, null, organisation != null && viewer.scope() != Viewer.Scope.ORGANISATION
+                ? organisation.toUpperCase(java.util.Locale.ROOT) : null, null, null, null, since, ReferralFilter.Order.CHANGED);
+        var found = triage.list(viewer, filter, pageNumber, size);
+        org.hl7.fhir.r4.model.Bundle bundle = new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET);
+        bundle.setId(UUID.randomUUID().toString());
+        bundle.setTotal((int) found.total());
+        bundle.getMeta().setLastUpdated(new Date());
+        bundle.addLink().setRelation("self").setUrl(uri.getRequestUri().toString());
+        if ((long) pageNumber * size < found.total()) {
+            bundle.addLink().setRelation("next").setUrl(uri.getRequestUriBuilder().replaceQueryParam("_page", pageNumber + 1).build().toString());
+        }
+        String base = uri.getBaseUriBuilder().path("fhir").build().toString();
+        for (Referral referral : found.items()) {
+            bundle.addEntry().setFullUrl(base + "/ServiceRequest/" + referral.id()).setResource(FhirReferrals.serviceRequest(referral))
+                    .getSearch().setMode(org.hl7.fhir.r4.model.Bundle.SearchEntryMode.MATCH);
+        }
+        return Response.ok(parser().encodeResourceToString(bundle)).build();
+    }
+
+    /**
+     * requester=B82005 or Organization/B82005 (a reference), or requester:identifier=https://fhir.nhs.uk/Id/ods-organization-code|B82005
+     * (the organisation's identifier; a client escaping the bar as \| is understood).
+     */
+    private static String requesterCode(String requester, String parameter) {
+        String value = requester.strip().replace("\\|", "|");
+        if (value.contains("|")) {
+            String system = value.substring(0, value.indexOf('|'));
+            if (!system.isEmpty() && !system.equals(FhirReferrals.ODS_SYSTEM)) {
+                throw new ProblemException(Problem.invalidField(parameter, "System", "must be an ODS code (" + FhirReferrals.ODS_SYSTEM + "|B82005)"));
+            }
+            value = value.substring(value.indexOf('|') + 1);
+        } else if (value.startsWith("Organization/")) {
+            value = value.substring("Organization/".length());
+        }
+        if (!value.matches("[A-Za-z0-9-]{3,64}")) {
+            throw new ProblemException(Problem.invalidField(parameter, "Code", "must be an organisation's ODS code or id"));
+        }
+        return value;
     }
 
     @GET

@@ -9,7 +9,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import uk.socialprescribing.events.caseload.CaseAssigned;
 import uk.socialprescribing.events.caseload.CaseClosed;
+import uk.socialprescribing.events.caseload.CaseOpened;
+import uk.socialprescribing.events.caseload.CaseWaitlisted;
 import uk.socialprescribing.events.referral.ReferralAccepted;
 import uk.socialprescribing.events.referral.ReferralClosed;
 import uk.socialprescribing.events.referral.ReferralDeclined;
@@ -18,6 +21,7 @@ import uk.socialprescribing.events.referral.ReferralWithdrawn;
 import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.referral.domain.DeclineReason;
 import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.domain.ReferralStatus;
 import uk.socialprescribing.referral.domain.TriageDeadline;
 import uk.socialprescribing.referral.domain.WithdrawalReason;
 import uk.socialprescribing.referral.feedback.ReferrerFeedback;
@@ -56,10 +60,11 @@ public class Triage {
     Referral accept(UUID id, long expectedVersion, Viewer triager, Instant at) {
         Referral referral = forTriage(id, expectedVersion, triager);
         referral.accept(triager.principal(), at);
+        referral.triagedByName(triager.name());
         outbox.record(new ReferralAccepted(referral.id(), referral.practiceOdsCode(), referral.pcnCode(),
                 referral.urgency().code(), referral.person().language(), referral.person().interpreterNeeded(),
                 referral.triagedAt(), referral.receivedAt()));
-        feedback.accepted(referral);
+        // the referrer hears of the acceptance with where the case went, when caseload-service says (caseAllocated)
         referrals.flush(); // the new version, for the ETag of the answer
         return referral;
     }
@@ -68,6 +73,7 @@ public class Triage {
     public Referral decline(UUID id, long expectedVersion, Viewer triager, DeclineReason reason, String note) {
         Referral referral = forTriage(id, expectedVersion, triager);
         referral.decline(triager.principal(), reason, note, now());
+        referral.triagedByName(triager.name());
         outbox.record(new ReferralDeclined(referral.id(), reason.code(), referral.triagedAt()));
         feedback.declined(referral);
         referrals.flush(); // the new version, for the ETag of the answer
@@ -78,6 +84,7 @@ public class Triage {
     public Referral redirect(UUID id, long expectedVersion, Viewer triager, String to, String reason, String note) {
         Referral referral = forTriage(id, expectedVersion, triager);
         referral.redirect(triager.principal(), to, reason, note, now());
+        referral.triagedByName(triager.name());
         outbox.record(new ReferralRedirected(referral.id(), to, reason, referral.triagedAt()));
         feedback.redirected(referral);
         referrals.flush(); // the new version, for the ETag of the answer
@@ -109,6 +116,66 @@ public class Triage {
         outbox.record(new ReferralClosed(referral.id(), closed.reason(), referral.closedAt()));
         feedback.closed(referral, closed);
         return true;
+    }
+
+    /** caseload-service opened the referral's case: the referral knows it from now on. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean caseOpened(CaseOpened opened) {
+        Referral referral = referrals.findForUpdate(opened.referralId()).orElse(null);
+        if (referral == null) {
+            return false;
+        }
+        referral.caseOpened(opened.caseId());
+        return true;
+    }
+
+    /**
+     * The case went to a link worker: the first time, the referrer hears that the referral was accepted and who will
+     * contact the person; later (a waiting case reached a worker, or went to another), that it was allocated.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean caseAssigned(CaseAssigned assigned) {
+        Referral referral = byCase(assigned.caseId());
+        if (referral == null) {
+            return false;
+        }
+        boolean first = referral.caseAllocation() == null;
+        String name = assigned.linkWorkerName() != null ? assigned.linkWorkerName() : assigned.linkWorker();
+        boolean news = referral.assignedTo(name, assigned.assignedAt().truncatedTo(ChronoUnit.MICROS));
+        if (referral.status() == ReferralStatus.ACCEPTED) {
+            if (first) {
+                feedback.accepted(referral);
+            } else if (news) {
+                feedback.allocated(referral);
+            }
+        }
+        return true;
+    }
+
+    /** The case joined the waiting list: the referrer hears that the referral was accepted, and the forecast wait. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean caseWaitlisted(CaseWaitlisted waitlisted) {
+        Referral referral = byCase(waitlisted.caseId());
+        if (referral == null) {
+            return false;
+        }
+        boolean first = referral.caseAllocation() == null;
+        referral.waiting(waitlisted.forecastWaitDays(), waitlisted.waitlistedAt().truncatedTo(ChronoUnit.MICROS));
+        if (first && referral.status() == ReferralStatus.ACCEPTED) {
+            feedback.accepted(referral);
+        }
+        return true;
+    }
+
+    /** Whether caseload-service has said where the referral's case went (no personal data is read). */
+    @Transactional
+    public boolean allocationKnown(UUID id) {
+        return referrals.getEntityManager().createQuery("select r.caseAllocation from Referral r where r.id = :id", String.class)
+                .setParameter("id", id).getResultStream().anyMatch(java.util.Objects::nonNull);
+    }
+
+    private Referral byCase(UUID caseId) {
+        return referrals.findByCase(caseId).flatMap(r -> referrals.findForUpdate(r.id())).orElse(null);
     }
 
     /** A referral with the person's details, for a reader allowed to see it; the read is audited. */
