@@ -237,6 +237,9 @@ final class BadRequests {
     /** Another type than the value's: each of these breaks a field that holds the value's type. */
     private static List<JsonNode> wrongTypes(JsonNode value) {
         List<JsonNode> wrong = new ArrayList<>();
+        if (value.isNull()) {
+            return wrong; // an example's null says nothing of the field's type (a listing's "maximumAge": null is a number's)
+        }
         if (!value.isTextual()) {
             wrong.add(NODES.textNode("not-a-" + value.getNodeType().name().toLowerCase()));
         }

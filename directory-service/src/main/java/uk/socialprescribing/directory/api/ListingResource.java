@@ -112,14 +112,16 @@ public class ListingResource {
             @NotBlank @Size(max = 100) @Schema(required = true, example = "Knaresborough") String town,
             @NotBlank @jakarta.validation.constraints.Pattern(regexp = Postcodes.FULL, message = "must be a UK postcode")
             @Schema(required = true, example = "HG5 8AH") String postcode,
-            @Size(max = 300) @Schema(example = "Tuesdays 10:30-12:00") String schedule, @Size(max = 200) @Schema(example = "Free") String cost,
-            @Min(0) Integer capacityMaximum, @Min(0) Integer capacityAvailable, @Min(0) @Max(130) Integer minimumAge,
-            @Min(0) @Max(130) Integer maximumAge,
+            @Size(max = 300) @Schema(nullable = true, example = "Tuesdays 10:30-12:00") String schedule,
+            @Size(max = 200) @Schema(nullable = true, example = "Free") String cost,
+            @Min(0) @Schema(nullable = true) Integer capacityMaximum, @Min(0) @Schema(nullable = true) Integer capacityAvailable,
+            @Min(0) @Max(130) @Schema(nullable = true, description = "null: no lower limit") Integer minimumAge,
+            @Min(0) @Max(130) @Schema(nullable = true, description = "null: no upper limit") Integer maximumAge,
             @Size(max = 12) @Schema(description = "Languages the service is run in: ISO 639-1 codes, or bfi for British Sign Language",
                     example = "[\"en\", \"pl\"]") List<@NotBlank String> languages,
             @Size(max = 12) @Schema(description = "The venue's access features, by code (GET /api/directory/vocabulary)",
                     example = "[\"step-free-access\", \"hearing-loop\"]") List<@NotBlank String> accessibility,
-            @Valid @Schema(description = "Whom people and link workers can ask") ContactDraft contact) {
+            @Valid @Schema(nullable = true, description = "Whom people and link workers can ask") ContactDraft contact) {
 
         Listing.Details details() {
             return new Listing.Details(name.strip(), description.strip(), category, venue.strip(), town.strip(),
@@ -151,17 +153,18 @@ public class ListingResource {
     }
 
     @Schema(name = "ListingContact")
-    public record ContactDraft(@Size(max = 200) @Schema(example = "Sam Holt, walk leader") String name,
-            @jakarta.validation.constraints.Email @Size(max = 254) @Schema(example = "walks@example.org") String email,
+    public record ContactDraft(@Size(max = 200) @Schema(nullable = true, example = "Sam Holt, walk leader") String name,
+            @jakarta.validation.constraints.Email @Size(max = 254) @Schema(nullable = true, example = "walks@example.org") String email,
             @jakarta.validation.constraints.Pattern(regexp = "\\+?[0-9][0-9 ()-]{5,24}", message = "must be a telephone number")
-            @Schema(example = "01632 960123") String phone) {
+            @Schema(nullable = true, example = "01632 960123") String phone) {
     }
 
     static final String DRAFT_EXAMPLE = """
             {"name": "Nidd Gorge Walkers", "description": "An easy two-mile walk along the gorge, then tea.", "category": "walking",
              "venue": "Knaresborough Library", "town": "Knaresborough", "postcode": "HG5 8AH", "schedule": "Tuesdays 10:30-12:00",
              "cost": "Free", "capacityMaximum": 15, "capacityAvailable": 6, "minimumAge": 18, "maximumAge": null, "languages": ["en"],
-             "accessibility": ["step-free-access", "accessible-toilet"], "contact": {"name": "Sam Holt", "phone": "01632 960123"}}""";
+             "accessibility": ["step-free-access", "accessible-toilet"],
+             "contact": {"name": "Sam Holt", "email": "walks@example.org", "phone": "01632 960123"}}""";
 
     @Schema(name = "Reason")
     public record Reason(@NotBlank @Size(max = 200) @Schema(required = true, example = "funding-ended") String reason) {

@@ -17,11 +17,12 @@ import uk.socialprescribing.directory.domain.Listing;
 @Schema(name = "Service", description = "A service in the community resource directory")
 public record ListingView(UUID id, UUID organizationId, @Schema(example = "Harrogate Health Walk") String name,
         String description, @Schema(example = "walking") String category, String venue, String town,
-        @Schema(example = "HG1 2RP") String postcode, @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(example = "Tuesdays 10:30-12:00") String schedule,
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(example = "Free") String cost,
-        @JsonInclude(JsonInclude.Include.ALWAYS) Integer capacityMaximum, @JsonInclude(JsonInclude.Include.ALWAYS) Integer capacityAvailable,
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "The youngest it is for; null: no lower limit", example = "18") Integer minimumAge,
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "The oldest it is for; null: no upper limit") Integer maximumAge,
+        @Schema(example = "HG1 2RP") String postcode, @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, example = "Tuesdays 10:30-12:00") String schedule,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, example = "Free") String cost,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true) Integer capacityMaximum,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true) Integer capacityAvailable,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "The youngest it is for; null: no lower limit", example = "18") Integer minimumAge,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "The oldest it is for; null: no upper limit") Integer maximumAge,
         @Schema(description = "When someone who runs it last confirmed the listing is right") java.time.LocalDate assuredDate,
         @Schema(description = "Not assured for six months") boolean stale, java.time.Instant lastModified,
         @Schema(enumeration = { "pending", "approved", "rejected" }, description = "A partner's new listing waits for admin approval") String moderation,
@@ -29,7 +30,7 @@ public record ListingView(UUID id, UUID organizationId, @Schema(example = "Harro
         @Schema(description = "When it left the directory") java.time.Instant withdrawnAt,
         @Schema(description = "Language codes") java.util.List<String> languages,
         @Schema(description = "Access feature codes") java.util.List<String> accessibility,
-        @JsonInclude(JsonInclude.Include.ALWAYS) Listing.Contact contact) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true) Listing.Contact contact) {
 
     static ListingView of(Listing listing) {
         Listing.Details d = listing.details();

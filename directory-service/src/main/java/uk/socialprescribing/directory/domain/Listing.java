@@ -115,7 +115,9 @@ public class Listing {
     }
 
     /** Whom to ask about the service. */
-    public record Contact(String name, String email, String phone) {
+    public record Contact(@org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String name,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String email,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String phone) {
 
         static Contact of(String name, String email, String phone) {
             return name == null && email == null && phone == null ? null : new Contact(name, email, phone);
