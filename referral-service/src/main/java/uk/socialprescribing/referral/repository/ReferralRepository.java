@@ -36,6 +36,13 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         return locked.isEmpty() ? Optional.empty() : findByIdOptional(id);
     }
 
+    /** The referral whose case this is, its row locked until the transaction ends (one statement finds and locks it). */
+    public Optional<Referral> findForUpdateByCase(UUID caseId) {
+        List<?> locked = getEntityManager().createNativeQuery("select id from referral where case_id = :case for update")
+                .setParameter("case", caseId).getResultList();
+        return locked.isEmpty() ? Optional.empty() : findByIdOptional((UUID) locked.get(0));
+    }
+
     /**
      * Open referrals (awaiting triage or accepted) for this NHS number, other than {@code except}, their rows locked
      * until the transaction ends. Flagging them as possible duplicates changes them: a triage move or a case event

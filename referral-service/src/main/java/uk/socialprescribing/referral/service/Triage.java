@@ -175,7 +175,7 @@ public class Triage {
     }
 
     private Referral byCase(UUID caseId) {
-        return referrals.findByCase(caseId).flatMap(r -> referrals.findForUpdate(r.id())).orElse(null);
+        return referrals.findForUpdateByCase(caseId).orElse(null);
     }
 
     /** A referral with the person's details, for a reader allowed to see it; the read is audited. */
