@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,13 +48,11 @@ public class FeedbackResource {
     private final Triage triage;
     private final ReferrerFeedback feedback;
     private final Callers callers;
-    private final ObjectMapper json;
 
-    public FeedbackResource(Triage triage, ReferrerFeedback feedback, Callers callers, ObjectMapper json) {
+    public FeedbackResource(Triage triage, ReferrerFeedback feedback, Callers callers) {
         this.triage = triage;
         this.feedback = feedback;
         this.callers = callers;
-        this.json = json;
     }
 
     @GET
@@ -78,7 +75,7 @@ public class FeedbackResource {
             List<FeedbackMessage> messages = feedback.messagesAbout(id);
             if (fhir) {
                 return Response.ok(FhirContext.forR4Cached().newJsonParser()
-                        .encodeResourceToString(FhirReferrals.feedback(referral, messages, json)), FhirResource.FHIR_JSON).build();
+                        .encodeResourceToString(FhirReferrals.feedback(referral, messages)), FhirResource.FHIR_JSON).build();
             }
             FeedbackMessage.Coding recordAs = messages.stream().map(FeedbackMessage::recordAs).filter(java.util.Objects::nonNull)
                     .reduce((first, second) -> second).orElse(null);

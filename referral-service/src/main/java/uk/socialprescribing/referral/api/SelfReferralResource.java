@@ -105,7 +105,7 @@ public class SelfReferralResource {
                     "person.address.postcode", needs);
             // the referral itself: link workers read it there; the person holds the reference
             URI location = uri.getBaseUriBuilder().path("api/referrals").path(received.id().toString()).build();
-            return Response.created(location).entity(new SelfReferralReceipt(received.id(), reference(received),
+            return Response.created(location).entity(new SelfReferralReceipt(received.id(), received.selfReferralReference(),
                     received.status().name(), confirmation(received.triageDueBy(), p.preferredContactMethod()))).build();
         });
     }
@@ -190,9 +190,4 @@ public class SelfReferralResource {
             errors.add(new Problem.FieldError("person.address", "NotNull", "a full address is needed to write to you"));
         }
     }
-
-    static String reference(Referral referral) {
-        return referral.selfReferralReference();
-    }
-
 }

@@ -26,8 +26,6 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.socialprescribing.referral.domain.ContactMethod;
 import uk.socialprescribing.referral.domain.NhsNumber;
@@ -298,7 +296,7 @@ public final class FhirReferrals {
      * and a Communication per message whose payload is the message in words, with each outcome measure it reports as an
      * Observation (the scale, its value, the day completed) that the Communication references.
      */
-    public static Bundle feedback(Referral referral, List<FeedbackMessage> messages, ObjectMapper json) {
+    public static Bundle feedback(Referral referral, List<FeedbackMessage> messages) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         bundle.setId(UUID.randomUUID().toString());
         ServiceRequest request = serviceRequest(referral);
