@@ -133,14 +133,11 @@ public class Propagation {
 
     static String nhsNumber(AtomicInteger next) {
         while (true) {
-            String digits = String.valueOf(next.getAndIncrement());
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (digits.charAt(i) - '0') * (10 - i);
-            }
-            int check = (11 - sum % 11) % 11;
-            if (check != 10) {
-                return digits + check;
+            // the platform's own check digit (reference-data, on referral-service's class path)
+            String nine = String.valueOf(next.getAndIncrement());
+            java.util.OptionalInt check = uk.socialprescribing.reference.NhsNumber.checkDigit(nine);
+            if (check.isPresent()) {
+                return nine + check.getAsInt();
             }
         }
     }

@@ -17,6 +17,7 @@ function init(args)
   counter = (id or 0) * 500000 + math.random(0, 499999)
 end
 
+-- the check digit as reference-data's NhsNumber.checkDigit computes it (wrk runs Lua, so the rule is written here again)
 local function nhs_number()
   while true do
     counter = counter + 1

@@ -1,6 +1,5 @@
 package uk.socialprescribing.gateway;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +14,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +47,11 @@ public class ApiCatalogue {
     private volatile ObjectNode cached;
     private volatile Instant cachedAt = Instant.EPOCH;
 
-    public ApiCatalogue(GatewayConfig config) {
+    /** The platform's version (the Maven project's), as the merged document's info.version. */
+    private final String version;
+
+    public ApiCatalogue(GatewayConfig config, @ConfigProperty(name = "quarkus.application.version") String version) {
+        this.version = version;
         this.config = config;
         this.publicBaseUrl = config.publicBaseUrl();
         this.issuer = config.publicIssuer();
@@ -96,7 +100,7 @@ public class ApiCatalogue {
         merged.put("openapi", "3.1.0");
         ObjectNode info = merged.putObject("info");
         info.put("title", "Social prescribing platform API");
-        info.put("version", "1.0.0");
+        info.put("version", version);
         info.put("description", "Every service's operations at the gateway: referrals (JSON and FHIR R4), caseloads, the community "
                 + "directory (and its public Open Referral UK feed), outcome measures and commissioners' metrics. Errors are "
                 + "application/problem+json (RFC 9457). Systems get a token by client credentials; people sign in by authorization "

@@ -198,7 +198,7 @@ class AllocationTest {
         assertEquals(10, count("ASSIGNED"));
         assertEquals(40, count("WAITING"));
         given().auth().oauth2(admin()).queryParam("pcn", PCN).when().get("/api/caseload/link-workers")
-                .then().statusCode(200).body("spareCapacity", equalTo(List.of(0, 0)));
+                .then().statusCode(200).body("contents.spareCapacity", equalTo(List.of(0, 0)));
     }
 
     @Test
@@ -248,7 +248,7 @@ class AllocationTest {
                 .when().post("/api/caseload/link-workers").then().statusCode(403);
         String id = addLinkWorker(lead(PCN), "by-lead-" + UUID.randomUUID(), List.of("en"), 5, 50);
         given().auth().oauth2(TestTokens.linkWorker(PCN)).when().get("/api/caseload/link-workers")
-                .then().statusCode(200).body("id", equalTo(List.of(id)));
+                .then().statusCode(200).body("contents.id", equalTo(List.of(id)));
         given().auth().oauth2(TestTokens.linkWorker("U84002")).queryParam("pcn", PCN).when().get("/api/caseload/link-workers")
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.linkWorker("U84002")).when().get("/api/caseload/link-workers/{id}", id).then().statusCode(404);

@@ -152,9 +152,11 @@ class CarePlanTest {
         put(workerToken(other), "\"1\"", FIRST).statusCode(404);
         given().auth().oauth2(lead(PCN)).when().get("/api/caseload/cases/{id}/plan", caseId).then().statusCode(200);
         // each read of the plan is audited, the refused ones are not
-        given().auth().oauth2(admin()).queryParam("caseId", caseId).when().get("/api/caseload/audit").then().statusCode(200)
-                .body("readBy", equalTo(List.of("lead-" + PCN))).body("purpose", equalTo(List.of("care-plan")));
-        given().auth().oauth2(lead(PCN)).queryParam("caseId", caseId).when().get("/api/caseload/audit").then().statusCode(403);
-        given().auth().oauth2(admin()).when().get("/api/caseload/audit").then().statusCode(400).body("errors[0].field", equalTo("caseId"));
+        given().auth().oauth2(admin()).queryParam("subjectId", caseId).when().get("/api/caseload/audit").then().statusCode(200)
+                .body("contents.readBy", equalTo(List.of("lead-" + PCN))).body("contents.purpose", equalTo(List.of("care-plan")))
+                .body("contents.subjectId", equalTo(List.of(caseId)));
+        given().auth().oauth2(lead(PCN)).queryParam("subjectId", caseId).when().get("/api/caseload/audit").then().statusCode(403);
+        given().auth().oauth2(admin()).queryParam("subjectId", "case-1").when().get("/api/caseload/audit").then().statusCode(400)
+                .body("errors[0].field", equalTo("subjectId"));
     }
 }

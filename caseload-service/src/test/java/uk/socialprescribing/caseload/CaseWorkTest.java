@@ -96,7 +96,7 @@ class CaseWorkTest {
                 .body("contents.id", hasItem(annCase)).body("contents.id", hasItem(waiting)).body("contents.id", not(hasItem(bobCase)));
         given().auth().oauth2(workerToken(ann)).when().get("/api/caseload/cases/{id}", bobCase).then().statusCode(404);
         given().auth().oauth2(workerToken(ann)).when().get("/api/caseload/me/caseload").then().statusCode(200)
-                .body("contents.id", equalTo(List.of(annCase)));
+                .body("cases.contents.id", equalTo(List.of(annCase)));
         given().auth().oauth2(lead(PCN)).queryParam("allocation", "ASSIGNED").when().get("/api/caseload/cases").then().statusCode(200)
                 .body("totalItems", equalTo(2)).body("contents.allocation", everyItem(equalTo("ASSIGNED")));
         given().auth().oauth2(lead("U84002")).when().get("/api/caseload/cases/{id}", annCase).then().statusCode(404);

@@ -221,8 +221,8 @@ class ConnectionTest {
         given().auth().oauth2(admin()).when().get("/api/caseload/cases/{id}/connections", caseId).then().statusCode(200)
                 .body("[0].note", nullValue()).body("[0].serviceName", equalTo("Harrogate Befrienders"));
         // the lead's read of the notes is audited; admin's, which showed none, is not
-        given().auth().oauth2(admin()).queryParam("caseId", caseId).when().get("/api/caseload/audit").then().statusCode(200)
-                .body("purpose", equalTo(List.of("connection-notes"))).body("readBy", equalTo(List.of("lead-" + PCN)));
+        given().auth().oauth2(admin()).queryParam("subjectId", caseId).when().get("/api/caseload/audit").then().statusCode(200)
+                .body("contents.purpose", equalTo(List.of("connection-notes"))).body("contents.readBy", equalTo(List.of("lead-" + PCN)));
         connect(admin(), "{\"serviceId\": \"" + befriend + "\"}").statusCode(403);
         String other = "other-" + UUID.randomUUID();
         addLinkWorker(admin(), other, List.of("en"), 5, 225);

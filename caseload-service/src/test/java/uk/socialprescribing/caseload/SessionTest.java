@@ -131,6 +131,13 @@ class SessionTest {
                 .body("{\"kind\": \"chat\", \"mode\": \"phone\", \"scheduledFor\": \"2026-12-01T10:00:00Z\", \"durationMinutes\": 1}")
                 .when().post("/api/caseload/cases/{id}/sessions", caseId)
                 .then().statusCode(400);
+        // every bad value of a body in one answer: the forms Jackson cannot read, and the constraints, together
+        given().auth().oauth2(workerToken(worker)).contentType(ContentType.JSON)
+                .body("{\"kind\": \"chat\", \"mode\": \"bus\", \"scheduledFor\": \"soon\", \"durationMinutes\": 1}")
+                .when().post("/api/caseload/cases/{id}/sessions", caseId)
+                .then().statusCode(400).contentType("application/problem+json").body("detail", equalTo("4 fields are not valid"))
+                .body("errors.field", equalTo(List.of("durationMinutes", "kind", "mode", "scheduledFor")))
+                .body("errors.rule", equalTo(List.of("Min", "Format", "Format", "Format")));
     }
 
     String scheduleAt(Instant at) {

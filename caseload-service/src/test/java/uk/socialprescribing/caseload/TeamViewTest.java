@@ -78,16 +78,16 @@ class TeamViewTest {
 
         given().auth().oauth2(workerToken(worker)).when().get("/api/caseload/me/caseload").then().statusCode(200)
                 .body("activeCases", equalTo(3)).body("activeCaseCap", equalTo(3)).body("yearlyCap", equalTo(225))
-                .body("totalItems", equalTo(3))
+                .body("cases.totalItems", equalTo(3))
                 .body("flagged.'follow-up-overdue'", equalTo(1)).body("flagged.'session-unrecorded'", equalTo(1))
-                .body("contents.find { it.id == '%s' }.nextSessionAt".formatted(booked), equalTo(next.toString()))
-                .body("contents.find { it.id == '%s' }.sessionsAttended".formatted(booked), equalTo(1))
-                .body("contents.find { it.id == '%s' }.flags".formatted(booked), equalTo(List.of()))
-                .body("contents.find { it.id == '%s' }.flags".formatted(overdue), hasItem("follow-up-overdue"))
-                .body("contents.find { it.id == '%s' }.unrecordedSessions".formatted(unrecorded), equalTo(1))
-                .body("contents.find { it.id == '%s' }.flags".formatted(unrecorded), hasItem("session-unrecorded"));
+                .body("cases.contents.find { it.id == '%s' }.nextSessionAt".formatted(booked), equalTo(next.toString()))
+                .body("cases.contents.find { it.id == '%s' }.sessionsAttended".formatted(booked), equalTo(1))
+                .body("cases.contents.find { it.id == '%s' }.flags".formatted(booked), equalTo(List.of()))
+                .body("cases.contents.find { it.id == '%s' }.flags".formatted(overdue), hasItem("follow-up-overdue"))
+                .body("cases.contents.find { it.id == '%s' }.unrecordedSessions".formatted(unrecorded), equalTo(1))
+                .body("cases.contents.find { it.id == '%s' }.flags".formatted(unrecorded), hasItem("session-unrecorded"));
         given().auth().oauth2(workerToken(worker)).queryParam("flag", "follow-up-overdue").when().get("/api/caseload/me/caseload")
-                .then().statusCode(200).body("totalItems", equalTo(1)).body("contents[0].id", equalTo(overdue));
+                .then().statusCode(200).body("cases.totalItems", equalTo(1)).body("cases.contents[0].id", equalTo(overdue));
         given().auth().oauth2(lead(PCN)).queryParam("flag", "session-unrecorded").when().get("/api/caseload/cases")
                 .then().statusCode(200).body("contents.id", equalTo(List.of(unrecorded)));
         given().auth().oauth2(workerToken(worker)).queryParam("flag", "late").when().get("/api/caseload/me/caseload")

@@ -122,7 +122,7 @@ class FeedImportTest {
         // what was read: the term by code, name or id; the weekly session and the cost in our partners' words; capacity,
         // languages (by code or name), the contact, and the access features we have codes for
         List<Map<String, Object>> mine = given().auth().oauth2(uk.socialprescribing.testing.TestTokens.linkWorker("U84002")).queryParam("q", tag).queryParam("sort", "name")
-                .when().get("/api/directory/search").then().statusCode(200).extract().path("items");
+                .when().get("/api/directory/search").then().statusCode(200).extract().path("results.contents");
         assertEquals(List.of("walking", "singing-and-music", "learning"), mine.stream().map(m -> m.get("category")).toList());
         assertEquals(List.of("Tuesdays 10:00-11:30", "Thursdays 10:00-11:30", "Mondays 10:00-11:30"), mine.stream().map(m -> m.get("schedule")).toList());
         Map<String, Object> first = mine.get(0);
@@ -144,7 +144,7 @@ class FeedImportTest {
                 .body("errors.field", hasItem("service " + ids.get(2) + ": service_at_locations[0].location.addresses[0].postal_code"));
         // nothing was written, not even the good one
         given().auth().oauth2(uk.socialprescribing.testing.TestTokens.linkWorker("U84002")).queryParam("q", tag).when().get("/api/directory/search").then().statusCode(200)
-                .body("totalItems", equalTo(0));
+                .body("results.totalItems", equalTo(0));
     }
 
     @Test

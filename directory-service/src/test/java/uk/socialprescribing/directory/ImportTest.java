@@ -61,8 +61,8 @@ class ImportTest {
         given().when().get("/oruk/services/{id}", id).then().body("schedules[0].closes_at", equalTo("12:00:00"))
                 .body("service_capacity.available", equalTo(2));
         given().auth().oauth2(ADMIN).when().get("/api/directory/services/{id}/changes", id).then().statusCode(200)
-                .body("action", equalTo(List.of("updated", "created"))).body("[0].changes.schedule.after", equalTo("Mondays 10:00-12:00"))
-                .body("[0].changedBy", equalTo("sam.admin"));
+                .body("contents.action", equalTo(List.of("updated", "created")))
+                .body("contents[0].changes.schedule.after", equalTo("Mondays 10:00-12:00")).body("contents[0].changedBy", equalTo("sam.admin"));
     }
 
     @Test
@@ -96,7 +96,7 @@ class ImportTest {
         importing(ADMIN, header + good).statusCode(200).body("created", equalTo(1));
         importing(ADMIN, header + good).statusCode(200).body("unchanged", equalTo(1));
         String id = given().auth().oauth2(ADMIN).queryParam("q", "Polish Walk").queryParam("language", "pl").when().get("/api/directory/search")
-                .then().statusCode(200).extract().path("items.find { it.organisation == '" + organisation + "' }.id");
+                .then().statusCode(200).extract().path("results.contents.find { it.organisation == '" + organisation + "' }.id");
         given().auth().oauth2(ADMIN).when().get("/api/directory/services/{id}", id).then().statusCode(200)
                 .body("languages", equalTo(List.of("en", "pl"))).body("accessibility", equalTo(List.of("step-free-access", "parking")))
                 .body("contact.name", equalTo("Ewa Nowak"));

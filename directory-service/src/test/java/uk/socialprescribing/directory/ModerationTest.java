@@ -72,8 +72,8 @@ class ModerationTest {
         given().when().get("/oruk/services/{id}", id).then().statusCode(404);
         given().auth().oauth2(TestTokens.linkWorker("U84002")).when().get("/api/directory/services/{id}", id).then().statusCode(404);
         given().auth().oauth2(PartnerTest.partner(UUID.randomUUID().toString())).when().get("/api/directory/services/{id}", id).then().statusCode(404);
-        given().auth().oauth2(ADMIN).when().get("/api/directory/services/pending").then().statusCode(200).body("id", hasItem(id));
-        given().auth().oauth2(partner).when().get("/api/directory/services/mine").then().statusCode(200).body("id", equalTo(List.of(id)));
+        given().auth().oauth2(ADMIN).when().get("/api/directory/services/pending").then().statusCode(200).body("contents.id", hasItem(id));
+        given().auth().oauth2(partner).when().get("/api/directory/services/mine").then().statusCode(200).body("contents.id", equalTo(List.of(id)));
 
         post(partner, id, "approve", "\"0\"", null).statusCode(403);
         post(ADMIN, id, "approve", null, null).statusCode(428);
@@ -81,7 +81,7 @@ class ModerationTest {
         post(ADMIN, id, "approve", etag(ADMIN, id), null).statusCode(409).body("type", equalTo("urn:social-prescribing:problem:listing-state"));
         given().when().get("/oruk/services/{id}", id).then().statusCode(200).body("schedules[0].byday", equalTo("TU"))
                 .body("cost_options[0].amount", equalTo(0.0f));
-        given().auth().oauth2(ADMIN).when().get("/api/directory/services/pending").then().body("id", not(hasItem(id)));
+        given().auth().oauth2(ADMIN).when().get("/api/directory/services/pending").then().body("contents.id", not(hasItem(id)));
 
         List<Published> events = PublishedEvents.await(kafka, "directory-events", 2, Duration.ofSeconds(30), p -> id.equals(p.key()));
         assertEquals(List.of("service.published.v1", "service.capacity-changed.v1"), events.stream().map(p -> p.event().getType()).toList());
@@ -105,7 +105,7 @@ class ModerationTest {
                 .body("schedules.byday", equalTo(List.of("FR"))).body("cost_options[0].amount", equalTo(2.0f));
 
         List<Map<String, Object>> log = given().auth().oauth2(partner).when().get("/api/directory/services/{id}/changes", id).then().statusCode(200)
-                .extract().path("");
+                .extract().path("contents");
         assertEquals(List.of("updated", "approved", "created"), log.stream().map(c -> c.get("action")).toList());
         assertEquals(Map.of("schedule", Map.of("before", "Tuesdays 10:30-12:00", "after", "Fridays 14:00-15:30"),
                 "cost", Map.of("before", "Free", "after", "£2 a session")), log.get(0).get("changes"));

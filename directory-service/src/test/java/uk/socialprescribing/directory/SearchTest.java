@@ -58,7 +58,7 @@ class SearchTest {
 
     List<Map<String, Object>> search(Map<String, ?> parameters) {
         return asLinkWorker().queryParams(parameters).queryParam("size", 100).when().get("/api/directory/search").then().statusCode(200)
-                .extract().path("items");
+                .extract().path("results.contents");
     }
 
     /** The first word of each fixture result's name (the demo listings never hold the tag). */
@@ -157,5 +157,9 @@ class SearchTest {
         bad.forEach((query, field) -> asLinkWorker().urlEncodingEnabled(false).when().get("/api/directory/search?" + query).then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(field)));
         given().when().get("/api/directory/search?q=walk").then().statusCode(401).contentType("application/problem+json");
+        // every problem of a request in one answer, in the order the parameters are read
+        asLinkWorker().urlEncodingEnabled(false).when().get("/api/directory/search?day=funday&startTime=noon&size=1000&page=abc&language=xx")
+                .then().statusCode(400).body("detail", equalTo("5 fields are not valid"))
+                .body("errors.field", equalTo(List.of("language", "day", "startTime", "page", "size")));
     }
 }

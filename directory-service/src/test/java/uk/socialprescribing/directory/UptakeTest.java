@@ -87,9 +87,9 @@ class UptakeTest {
         assertEquals(Map.of("no-space", 1), figures.get("declinedBecause"));
         assertEquals(Map.of("timing", 1), figures.get("droppedOutBecause"));
         given().auth().oauth2(partner).when().get("/api/directory/services/uptake").then().statusCode(200)
-                .body("size()", equalTo(1)).body("[0].referralsReceived", equalTo(2));
+                .body("totalItems", equalTo(1)).body("contents[0].referralsReceived", equalTo(2));
         given().auth().oauth2(MatchTest.ADMIN).queryParam("organizationId", organisation).when().get("/api/directory/services/uptake").then()
-                .statusCode(200).body("[0].serviceId", equalTo(serviceId));
+                .statusCode(200).body("contents[0].serviceId", equalTo(serviceId));
     }
 
     @Test

@@ -215,7 +215,7 @@ class AuthorizationMatrixTest {
                 + (allowed ? f.newWebhook() : f.webhook)));
         r.put("GET /api/referrals/webhooks/{id}/deliveries", (who, allowed) -> Call.of("GET", "/api/referrals/webhooks/" + f.webhook + "/deliveries"));
         r.put("POST /api/referrals/webhooks/{id}/test", (who, allowed) -> Call.of("POST", "/api/referrals/webhooks/" + f.webhook + "/test"));
-        r.put("GET /api/referrals/audit", (who, allowed) -> Call.of("GET", "/api/referrals/audit").query("referralId", f.referral));
+        r.put("GET /api/referrals/audit", (who, allowed) -> Call.of("GET", "/api/referrals/audit").query("subjectId", f.referral));
         r.put("POST /api/self-referrals", (who, allowed) -> Call.of("POST", "/api/self-referrals").json(ApiDocument.example("POST /api/self-referrals", "application/json")));
         // the example's requester is practice A; practice B names itself
         r.put("POST /fhir/ServiceRequest", (who, allowed) -> Call.of("POST", "/fhir/ServiceRequest").body("application/fhir+json",
@@ -227,7 +227,7 @@ class AuthorizationMatrixTest {
                 .query("_count", "5"));
 
         // caseload-service
-        r.put("GET /api/caseload/audit", (who, allowed) -> Call.of("GET", "/api/caseload/audit").query("caseId", f.caseId));
+        r.put("GET /api/caseload/audit", (who, allowed) -> Call.of("GET", "/api/caseload/audit").query("subjectId", f.caseId));
         r.put("GET /api/caseload/cases/{id}", (who, allowed) -> Call.of("GET", "/api/caseload/cases/" + f.caseId));
         r.put("POST /api/caseload/cases/{id}/assign", (who, allowed) -> {
             String id = allowed ? f.newCase() : f.caseId;
@@ -437,7 +437,7 @@ class AuthorizationMatrixTest {
 
         static String workerId(String username) {
             List<Map<String, Object>> workers = given().auth().oauth2(Principal.ADMIN.token()).queryParam("pcn", "U84002")
-                    .when().get("/api/caseload/link-workers").then().statusCode(200).extract().path("$");
+                    .when().get("/api/caseload/link-workers").then().statusCode(200).extract().path("contents");
             return workers.stream().filter(w -> username.equals(w.get("username"))).findFirst()
                     .map(w -> w.get("id").toString()).orElseThrow(() -> new IllegalStateException("no link worker " + username));
         }

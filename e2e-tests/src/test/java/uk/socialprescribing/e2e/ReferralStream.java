@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.socialprescribing.reference.NhsNumber;
+
 /**
  * A stream of referrals through the gateway, as a GP practice system and a link worker send them while something
  * fails underneath: practice A's system POSTs each referral, PCN 1's link worker accepts it with its ETag. Every
@@ -147,14 +149,10 @@ final class ReferralStream implements AutoCloseable {
     /** The next NHS number of the 999 test range: nine digits and their modulus 11 check digit (skipping those without one). */
     static String nextNhsNumber() {
         while (true) {
-            String digits = String.valueOf(NEXT_PERSON.getAndIncrement());
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (digits.charAt(i) - '0') * (10 - i);
-            }
-            int check = (11 - sum % 11) % 11;
-            if (check != 10) {
-                return digits + check;
+            String nine = String.valueOf(NEXT_PERSON.getAndIncrement());
+            java.util.OptionalInt check = NhsNumber.checkDigit(nine);
+            if (check.isPresent()) {
+                return nine + check.getAsInt();
             }
         }
     }

@@ -1,7 +1,9 @@
 package uk.socialprescribing.outcomes;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -160,6 +162,13 @@ class MeasuresTest {
         record(workerToken(worker), caseId, "WEMWBS", "baseline", missing).statusCode(400).body("errors[0].field", equalTo("answers.wemwbs_14"));
         record(workerToken(worker), caseId, "ONS4", "baseline", Map.of("life_satisfaction", 4, "worthwhile", 5, "happiness", 5, "anxiety", 7,
                 "mood", 3)).statusCode(400).body("errors[0].field", equalTo("answers.mood"));
+        // every bad answer of a questionnaire, in one answer
+        Map<String, Integer> several = new LinkedHashMap<>(wemwbs(40));
+        several.put("wemwbs_2", 0);
+        several.put("wemwbs_9", 6);
+        several.remove("wemwbs_14");
+        record(workerToken(worker), caseId, "WEMWBS", "baseline", several).statusCode(400).body("detail", equalTo("3 fields are not valid"))
+                .body("errors.field", equalTo(List.of("answers.wemwbs_2", "answers.wemwbs_9", "answers.wemwbs_14")));
         record(workerToken(worker), caseId, "GAD7", "baseline", Map.of()).statusCode(400).body("errors[0].field", equalTo("instrument"));
         record(workerToken(worker), caseId, "WEMWBS", "halfway", wemwbs(40)).statusCode(400).body("errors[0].field", equalTo("timepoint"));
         given().auth().oauth2(workerToken(worker)).contentType(ContentType.JSON).body("{\"caseId\": \"x\"").when().post("/api/outcomes/measurements")
@@ -170,6 +179,26 @@ class MeasuresTest {
         given().auth().oauth2(TestTokens.withRoles("lead-elsewhere", List.of("link-worker-lead"), Map.of("pcn", "U84005"))).when()
                 .get("/api/outcomes/cases/{id}/measurements", caseId).then().statusCode(404);
         given().auth().oauth2(workerToken("lw-someone-else")).when().get("/api/outcomes/cases/{id}/measurements", caseId).then().statusCode(404);
+    }
+
+    @Test
+    void aRetryWithItsIdempotencyKeyRecordsOnceAndIsAnsweredAsTheFirstTime() {
+        UUID caseId = cases.get(2);
+        Map<String, Object> body = Map.of("caseId", caseId, "instrument", "UCLA3", "timepoint", "baseline",
+                "answers", Map.of("ucla_1", 2, "ucla_2", 3, "ucla_3", 1));
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(workerToken(worker)).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/api/outcomes/measurements").then().statusCode(201).header("Location", endsWith("/api/outcomes/cases/" + caseId
+                        + "/measurements")).extract().path("id");
+        given().auth().oauth2(workerToken(worker)).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/api/outcomes/measurements").then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        given().auth().oauth2(workerToken(worker)).when().get("/api/outcomes/cases/{id}/measurements", caseId).then().statusCode(200)
+                .body("measurements", hasSize(1));
+        // the key again with other answers is refused, and nothing is recorded
+        given().auth().oauth2(workerToken(worker)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("caseId", caseId, "instrument", "UCLA3", "timepoint", "baseline", "answers", Map.of("ucla_1", 1, "ucla_2", 1, "ucla_3", 1)))
+                .when().post("/api/outcomes/measurements").then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(workerToken(worker)).when().get("/api/outcomes/cases/{id}/measurements", caseId).then().body("measurements", hasSize(1));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
@@ -82,16 +83,28 @@ class ScoringTest {
 
     @Test
     void aMissingOutOfRangeOrUnknownItemIsNamed() {
-        assertEquals("ucla_3", assertThrows(Scoring.InvalidAnswer.class,
-                () -> scoring.score(Instrument.UCLA3, Map.of("ucla_1", 1, "ucla_2", 1))).item());
-        assertEquals("ucla_2", assertThrows(Scoring.InvalidAnswer.class,
-                () -> scoring.score(Instrument.UCLA3, Map.of("ucla_1", 1, "ucla_2", 4, "ucla_3", 1))).item());
-        assertEquals("anxiety", assertThrows(Scoring.InvalidAnswer.class,
-                () -> scoring.score(Instrument.ONS4, Map.of("life_satisfaction", 4, "worthwhile", 5, "happiness", 9, "anxiety", 11))).item());
-        assertEquals("swemwbs_8", assertThrows(Scoring.InvalidAnswer.class, () -> {
+        assertEquals(List.of("ucla_3"), items(() -> scoring.score(Instrument.UCLA3, Map.of("ucla_1", 1, "ucla_2", 1))));
+        assertEquals(List.of("ucla_2"), items(() -> scoring.score(Instrument.UCLA3, Map.of("ucla_1", 1, "ucla_2", 4, "ucla_3", 1))));
+        assertEquals(List.of("anxiety"), items(() -> scoring.score(Instrument.ONS4,
+                Map.of("life_satisfaction", 4, "worthwhile", 5, "happiness", 9, "anxiety", 11))));
+        assertEquals(List.of("swemwbs_8"), items(() -> {
             Map<String, Integer> answers = new LinkedHashMap<>(summingTo(Instrument.SWEMWBS, 20));
             answers.put("swemwbs_8", 3);
             scoring.score(Instrument.SWEMWBS, answers);
-        }).item());
+        }));
+    }
+
+    @Test
+    void everyBadItemIsNamedAtOnce() {
+        Map<String, Integer> answers = new LinkedHashMap<>(summingTo(Instrument.SWEMWBS, 20));
+        answers.put("swemwbs_2", 0);
+        answers.put("swemwbs_5", 6);
+        answers.remove("swemwbs_7");
+        answers.put("swemwbs_9", 3);
+        assertEquals(List.of("swemwbs_9", "swemwbs_2", "swemwbs_5", "swemwbs_7"), items(() -> scoring.score(Instrument.SWEMWBS, answers)));
+    }
+
+    private static List<String> items(org.junit.jupiter.api.function.Executable scoring) {
+        return assertThrows(Scoring.InvalidAnswers.class, scoring).problems().stream().map(Scoring.Problem::item).toList();
     }
 }

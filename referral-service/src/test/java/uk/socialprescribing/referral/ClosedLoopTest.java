@@ -119,8 +119,8 @@ class ClosedLoopTest {
             Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(token)
                     .when().get("/api/referrals/webhooks/{id}/deliveries", hookId)
                     .then().statusCode(200)
-                    .body("find { it.messageId == '" + message.getString("messageId") + "' }.status", equalTo("DELIVERED"))
-                    .body("find { it.messageId == '" + message.getString("messageId") + "' }.attemptLog.statusCode",
+                    .body("contents.find { it.messageId == '" + message.getString("messageId") + "' }.status", equalTo("DELIVERED"))
+                    .body("contents.find { it.messageId == '" + message.getString("messageId") + "' }.attemptLog.statusCode",
                             equalTo(List.of(500, 500, 204))));
             // another organisation cannot read this log, nor remove the webhook
             given().auth().oauth2(Referrals.gp("B82005")).when().get("/api/referrals/webhooks/{id}/deliveries", hookId)
@@ -128,7 +128,8 @@ class ClosedLoopTest {
                     .body("type", equalTo("urn:social-prescribing:problem:webhook-not-found"));
             given().auth().oauth2(Referrals.gp("B82005")).when().delete("/api/referrals/webhooks/{id}", hookId).then().statusCode(404);
             given().auth().oauth2(token).when().get("/api/referrals/webhooks").then().statusCode(200)
-                    .body("find { it.id == '" + hookId + "' }.secret", nullValue());
+                    .body("contents.find { it.id == '" + hookId + "' }.secret", nullValue())
+                    .body("contents.find { it.id == '" + hookId + "' }.url", notNullValue());
             given().auth().oauth2(token).when().delete("/api/referrals/webhooks/{id}", hookId).then().statusCode(204);
         }
     }
@@ -141,8 +142,8 @@ class ClosedLoopTest {
         Referrals.decide(Referrals.linkWorker(Referrals.PCN), id, "decline", "\"0\"", "{\"reason\": \"outside-area\"}").statusCode(200);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
                 .when().get("/api/referrals/webhooks/{id}/deliveries", hookId)
-                .then().statusCode(200).body("[0].status", equalTo("FAILED")).body("[0].attempts", equalTo(3))
-                .body("[0].attemptLog", hasSize(3)).body("[0].attemptLog[0].error", notNullValue()));
+                .then().statusCode(200).body("contents[0].status", equalTo("FAILED")).body("contents[0].attempts", equalTo(3))
+                .body("contents[0].attemptLog", hasSize(3)).body("contents[0].attemptLog[0].error", notNullValue()));
         given().auth().oauth2(token).when().delete("/api/referrals/webhooks/{id}", hookId).then().statusCode(204);
     }
 
@@ -164,7 +165,7 @@ class ClosedLoopTest {
                     test.header(WebhookDispatcher.SIGNATURE));
             Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(token)
                     .when().get("/api/referrals/webhooks/{id}/deliveries", hookId).then().statusCode(200)
-                    .body("find { it.messageId == '" + messageId + "' }.status", equalTo("DELIVERED")));
+                    .body("contents.find { it.messageId == '" + messageId + "' }.status", equalTo("DELIVERED")));
             // another organisation's webhook is not found
             given().auth().oauth2(Referrals.gp("B82005")).when().post("/api/referrals/webhooks/{id}/test", hookId).then().statusCode(404)
                     .contentType("application/problem+json");

@@ -47,6 +47,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.parsing.Parser;
 import io.restassured.response.ValidatableResponse;
+import uk.socialprescribing.idempotency.Idempotency;
 
 /** FHIR R4 intake as a GP system speaks it: the HAPI FHIR generic client posts a UK Core ServiceRequest. */
 @QuarkusTest

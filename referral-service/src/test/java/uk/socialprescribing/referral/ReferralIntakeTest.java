@@ -47,11 +47,13 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import uk.socialprescribing.audit.PersonalDataReads;
+import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.events.EventSchemas;
 import uk.socialprescribing.events.EventType;
-import uk.socialprescribing.referral.repository.PersonalDataReads;
-import uk.socialprescribing.testing.PublishedEvents;
+import uk.socialprescribing.idempotency.Idempotency;
 import uk.socialprescribing.testing.PublishedEvents.Published;
+import uk.socialprescribing.testing.PublishedEvents;
 import uk.socialprescribing.testing.TestTokens;
 
 /** Referrals coming in: content, validation, who may refer, duplicates, idempotent retries, public addresses. */
@@ -107,7 +109,7 @@ class ReferralIntakeTest {
     @Test
     void theTriageDeadlineIsFiveWorkingDaysAfterReceipt() {
         LocalDate due = LocalDate.parse(post(gp(PRACTICE), body(freshNhsNumber())).statusCode(201).extract().path("triageDueBy"));
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        LocalDate today = LocalDate.now(Clocks.ENGLAND);
         long working = today.datesUntil(due).skip(1).filter(d -> d.getDayOfWeek().getValue() < 6).count() + 1;
         assertTrue(due.isAfter(today.plusDays(4)) && due.isBefore(today.plusDays(12)), "due " + due);
         assertTrue(working >= 4 && working <= 5, "due " + due + " is " + working + " working days on (bank holidays aside)");

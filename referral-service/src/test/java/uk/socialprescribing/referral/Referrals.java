@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import uk.socialprescribing.reference.NhsNumber;
 import uk.socialprescribing.testing.TestTokens;
 
 /** Referral bodies and the calls tests repeat: refer, read the ETag, decide. */
@@ -36,18 +37,10 @@ final class Referrals {
     /** An NHS number no other test uses, so that duplicate checks do not cross tests. */
     static String freshNhsNumber() {
         while (true) {
-            long nine = java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
-            String digits = Long.toString(nine);
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (digits.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check == 11) {
-                check = 0;
-            }
-            if (check != 10) {
-                return digits + check;
+            String nine = Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
+            java.util.OptionalInt check = NhsNumber.checkDigit(nine);
+            if (check.isPresent()) {
+                return nine + check.getAsInt();
             }
         }
     }

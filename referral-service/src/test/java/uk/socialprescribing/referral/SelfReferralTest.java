@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import uk.socialprescribing.testing.PublishedEvents;
+import uk.socialprescribing.idempotency.Idempotency;
 import uk.socialprescribing.testing.PublishedEvents.Published;
+import uk.socialprescribing.testing.PublishedEvents;
 
 /** A person refers themself: no token, strict validation, a limit per client address. */
 @QuarkusTest

@@ -38,11 +38,13 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import uk.socialprescribing.audit.PersonalDataReads;
+import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.events.EventSchemas;
 import uk.socialprescribing.events.EventType;
-import uk.socialprescribing.referral.repository.PersonalDataReads;
-import uk.socialprescribing.testing.PublishedEvents;
+import uk.socialprescribing.idempotency.Idempotency;
 import uk.socialprescribing.testing.PublishedEvents.Published;
+import uk.socialprescribing.testing.PublishedEvents;
 import uk.socialprescribing.testing.TestTokens;
 
 /** Triage as a state machine guarded by ETags; who sees which referrals; the queue, its filters and deadlines. */
@@ -172,10 +174,10 @@ class TriageTest {
     void aReferrerSeesOnlyItsOwnOrganisationsReferrals() {
         String id = refer(PRACTICE);
         given().auth().oauth2(gp(PRACTICE)).when().get("/api/referrals/{id}", id).then().statusCode(200).header("ETag", equalTo("\"0\""));
-        long before = reads.countFor(UUID.fromString(id));
+        long before = reads.search(UUID.fromString(id), null, PageRequest.first()).totalItems();
         given().auth().oauth2(gp("B82018")).when().get("/api/referrals/{id}", id)
                 .then().statusCode(404).contentType("application/problem+json");
-        assertEquals(before, reads.countFor(UUID.fromString(id)), "a denied read was audited as a read");
+        assertEquals(before, reads.search(UUID.fromString(id), null, PageRequest.first()).totalItems(), "a denied read was audited as a read");
         given().auth().oauth2(gp("B82018")).queryParam("size", 100).when().get("/api/referrals")
                 .then().statusCode(200).body("contents.referrerOrganisation", everyItem(equalTo("B82018")))
                 .body("contents.id", not(hasItem(id)));
@@ -226,7 +228,8 @@ class TriageTest {
         given().auth().oauth2(token).queryParam("size", 1).queryParam("page", 2).queryParam("referrerOrganisation", "B82026")
                 .when().get("/api/referrals")
                 .then().statusCode(200).body("contents.size()", equalTo(1)).body("totalItems", greaterThanOrEqualTo(2))
-                .body("links.prev", containsString("page=1")).body("links.self", containsString("referrerOrganisation=B82026"));
+                .body("links.prev", containsString("page=1")).body("links.self", containsString("referrerOrganisation=B82026"))
+                .body("links.first", containsString("page=1")).body("links.last", containsString("referrerOrganisation=B82026"));
     }
 
     /** A referral from the practice for a person of this name and NHS number (null: none), at this urgency. */
@@ -329,6 +332,10 @@ class TriageTest {
                     .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("status"))
                     .body("errors[0].rule", equalTo("NotEmpty"));
         }
+        // every parameter that cannot be read, in one answer
+        given().auth().oauth2(token).queryParam("status", "LOST").queryParam("overdue", "maybe").queryParam("page", "abc")
+                .queryParam("size", "0").when().get("/api/referrals").then().statusCode(400).body("detail", equalTo("4 fields are not valid"))
+                .body("errors.field", equalTo(List.of("status", "overdue", "page", "size")));
     }
 
     @Test
@@ -363,11 +370,11 @@ class TriageTest {
                 .body("contents.purpose", hasItem("triage-and-support"))
                 .body("contents.purpose", hasItem("triage-and-support:list"))
                 .body("contents.subjectId", hasItem(id));
-        given().auth().oauth2(Referrals.admin()).queryParam("referralId", id).when().get("/api/referrals/audit")
+        given().auth().oauth2(Referrals.admin()).queryParam("subjectId", id).when().get("/api/referrals/audit")
                 .then().statusCode(200).body("contents.readBy", hasItem(reader)).body("contents.subjectId", everyItem(equalTo(id)));
         given().auth().oauth2(token).when().get("/api/referrals/audit").then().statusCode(403);
-        given().auth().oauth2(Referrals.admin()).queryParam("referralId", "R-42").when().get("/api/referrals/audit")
-                .then().statusCode(400).body("errors[0].field", equalTo("referralId"));
+        given().auth().oauth2(Referrals.admin()).queryParam("subjectId", "R-42").queryParam("page", "abc").when().get("/api/referrals/audit")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("subjectId", "page")));
     }
 
     @Test

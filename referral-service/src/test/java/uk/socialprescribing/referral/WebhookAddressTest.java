@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.referral.feedback.Webhooks;
 
 /**

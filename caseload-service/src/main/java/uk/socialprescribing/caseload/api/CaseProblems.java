@@ -13,7 +13,7 @@ import uk.socialprescribing.caseload.domain.SessionRecordedException;
 import uk.socialprescribing.caseload.domain.SessionTimeException;
 import uk.socialprescribing.caseload.service.CaseNotFoundException;
 import uk.socialprescribing.caseload.service.Sessions;
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Problem;
 
 /** The caseload domain's failures as problem details. */
 public class CaseProblems {

@@ -2,11 +2,13 @@ package uk.socialprescribing.caseload.api;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
 import uk.socialprescribing.caseload.domain.Allocation;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.CaseFlag;
@@ -41,25 +43,22 @@ import uk.socialprescribing.caseload.service.Allocating;
 import uk.socialprescribing.caseload.service.CaseFilter;
 import uk.socialprescribing.caseload.service.CaseViewer;
 import uk.socialprescribing.caseload.service.CaseWork;
-import uk.socialprescribing.problem.Preconditions;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
-import uk.socialprescribing.problem.QueryParameters;
+import uk.socialprescribing.conventions.Page;
+import uk.socialprescribing.conventions.PageParameters;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Preconditions;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.QueryParameters;
+import uk.socialprescribing.conventions.Roles;
+import uk.socialprescribing.idempotency.Idempotency;
 
 @Path("/api/caseload")
 @Tag(name = "Cases")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ "link-worker", "link-worker-lead", "admin" })
+@RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD, Roles.ADMIN })
 public class CaseResource {
-
-    @Schema(name = "CasePage", description = "One page of cases, oldest first")
-    public record CasePage(long totalItems, int totalPages, int pageNumber, int size, List<CaseView> contents) {
-        static CasePage of(CaseWork.Page found, int pageNumber, int pageSize) {
-            return new CasePage(found.total(), (int) ((found.total() + pageSize - 1) / pageSize), pageNumber, pageSize,
-                    found.items().stream().map(CaseView::of).toList());
-        }
-    }
 
     @Schema(name = "Reassign")
     public record Reassign(@NotNull @Schema(required = true, description = "A link worker of the case's PCN with room") UUID linkWorkerId) {
@@ -76,16 +75,17 @@ public class CaseResource {
     }
 
     private final CaseWork work;
-    private final SecurityIdentity identity;
-    private final Team team;
+    private final Caller caller;
 
     private final Allocating allocating;
 
-    public CaseResource(CaseWork work, SecurityIdentity identity, Team team, Allocating allocating) {
+    private final Idempotency idempotency;
+
+    public CaseResource(CaseWork work, Caller caller, Allocating allocating, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.allocating = allocating;
         this.work = work;
-        this.identity = identity;
-        this.team = team;
+        this.caller = caller;
     }
 
     @GET
@@ -93,36 +93,37 @@ public class CaseResource {
     @Operation(summary = "List cases",
             description = "A link worker sees their own cases and their PCN's waiting ones, a lead their PCN's, admin all. "
                     + "Oldest first, paged (page numbers from 1).")
-    @APIResponse(responseCode = "200", description = "A page of cases", content = @Content(schema = @Schema(implementation = CasePage.class)))
+    @APIResponse(responseCode = "200", description = "A page of cases")
     @APIResponse(responseCode = "400", description = "A parameter is not valid; it is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CasePage list(@Parameter(description = "Only the case of this referral") @QueryParam("referralId") String referralId,
+    public Page<CaseView> list(@Parameter(description = "Only the case of this referral") @QueryParam("referralId") String referralId,
             @Parameter(schema = @Schema(enumeration = { "OPEN", "CLOSED" })) @QueryParam("status") String status,
             @Parameter(description = "Only this link worker's cases") @QueryParam("linkWorkerId") String linkWorkerId,
             @Parameter(schema = @Schema(enumeration = { "ASSIGNED", "WAITING" })) @QueryParam("allocation") String allocation,
             @Parameter(description = "Only cases with this flag", schema = @Schema(enumeration = { "first-contact-late",
                     "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" })) @QueryParam("flag") String flag,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
-        CaseFilter filter = new CaseFilter(QueryParameters.uuid("referralId", referralId).orElse(null),
-                QueryParameters.oneOf("status", status, v -> byName(CaseStatus.values(), v), names(CaseStatus.values())).orElse(null),
-                QueryParameters.uuid("linkWorkerId", linkWorkerId).orElse(null),
-                QueryParameters.oneOf("allocation", allocation, v -> byName(Allocation.values(), v), names(Allocation.values())).orElse(null),
-                QueryParameters.oneOf("flag", flag, v -> CaseFlag.of(v).orElse(null), CaseFlag.codes()).orElse(null));
-        int pageNumber = QueryParameters.integer("page", page, 1, 1, 100_000);
-        int pageSize = QueryParameters.integer("size", size, 50, 1, 200);
-        return CasePage.of(work.list(viewer(), filter, pageNumber, pageSize), pageNumber, pageSize);
+            @BeanParam PageParameters paging, UriInfo uri) {
+        QueryParameters query = QueryParameters.read();
+        CaseFilter filter = new CaseFilter(query.uuid("referralId", referralId).orElse(null),
+                query.oneOf("status", status, v -> byName(CaseStatus.values(), v), names(CaseStatus.values())).orElse(null),
+                query.uuid("linkWorkerId", linkWorkerId).orElse(null),
+                query.oneOf("allocation", allocation, v -> byName(Allocation.values(), v), names(Allocation.values())).orElse(null),
+                query.oneOf("flag", flag, v -> CaseFlag.of(v).orElse(null), CaseFlag.codes()).orElse(null));
+        PageRequest page = paging.read(query);
+        query.check();
+        return Page.of(work.list(caller.viewer(), filter, page).map(CaseView::of), page, uri);
     }
 
     @Schema(name = "MyCaseload", description = "The caller's load against their caps, and a page of their open cases, oldest first")
     public record MyCaseload(UUID linkWorkerId, String displayName, long activeCases, int activeCaseCap,
             @Schema(description = "Cases taken on in the last 365 days") long takenOnThisYear, int yearlyCap,
-            @Schema(description = "Open cases with each flag; flags with none are left out") java.util.Map<String, Long> flagged,
-            long totalItems, int totalPages, int pageNumber, int size, List<CaseView> contents) {
+            @Schema(description = "Open cases with each flag; flags with none are left out") Map<String, Long> flagged,
+            @Schema(description = "A page of the caller's open cases, oldest first") Page<CaseView> cases) {
     }
 
     @GET
     @Path("/me/caseload")
-    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD })
     @Operation(summary = "My caseload",
             description = "The caller's load against their caps and their open cases, oldest first: each with its next booked "
                     + "session, sessions attended against the plan's intended number, and its flags (overdue follow-up, "
@@ -134,21 +135,22 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MyCaseload mine(@Parameter(description = "Only cases with this flag", schema = @Schema(enumeration = { "first-contact-late",
             "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" })) @QueryParam("flag") String flag,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
-        CaseFlag only = QueryParameters.oneOf("flag", flag, v -> CaseFlag.of(v).orElse(null), CaseFlag.codes()).orElse(null);
-        int pageNumber = QueryParameters.integer("page", page, 1, 1, 100_000);
-        int pageSize = QueryParameters.integer("size", size, 50, 1, 200);
-        String pcn = team.pcn();
-        LinkWorker me = work.linkWorkerNamed(identity.getPrincipal().getName())
+            @BeanParam PageParameters paging, UriInfo uri) {
+        QueryParameters query = QueryParameters.read();
+        CaseFlag only = query.oneOf("flag", flag, v -> CaseFlag.of(v).orElse(null), CaseFlag.codes()).orElse(null);
+        PageRequest page = paging.read(query);
+        query.check();
+        String pcn = caller.pcn();
+        LinkWorker me = work.linkWorkerNamed(caller.name())
                 .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "link-worker-not-found",
                         "You are not on the team as a link worker; a lead or admin adds you under /api/caseload/link-workers")));
         Allocating.Load load = allocating.loads(me.pcnCode()).stream().filter(l -> l.worker().id().equals(me.id())).findFirst()
                 .orElse(new Allocating.Load(me, 0, 0, 0));
-        java.util.Map<String, Long> flagged = work.flagCounts(me.pcnCode()).getOrDefault(me.id(), java.util.Map.of());
-        CasePage cases = CasePage.of(work.list(CaseViewer.linkWorker(pcn, me.id()), new CaseFilter(null, CaseStatus.OPEN, me.id(), null, only),
-                pageNumber, pageSize), pageNumber, pageSize);
+        Map<String, Long> flagged = work.flagCounts(me.pcnCode()).getOrDefault(me.id(), Map.of());
+        Page<CaseView> cases = Page.of(work.list(CaseViewer.linkWorker(pcn, me.id()), new CaseFilter(null, CaseStatus.OPEN, me.id(), null, only),
+                page).map(CaseView::of), page, uri);
         return new MyCaseload(me.id(), me.displayName(), load.activeCases(), me.activeCaseCap(), load.takenOnThisYear(), me.yearlyCap(),
-                flagged, cases.totalItems(), cases.totalPages(), cases.pageNumber(), cases.size(), cases.contents());
+                flagged, cases);
     }
 
     @GET
@@ -159,14 +161,14 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case that you may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("id") UUID id) {
-        Case c = work.read(id, viewer());
+        Case c = work.read(id, caller.viewer());
         return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
     }
 
     @POST
     @Path("/cases/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "link-worker-lead", "admin" })
+    @RolesAllowed({ Roles.LINK_WORKER_LEAD, Roles.ADMIN })
     @Operation(summary = "Assign or reassign a case by hand",
             description = "A lead (or admin) gives the case to a link worker of its PCN who has room. Needs If-Match. The place "
                     + "it frees goes to the waiting list at once. Emits case.assigned.")
@@ -184,10 +186,13 @@ public class CaseResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assign(@PathParam("id") UUID id, @NotNull(message = "a link worker is required") @Valid Reassign body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String key) {
         long version = Preconditions.ifMatchVersion(ifMatch);
-        Case c = work.reassign(id, version, body.linkWorkerId(), viewer());
-        return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
+        return idempotency.once(caller.name(), key, List.of("assign", id, version, body), () -> {
+            Case c = work.reassign(id, version, body.linkWorkerId(), caller.viewer());
+            return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
+        });
     }
 
     @POST
@@ -213,29 +218,17 @@ public class CaseResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid Close body,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String key) {
         long version = Preconditions.ifMatchVersion(ifMatch);
-        Case c = work.close(id, version, body.reason(), blankToNull(body.summary()), blankToNull(body.nextSteps()), viewer());
-        return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
+        return idempotency.once(caller.name(), key, List.of("close", id, version, body), () -> {
+            Case c = work.close(id, version, body.reason(), blankToNull(body.summary()), blankToNull(body.nextSteps()), caller.viewer());
+            return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
+        });
     }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    /** The caller as a reader of cases. */
-    CaseViewer viewer() {
-        String name = identity.getPrincipal().getName();
-        if (identity.hasRole("admin")) {
-            return CaseViewer.admin().by(name);
-        }
-        if (identity.hasRole("link-worker-lead")) {
-            return CaseViewer.lead(team.pcn()).by(name);
-        }
-        if (identity.hasRole("link-worker")) {
-            return CaseViewer.linkWorker(team.pcn(), work.linkWorkerNamed(name).map(w -> w.id()).orElse(null)).by(name);
-        }
-        throw new ForbiddenException("Your role does not allow reading cases");
     }
 
     private static <E extends Enum<E>> E byName(E[] values, String name) {

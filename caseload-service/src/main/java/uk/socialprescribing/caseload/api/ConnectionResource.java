@@ -32,18 +32,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import uk.socialprescribing.caseload.domain.Connection;
 import uk.socialprescribing.caseload.domain.DirectoryService;
 import uk.socialprescribing.caseload.service.Connections;
-import uk.socialprescribing.problem.Preconditions;
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Preconditions;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.Roles;
+import uk.socialprescribing.idempotency.Idempotency;
 
 @Path("/api/caseload/cases/{id}/connections")
 @Tag(name = "Connections")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ "link-worker", "link-worker-lead", "admin" })
+@RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD, Roles.ADMIN })
 public class ConnectionResource {
 
     static final String REASONS = "no-space, nothing-suitable-nearby, person-declined, not-eligible, cost, travel-or-access, timing, "
@@ -83,13 +84,14 @@ public class ConnectionResource {
     }
 
     private final Connections connections;
-    private final CaseResource cases;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public ConnectionResource(Connections connections, CaseResource cases, SecurityIdentity identity) {
+    private final Idempotency idempotency;
+
+    public ConnectionResource(Connections connections, Caller caller, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.connections = connections;
-        this.cases = cases;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
@@ -106,7 +108,7 @@ public class ConnectionResource {
     @APIResponse(responseCode = "404", description = "No such case that you may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ConnectionView> list(@PathParam("id") UUID caseId) {
-        return connections.of(caseId, cases.viewer()).stream().map(ConnectionView::of).toList();
+        return connections.of(caseId, caller.viewer()).stream().map(ConnectionView::of).toList();
     }
 
     @GET
@@ -118,13 +120,13 @@ public class ConnectionResource {
     @APIResponse(responseCode = "404", description = "No such case or connection",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response one(@PathParam("id") UUID caseId, @PathParam("connectionId") UUID connectionId) {
-        Connections.Seen seen = connections.one(caseId, connectionId, cases.viewer());
+        Connections.Seen seen = connections.one(caseId, connectionId, caller.viewer());
         return Response.ok(ConnectionView.of(seen)).header(HttpHeaders.ETAG, Preconditions.etag(seen.connection().version())).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD })
     @Operation(summary = "Connect the person to a directory service",
             description = "The case's link worker, or a lead of its PCN. The service must be in the directory and not withdrawn. "
                     + "A connection the service could not take (no space) or that was too far (nothing suitable nearby) is recorded "
@@ -141,19 +143,22 @@ public class ConnectionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The service was withdrawn, an open connection to it exists, or the case is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response make(@PathParam("id") UUID caseId, @NotNull(message = "a connection is required") @Valid NewConnection body, UriInfo uri) {
-        Connections.Seen made = connections.make(caseId, new Connections.Request(body.serviceId(), blankToNull(body.category()),
-                body.status(), body.reason(), blankToNull(body.note())), cases.viewer(), identity.getPrincipal().getName());
-        URI location = uri.getBaseUriBuilder().path("api/caseload/cases").path(caseId.toString()).path("connections")
-                .path(made.connection().id().toString()).build();
-        return Response.created(location).entity(ConnectionView.of(made))
-                .header(HttpHeaders.ETAG, Preconditions.etag(made.connection().version())).build();
+    public Response make(@PathParam("id") UUID caseId, @NotNull(message = "a connection is required") @Valid NewConnection body, UriInfo uri,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.once(caller.name(), key, List.of("connect", caseId, body), () -> {
+            Connections.Seen made = connections.make(caseId, new Connections.Request(body.serviceId(), blankToNull(body.category()),
+                    body.status(), body.reason(), blankToNull(body.note())), caller.viewer(), caller.name());
+            URI location = uri.getBaseUriBuilder().path("api/caseload/cases").path(caseId.toString()).path("connections")
+                    .path(made.connection().id().toString()).build();
+            return Response.created(location).entity(ConnectionView.of(made))
+                    .header(HttpHeaders.ETAG, Preconditions.etag(made.connection().version())).build();
+        });
     }
 
     @POST
     @Path("/{connectionId}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD })
     @Operation(summary = "Move a connection on",
             description = "Needs If-Match. suggested → referred → attending → completed; declined (before attending) and dropped-out "
                     + "(after) need a reason. Emits connection.updated.")
@@ -172,11 +177,14 @@ public class ConnectionResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response move(@PathParam("id") UUID caseId, @PathParam("connectionId") UUID connectionId,
-            @NotNull(message = "a status is required") @Valid Move body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @NotNull(message = "a status is required") @Valid Move body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String key) {
         long version = Preconditions.ifMatchVersion(ifMatch);
-        Connections.Seen moved = connections.move(caseId, connectionId, version, body.status(), body.reason(), blankToNull(body.note()),
-                cases.viewer());
-        return Response.ok(ConnectionView.of(moved)).header(HttpHeaders.ETAG, Preconditions.etag(moved.connection().version())).build();
+        return idempotency.once(caller.name(), key, List.of("move", caseId, connectionId, version, body), () -> {
+            Connections.Seen moved = connections.move(caseId, connectionId, version, body.status(), body.reason(), blankToNull(body.note()),
+                    caller.viewer());
+            return Response.ok(ConnectionView.of(moved)).header(HttpHeaders.ETAG, Preconditions.etag(moved.connection().version())).build();
+        });
     }
 
     private static String blankToNull(String value) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,14 +38,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.socialprescribing.caseload.domain.LinkWorker;
 import uk.socialprescribing.caseload.service.Allocating;
 import uk.socialprescribing.caseload.service.LinkWorkers;
-import uk.socialprescribing.problem.Preconditions;
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Page;
+import uk.socialprescribing.conventions.PageParameters;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Preconditions;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.QueryParameters;
+import uk.socialprescribing.conventions.Roles;
+import uk.socialprescribing.idempotency.Idempotency;
 
 @Path("/api/caseload/link-workers")
 @Tag(name = "Link workers", description = "The team, its caps and its load")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ "link-worker", "link-worker-lead", "admin" })
+@RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD, Roles.ADMIN })
 public class LinkWorkerResource {
 
     static final String EXAMPLE = """
@@ -52,25 +60,31 @@ public class LinkWorkerResource {
 
     private final LinkWorkers linkWorkers;
     private final Allocating allocating;
-    private final Team team;
+    private final Caller caller;
 
-    public LinkWorkerResource(LinkWorkers linkWorkers, Allocating allocating, Team team) {
+    private final Idempotency idempotency;
+
+    public LinkWorkerResource(LinkWorkers linkWorkers, Allocating allocating, Caller caller, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.linkWorkers = linkWorkers;
         this.allocating = allocating;
-        this.team = team;
+        this.caller = caller;
     }
 
     @GET
     @Operation(summary = "The link workers of a PCN, with their load against their caps",
             description = "Your own PCN; admin names one with pcn.")
-    @APIResponse(responseCode = "200", description = "The team, by name")
+    @APIResponse(responseCode = "200", description = "A page of the team, by name")
     @APIResponse(responseCode = "403", description = "Another PCN's team",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<LinkWorkerView> list(@Parameter(description = "The PCN (admin); others see their own", example = "U84002")
-            @QueryParam("pcn") String pcn) {
-        String pcnCode = team.readablePcn(pcn);
-        return allocating.loads(pcnCode).stream().map(LinkWorkerView::of)
-                .sorted(Comparator.comparing(LinkWorkerView::displayName)).toList();
+    public Page<LinkWorkerView> list(@Parameter(description = "The PCN (admin); others see their own", example = "U84002")
+            @QueryParam("pcn") String pcn, @BeanParam PageParameters paging, UriInfo uri) {
+        QueryParameters query = QueryParameters.read();
+        PageRequest page = paging.read(query);
+        query.check();
+        String pcnCode = caller.readablePcn(pcn);
+        return Page.slice(allocating.loads(pcnCode).stream().map(LinkWorkerView::of)
+                .sorted(Comparator.comparing(LinkWorkerView::displayName)).toList(), page, uri);
     }
 
     @GET
@@ -97,11 +111,14 @@ public class LinkWorkerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The username has a link worker already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response add(@NotNull(message = "a link worker is required") @Valid NewLinkWorker body, UriInfo uri) {
-        team.requireManagerOf(body.pcnCode());
-        Allocating.Load added = linkWorkers.add(profile(body));
-        URI location = uri.getBaseUriBuilder().path("api/caseload/link-workers").path(added.worker().id().toString()).build();
-        return Response.created(location).entity(LinkWorkerView.of(added)).header(HttpHeaders.ETAG, Preconditions.etag(added.worker().version())).build();
+    public Response add(@NotNull(message = "a link worker is required") @Valid NewLinkWorker body, UriInfo uri,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.once(caller.name(), key, body, () -> {
+            caller.requireManagerOf(body.pcnCode());
+            Allocating.Load added = linkWorkers.add(profile(body));
+            URI location = uri.getBaseUriBuilder().path("api/caseload/link-workers").path(added.worker().id().toString()).build();
+            return Response.created(location).entity(LinkWorkerView.of(added)).header(HttpHeaders.ETAG, Preconditions.etag(added.worker().version())).build();
+        });
     }
 
     @PUT
@@ -124,15 +141,15 @@ public class LinkWorkerResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Preconditions.ifMatchVersion(ifMatch);
         LinkWorker worker = visible(id);
-        team.requireManagerOf(worker.pcnCode());
-        team.requireManagerOf(body.pcnCode());
+        caller.requireManagerOf(worker.pcnCode());
+        caller.requireManagerOf(body.pcnCode());
         Allocating.Load changed = linkWorkers.update(id, expected, profile(body));
         return Response.ok(LinkWorkerView.of(changed)).header(HttpHeaders.ETAG, Preconditions.etag(changed.worker().version())).build();
     }
 
     private LinkWorker visible(UUID id) {
         LinkWorker worker = linkWorkers.find(id).orElseThrow(NotFoundException::new);
-        if (!team.isAdmin() && !team.pcn().equals(worker.pcnCode())) {
+        if (!caller.isAdmin() && !caller.pcn().equals(worker.pcnCode())) {
             throw new NotFoundException();
         }
         return worker;

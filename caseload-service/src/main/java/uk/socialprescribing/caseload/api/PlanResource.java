@@ -35,17 +35,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import uk.socialprescribing.caseload.domain.CarePlanVersion;
 import uk.socialprescribing.caseload.service.CarePlans;
-import uk.socialprescribing.problem.Preconditions;
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Preconditions;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.Roles;
 
 @Path("/api/caseload/cases/{id}/plan")
 @Tag(name = "Care plans")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ "link-worker", "link-worker-lead" })
+@RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD })
 public class PlanResource {
 
     static final String EXAMPLE = """
@@ -98,13 +98,11 @@ public class PlanResource {
     }
 
     private final CarePlans plans;
-    private final CaseResource cases;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public PlanResource(CarePlans plans, CaseResource cases, SecurityIdentity identity) {
+    public PlanResource(CarePlans plans, Caller caller) {
         this.plans = plans;
-        this.cases = cases;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
@@ -121,7 +119,7 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No such case, or no plan yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response current(@PathParam("id") UUID caseId) {
-        CarePlanVersion plan = plans.current(caseId, cases.viewer());
+        CarePlanVersion plan = plans.current(caseId, caller.viewer());
         return Response.ok(PlanView.of(plan)).header(HttpHeaders.ETAG, Preconditions.etag(plan.version())).build();
     }
 
@@ -153,7 +151,7 @@ public class PlanResource {
         String summary = body.changeSummary() == null || body.changeSummary().isBlank() ? null : body.changeSummary().strip();
         CarePlanVersion plan = plans.revise(caseId, ifMatch == null || ifMatch.isBlank() ? null : ifMatch,
                 new CarePlans.Draft(body.whatMatters().strip(), body.plannedSessions() == null ? 6 : body.plannedSessions(), goals, actions, summary),
-                cases.viewer(), identity.getPrincipal().getName());
+                caller.viewer(), caller.name());
         return Response.ok(PlanView.of(plan)).header(HttpHeaders.ETAG, Preconditions.etag(plan.version())).build();
     }
 
@@ -166,7 +164,7 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No such case that you may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<VersionSummary> versions(@PathParam("id") UUID caseId) {
-        return plans.versions(caseId, cases.viewer()).stream().map(v -> new VersionSummary(v.version(), v.createdAt(), v.createdBy(),
+        return plans.versions(caseId, caller.viewer()).stream().map(v -> new VersionSummary(v.version(), v.createdAt(), v.createdBy(),
                 v.changeSummary(), v.goals().size(),
                 (int) v.goals().stream().filter(g -> g.progress() == CarePlanVersion.Progress.ACHIEVED).count())).toList();
     }
@@ -181,6 +179,6 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No such case, or no such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PlanView version(@PathParam("id") UUID caseId, @PathParam("version") int version) {
-        return PlanView.of(plans.version(caseId, version, cases.viewer()));
+        return PlanView.of(plans.version(caseId, version, caller.viewer()));
     }
 }

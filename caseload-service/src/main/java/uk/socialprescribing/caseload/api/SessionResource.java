@@ -34,17 +34,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import uk.socialprescribing.caseload.domain.Session;
 import uk.socialprescribing.caseload.service.Sessions;
-import uk.socialprescribing.problem.Preconditions;
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Preconditions;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.Roles;
+import uk.socialprescribing.idempotency.Idempotency;
 
 @Path("/api/caseload/cases/{id}/sessions")
 @Tag(name = "Sessions")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ "link-worker", "link-worker-lead", "admin" })
+@RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD, Roles.ADMIN })
 public class SessionResource {
 
     @Schema(name = "NewSession")
@@ -74,13 +75,14 @@ public class SessionResource {
     }
 
     private final Sessions sessions;
-    private final CaseResource cases;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public SessionResource(Sessions sessions, CaseResource cases, SecurityIdentity identity) {
+    private final Idempotency idempotency;
+
+    public SessionResource(Sessions sessions, Caller caller, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.sessions = sessions;
-        this.cases = cases;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
@@ -89,12 +91,12 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such case that you may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<SessionView> list(@PathParam("id") UUID caseId) {
-        return sessions.of(caseId, cases.viewer()).stream().map(SessionView::of).toList();
+        return sessions.of(caseId, caller.viewer()).stream().map(SessionView::of).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD })
     @Operation(summary = "Schedule a session", description = "The case's link worker, or a lead of its PCN. A session may be in the past "
             + "(one held and written up later) but not before the referral was received (400, rule NotBeforeReferral).")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewSession.class), examples = @ExampleObject(name = "first conversation",
@@ -106,17 +108,20 @@ public class SessionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The case is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response schedule(@PathParam("id") UUID caseId, @NotNull(message = "a session is required") @Valid NewSession body, UriInfo uri) {
-        Session s = sessions.schedule(caseId, cases.viewer(), body.kind(), body.mode(), body.scheduledFor(), body.durationMinutes());
-        URI location = uri.getBaseUriBuilder().path("api/caseload/cases").path(caseId.toString()).path("sessions").path(s.id().toString()).build();
-        return Response.created(location).entity(SessionView.of(new Sessions.Seen(s, true)))
-                .header(HttpHeaders.ETAG, Preconditions.etag(s.version())).build();
+    public Response schedule(@PathParam("id") UUID caseId, @NotNull(message = "a session is required") @Valid NewSession body, UriInfo uri,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.once(caller.name(), key, List.of("schedule", caseId, body), () -> {
+            Session s = sessions.schedule(caseId, caller.viewer(), body.kind(), body.mode(), body.scheduledFor(), body.durationMinutes());
+            URI location = uri.getBaseUriBuilder().path("api/caseload/cases").path(caseId.toString()).path("sessions").path(s.id().toString()).build();
+            return Response.created(location).entity(SessionView.of(new Sessions.Seen(s, true)))
+                    .header(HttpHeaders.ETAG, Preconditions.etag(s.version())).build();
+        });
     }
 
     @POST
     @Path("/{sessionId}/record")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD })
     @Operation(summary = "Record what happened at a session",
             description = "Once per session; needs If-Match. attended emits session.completed (the first is first contact), "
                     + "did-not-attend emits session.missed (two in a row flag the case). attended and did-not-attend only from the "
@@ -135,10 +140,13 @@ public class SessionResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response record(@PathParam("id") UUID caseId, @PathParam("sessionId") UUID sessionId,
-            @NotNull(message = "an outcome is required") @Valid Record body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @NotNull(message = "an outcome is required") @Valid Record body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String key) {
         long version = Preconditions.ifMatchVersion(ifMatch);
-        Session s = sessions.record(caseId, sessionId, version, cases.viewer(), identity.getPrincipal().getName(), body.outcome(),
-                body.durationMinutes(), body.notes() == null || body.notes().isBlank() ? null : body.notes().strip());
-        return Response.ok(SessionView.of(new Sessions.Seen(s, true))).header(HttpHeaders.ETAG, Preconditions.etag(s.version())).build();
+        return idempotency.once(caller.name(), key, List.of("record", caseId, sessionId, version, body), () -> {
+            Session s = sessions.record(caseId, sessionId, version, caller.viewer(), caller.name(), body.outcome(),
+                    body.durationMinutes(), body.notes() == null || body.notes().isBlank() ? null : body.notes().strip());
+            return Response.ok(SessionView.of(new Sessions.Seen(s, true))).header(HttpHeaders.ETAG, Preconditions.etag(s.version())).build();
+        });
     }
 }

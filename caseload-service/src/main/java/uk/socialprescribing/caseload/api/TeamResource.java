@@ -23,13 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.socialprescribing.caseload.service.Allocating;
 import uk.socialprescribing.caseload.service.CaseWork;
 import uk.socialprescribing.caseload.service.WaitingLists;
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.Roles;
 
 @Path("/api/caseload/team")
-@Tag(name = "Team")
+@Tag(name = "Caller")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ "link-worker-lead", "admin" })
+@RolesAllowed({ Roles.LINK_WORKER_LEAD, Roles.ADMIN })
 public class TeamResource {
 
     @Schema(name = "TeamView", description = "A PCN's link workers against their caps, the flags on their cases, and the waiting list")
@@ -48,13 +49,13 @@ public class TeamResource {
     private final Allocating allocating;
     private final CaseWork work;
     private final WaitingLists waitingLists;
-    private final Team team;
+    private final Caller caller;
 
-    public TeamResource(Allocating allocating, CaseWork work, WaitingLists waitingLists, Team team) {
+    public TeamResource(Allocating allocating, CaseWork work, WaitingLists waitingLists, Caller caller) {
         this.allocating = allocating;
         this.work = work;
         this.waitingLists = waitingLists;
-        this.team = team;
+        this.caller = caller;
     }
 
     @GET
@@ -70,7 +71,7 @@ public class TeamResource {
     @APIResponse(responseCode = "403", description = "Another PCN's team",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TeamView read(@Parameter(description = "The PCN (admin); leads see their own", example = "U84002") @QueryParam("pcn") String pcn) {
-        String pcnCode = team.readablePcn(pcn);
+        String pcnCode = caller.readablePcn(pcn);
         Map<UUID, Map<String, Long>> flags = work.flagCounts(pcnCode);
         List<WorkerLoad> loads = allocating.loads(pcnCode).stream()
                 .sorted(java.util.Comparator.comparing((Allocating.Load l) -> l.worker().displayName()))

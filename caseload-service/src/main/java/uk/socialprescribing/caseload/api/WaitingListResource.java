@@ -16,21 +16,22 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.socialprescribing.caseload.service.WaitingLists;
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.Roles;
 
 @Path("/api/caseload/waiting-list")
 @Tag(name = "Waiting list")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ "link-worker-lead", "admin" })
+@RolesAllowed({ Roles.LINK_WORKER_LEAD, Roles.ADMIN })
 public class WaitingListResource {
 
     private final WaitingLists waitingLists;
-    private final Team team;
+    private final Caller caller;
 
-    public WaitingListResource(WaitingLists waitingLists, Team team) {
+    public WaitingListResource(WaitingLists waitingLists, Caller caller) {
         this.waitingLists = waitingLists;
-        this.team = team;
+        this.caller = caller;
     }
 
     @GET
@@ -42,6 +43,6 @@ public class WaitingListResource {
     @APIResponse(responseCode = "403", description = "Another PCN's list",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WaitingLists.WaitingList read(@Parameter(description = "The PCN (admin); leads see their own", example = "U84002") @QueryParam("pcn") String pcn) {
-        return waitingLists.of(team.readablePcn(pcn));
+        return waitingLists.of(caller.readablePcn(pcn));
     }
 }

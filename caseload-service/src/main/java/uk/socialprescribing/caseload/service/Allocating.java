@@ -21,6 +21,7 @@ import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.LinkWorker;
 import uk.socialprescribing.events.caseload.CaseAssigned;
 import uk.socialprescribing.events.caseload.CaseWaitlisted;
+import uk.socialprescribing.messaging.AdvisoryLocks;
 import uk.socialprescribing.messaging.outbox.Outbox;
 
 /**
@@ -48,7 +49,10 @@ public class Allocating {
     private final Outbox outbox;
     private final Clock clock;
 
-    public Allocating(EntityManager entityManager, Outbox outbox, Clock clock) {
+    private final AdvisoryLocks locks;
+
+    public Allocating(EntityManager entityManager, Outbox outbox, Clock clock, AdvisoryLocks locks) {
+        this.locks = locks;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.clock = clock;
@@ -115,8 +119,7 @@ public class Allocating {
 
     /** The PCN's active link workers with their loads, the PCN locked for allocation until the transaction ends. */
     public List<Load> lockedLoads(String pcnCode) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended('allocation:' || :pcn, 0))")
-                .setParameter("pcn", pcnCode).getSingleResult();
+        locks.exclusive("caseload.allocation", pcnCode);
         return loads(pcnCode);
     }
 

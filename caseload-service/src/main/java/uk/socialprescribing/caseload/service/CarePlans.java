@@ -14,12 +14,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
+import uk.socialprescribing.audit.PersonalDataReads;
 import uk.socialprescribing.caseload.domain.CarePlanVersion;
 import uk.socialprescribing.caseload.domain.Case;
-import uk.socialprescribing.problem.Preconditions;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
-import uk.socialprescribing.problem.StaleVersionException;
+import uk.socialprescribing.conventions.Preconditions;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.StaleVersionException;
 
 /**
  * The personalised care and support plan of a case. Each revision is a new version, numbered from 1; the previous
@@ -144,7 +145,7 @@ public class CarePlans {
     private Case readable(UUID caseId, CaseViewer viewer) {
         Case c = work.read(caseId, viewer);
         viewer.requireWorksOn(c, "reads its care plan");
-        reads.record(caseId, viewer, "care-plan");
+        reads.record(caseId, viewer.reader(), "care-plan");
         return c;
     }
 

@@ -42,6 +42,11 @@ public record CaseViewer(Scope scope, String pcnCode, UUID linkWorkerId, String 
         return new CaseViewer(Scope.ALL, null, null, null);
     }
 
+    /** Who reads, as the audit of reads names them. */
+    public String reader() {
+        return username == null ? "system" : username;
+    }
+
     /** The same reader, named (for the audit of reads). */
     public CaseViewer by(String name) {
         return new CaseViewer(scope, pcnCode, linkWorkerId, name);

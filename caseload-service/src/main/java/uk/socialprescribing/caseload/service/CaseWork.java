@@ -16,6 +16,8 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.caseload.domain.Allocation;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Slice;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import uk.socialprescribing.caseload.domain.Case;
@@ -29,8 +31,8 @@ import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.referral.ReferralWithdrawn;
 import uk.socialprescribing.messaging.outbox.Outbox;
 import io.quarkus.security.ForbiddenException;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
 
 /**
  * The life of a case after allocation: reading it, reassigning it by hand, closing it. Each change that frees a
@@ -38,10 +40,6 @@ import uk.socialprescribing.problem.ProblemException;
  */
 @ApplicationScoped
 public class CaseWork {
-
-    /** One page of cases and the count of all that match. */
-    public record Page(List<Summary> items, long total) {
-    }
 
     /** A case with what a list shows beside it: its next booked session, booked sessions left unrecorded, its flags. */
     public record Summary(Case c, Instant nextSessionAt, int unrecordedSessions, List<CaseFlag> flags) {
@@ -69,7 +67,7 @@ public class CaseWork {
     }
 
     /** Oldest first, then by id: a stable order for paging. */
-    public Page list(CaseViewer viewer, CaseFilter filter, int page, int size) {
+    public Slice<Summary> list(CaseViewer viewer, CaseFilter filter, PageRequest page) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         switch (viewer.scope()) {
@@ -114,7 +112,7 @@ public class CaseWork {
             items.setParameter(name, value);
         });
         long total = count.getSingleResult();
-        return new Page(total == 0 ? List.of() : summarise(items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList()),
+        return new Slice<>(total == 0 ? List.of() : summarise(items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()),
                 total);
     }
 

@@ -11,16 +11,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
+import uk.socialprescribing.audit.PersonalDataReads;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Connection;
 import uk.socialprescribing.caseload.domain.DirectoryService;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.StaleVersionException;
 import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.caseload.ConnectionMade;
 import uk.socialprescribing.events.caseload.ConnectionUpdated;
 import uk.socialprescribing.messaging.outbox.Outbox;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
-import uk.socialprescribing.problem.StaleVersionException;
 
 /**
  * Connections of a person to community services. The service must be in this service's copy of the directory and
@@ -127,7 +128,7 @@ public class Connections {
         Case c = work.read(caseId, viewer);
         boolean notes = viewer.worksOn(c);
         if (notes) {
-            reads.record(caseId, viewer, "connection-notes");
+            reads.record(caseId, viewer.reader(), "connection-notes");
         }
         return entityManager.createQuery("select n, s from Connection n join DirectoryService s on s.id = n.serviceId "
                 + "where n.caseId = :case order by n.madeAt, n.id", Object[].class)

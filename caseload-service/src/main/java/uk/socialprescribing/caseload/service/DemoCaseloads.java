@@ -3,7 +3,6 @@ package uk.socialprescribing.caseload.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,8 @@ import uk.socialprescribing.caseload.domain.Connection;
 import uk.socialprescribing.caseload.domain.DirectoryService;
 import uk.socialprescribing.caseload.domain.LinkWorker;
 import uk.socialprescribing.caseload.domain.Session;
-import uk.socialprescribing.problem.Preconditions;
+import uk.socialprescribing.conventions.Clocks;
+import uk.socialprescribing.conventions.Preconditions;
 
 /**
  * Local demo data, part two: once, when the demo referrals' cases are assigned (none opened for 20 seconds) and the
@@ -195,7 +195,7 @@ public class DemoCaseloads {
 
     private void plan(UUID caseId, CaseViewer viewer, String by, int version, String category) {
         Progress progress = version == 1 ? Progress.NOT_STARTED : version == 2 ? Progress.SOME_PROGRESS : Progress.MOSTLY_ACHIEVED;
-        LocalDate target = LocalDate.now(ZoneOffset.UTC).plusWeeks(8);
+        LocalDate target = LocalDate.now(Clocks.ENGLAND).plusWeeks(8);
         List<Goal> goals = List.of(
                 new Goal(version == 1 ? null : "g1", "Join a " + category.replace('-', ' ') + " group and go most weeks", progress, target),
                 new Goal(version == 1 ? null : "g2", "Feel less lonely in the evenings", version == 3 ? Progress.SOME_PROGRESS : Progress.NOT_STARTED, null));

@@ -13,9 +13,9 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import uk.socialprescribing.caseload.domain.LinkWorker;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
-import uk.socialprescribing.problem.StaleVersionException;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.StaleVersionException;
 import uk.socialprescribing.reference.PrimaryCare;
 
 /** Managing link workers; a change that makes room promotes the PCN's waiting list in the same transaction. */

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import uk.socialprescribing.audit.PersonalDataReads;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Session;
 import uk.socialprescribing.events.caseload.SessionCompleted;
@@ -98,7 +99,7 @@ public class Sessions {
         Case c = work.read(caseId, viewer);
         boolean notes = viewer.worksOn(c);
         if (notes) {
-            reads.record(caseId, viewer, "session-notes");
+            reads.record(caseId, viewer.reader(), "session-notes");
         }
         return entityManager.createQuery("from Session s where s.caseId = :case order by s.scheduledFor, s.id", Session.class)
                 .setParameter("case", caseId).getResultList().stream().map(s -> new Seen(s, notes)).toList();

@@ -1,6 +1,6 @@
 package uk.socialprescribing.caseload.service;
 
-import uk.socialprescribing.problem.StaleVersionException;
+import uk.socialprescribing.conventions.StaleVersionException;
 
 /** A write based on a version of the case (or one of its sessions) that is no longer current. */
 public class StaleCaseException extends StaleVersionException {

@@ -1,8 +1,14 @@
 package uk.socialprescribing.directory.api;
 
 import java.io.StringReader;
+import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,17 +24,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.directory.service.ListingImport;
 import uk.socialprescribing.directory.service.OrukFeedImport;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
 
 @Path("/api/directory/import")
 @Tag(name = "Directory")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(Roles.ADMIN)
 public class ImportResource {
 
     static final String EXAMPLE = """
@@ -38,12 +46,12 @@ public class ImportResource {
 
     private final ListingImport importing;
     private final OrukFeedImport feeds;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public ImportResource(ListingImport importing, OrukFeedImport feeds, SecurityIdentity identity) {
+    public ImportResource(ListingImport importing, OrukFeedImport feeds, Caller caller) {
         this.importing = importing;
         this.feeds = feeds;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @POST
@@ -70,16 +78,16 @@ public class ImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ListingImport.Outcome orukFile(com.fasterxml.jackson.databind.JsonNode body) {
+    public ListingImport.Outcome orukFile(JsonNode body) {
         if (body == null || body.isNull()) {
             throw new ProblemException(Problem.invalidField("contents", "Required", "must be a page of ORUK services or an array of them"));
         }
-        return feeds.fromFile(body, identity.getPrincipal().getName());
+        return feeds.fromFile(body, caller.name());
     }
 
     @Schema(name = "FeedImport")
-    public record Feed(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500)
-            @jakarta.validation.constraints.Pattern(regexp = "https?://\\S+", message = "must be an http or https address")
+    public record Feed(@NotBlank @Size(max = 500)
+            @Pattern(regexp = "https?://\\S+", message = "must be an http or https address")
             @Schema(required = true, description = "Where the feed's GET / answers", example = "https://directory.example.org/oruk") String url) {
     }
 
@@ -96,8 +104,8 @@ public class ImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "502", description = "The feed could not be reached or read",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ListingImport.Outcome feed(@jakarta.validation.constraints.NotNull(message = "a feed is required") @jakarta.validation.Valid Feed body) {
-        return feeds.fromFeed(java.net.URI.create(body.url().strip()), identity.getPrincipal().getName());
+    public ListingImport.Outcome feed(@NotNull(message = "a feed is required") @Valid Feed body) {
+        return feeds.fromFeed(URI.create(body.url().strip()), caller.name());
     }
 
     @POST
@@ -119,6 +127,6 @@ public class ImportResource {
         if (body == null || body.isBlank()) {
             throw new ProblemException(Problem.invalidField("file", "Required", "must hold a header line and at least one listing"));
         }
-        return importing.csv(new StringReader(body), identity.getPrincipal().getName());
+        return importing.csv(new StringReader(body), caller.name());
     }
 }

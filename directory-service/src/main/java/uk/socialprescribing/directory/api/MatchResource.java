@@ -26,18 +26,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.directory.service.ActivityTerms;
 import uk.socialprescribing.directory.service.Matching;
 import uk.socialprescribing.directory.service.PostcodePoints;
 import uk.socialprescribing.directory.service.Postcodes;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
 
 @Path("/api/directory/match")
 @Tag(name = "Matching")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ "link-worker", "link-worker-lead", "admin" })
+@RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD, Roles.ADMIN })
 public class MatchResource {
 
     @Schema(name = "MatchRequest", description = "What the link worker knows of the person; every part optional")

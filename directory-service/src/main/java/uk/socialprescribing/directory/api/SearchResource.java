@@ -3,13 +3,16 @@ package uk.socialprescribing.directory.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,27 +22,31 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.socialprescribing.conventions.Page;
+import uk.socialprescribing.conventions.PageParameters;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.QueryParameters;
+import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.directory.service.ActivityTerms;
 import uk.socialprescribing.directory.service.PostcodePoints;
 import uk.socialprescribing.directory.service.Search;
 import uk.socialprescribing.directory.service.Vocabulary;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
-import uk.socialprescribing.problem.QueryParameters;
 
 @Path("/api/directory")
 @Tag(name = "Search")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "vcse-partner", "commissioner", "admin" })
+@RolesAllowed({ Roles.REFERRER, Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD, Roles.VCSE_PARTNER, Roles.COMMISSIONER, Roles.ADMIN })
 public class SearchResource {
 
     static final List<String> DAYS = List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
     static final double DEFAULT_WITHIN_KM = 10;
 
-    @Schema(name = "SearchResults")
-    public record Results(long totalItems, int page, int size, List<Search.Hit> items,
-            @Schema(description = "Where distances are measured from, when a place was given") Place from) {
+    @Schema(name = "SearchResults", description = "Where distances are measured from, and a page of the services found")
+    public record Results(@Schema(description = "Where distances are measured from, when a place was given") Place from,
+            Page<Search.Hit> results) {
     }
 
     @Schema(name = "SearchPlace")
@@ -48,7 +55,7 @@ public class SearchResource {
     }
 
     @Schema(name = "Vocabulary")
-    public record Vocabularies(@Schema(description = "Access feature codes and their words") java.util.Map<String, String> accessibility,
+    public record Vocabularies(@Schema(description = "Access feature codes and their words") Map<String, String> accessibility,
             @Schema(description = "Languages: ISO 639-1 codes, and bfi for British Sign Language") String languages) {
     }
 
@@ -86,51 +93,66 @@ public class SearchResource {
             @Parameter(description = "Access feature codes the venue must have (repeat or separate by commas)") @QueryParam("accessibility") List<String> accessibility,
             @Parameter(description = "A language code the service must be run in", example = "pl") @QueryParam("language") String language,
             @Parameter(description = "relevance (default), distance or name") @QueryParam("sort") String sort,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
-        String text = q == null || q.isBlank() ? null : q.strip();
-        if (text != null && text.length() > 200) {
-            throw new ProblemException(Problem.invalidField("q", "Size", "must be at most 200 characters"));
-        }
-        String term = category == null || category.isBlank() ? null : category.strip();
+            @BeanParam PageParameters paging, UriInfo uri) {
+        QueryParameters query = QueryParameters.read();
+        String text = query.text("q", q, 0, 200).filter(t -> !t.isEmpty()).orElse(null);
+        String term = query.matching("category", category, "[a-z-]{1,60}", "must be a term of the activity taxonomy (GET /oruk/taxonomy_terms)")
+                .orElse(null);
         if (term != null && !terms.isTerm(term)) {
-            throw new ProblemException(Problem.invalidField("category", "TaxonomyTerm", "must be a term of the activity taxonomy (GET /oruk/taxonomy_terms)"));
+            query.reject("category", "TaxonomyTerm", "must be a term of the activity taxonomy (GET /oruk/taxonomy_terms)");
         }
-        Place place = place(postcode, lat, lon);
-        double within = QueryParameters.decimal("withinKm", withinKm, 0.1, 200).orElse(DEFAULT_WITHIN_KM);
-        if (withinKm != null && !withinKm.isBlank() && place == null) {
-            throw new ProblemException(Problem.invalidField("withinKm", "NeedsPlace", "needs a postcode, or lat and lon, to measure from"));
+        boolean hasPostcode = postcode != null && !postcode.isBlank();
+        boolean hasPoint = (lat != null && !lat.isBlank()) || (lon != null && !lon.isBlank());
+        if (hasPostcode && hasPoint) {
+            query.reject("postcode", "OnePlace", "give a postcode or lat and lon, not both");
+        }
+        Double latitude = query.decimal("lat", lat, -90, 90).orElse(null);
+        Double longitude = query.decimal("lon", lon, -180, 180).orElse(null);
+        if (hasPoint && (lat == null || lat.isBlank())) {
+            query.reject("lat", "Required", "is needed with lon");
+        }
+        if (hasPoint && (lon == null || lon.isBlank())) {
+            query.reject("lon", "Required", "is needed with lat");
+        }
+        double within = query.decimal("withinKm", withinKm, 0.1, 200).orElse(DEFAULT_WITHIN_KM);
+        if (withinKm != null && !withinKm.isBlank() && !hasPostcode && !hasPoint) {
+            query.reject("withinKm", "NeedsPlace", "needs a postcode, or lat and lon, to measure from");
         }
         List<String> access = new ArrayList<>();
         for (String given : accessibility == null ? List.<String>of() : accessibility) {
             for (String code : given.split(",")) {
                 if (!code.isBlank()) {
-                    access.add(Vocabulary.accessCode(code).orElseThrow(() -> new ProblemException(Problem.invalidField("accessibility", "Code",
-                            "must be access feature codes: " + Vocabulary.ACCESS.keySet()))));
+                    Vocabulary.accessCode(code).ifPresentOrElse(access::add, () -> query.reject("accessibility", "Code",
+                            "must be access feature codes: " + Vocabulary.ACCESS.keySet()));
                 }
             }
         }
-        String languageCode = language == null || language.isBlank() ? null : Vocabulary.language(language.strip().toLowerCase(Locale.ROOT))
-                .map(name -> language.strip().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new ProblemException(Problem.invalidField("language", "Code", "must be an ISO 639-1 code such as pl, or bfi")));
-        Search.Sort order = QueryParameters.oneOf("sort", sort, s -> switch (s) {
+        String languageCode = query.oneOf("language", language, l -> Vocabulary.language(l.toLowerCase(Locale.ROOT))
+                .map(name -> l.toLowerCase(Locale.ROOT)).orElse(null), List.of("an ISO 639-1 code such as pl", "bfi")).orElse(null);
+        Search.Sort order = query.oneOf("sort", sort, s -> switch (s) {
             case "relevance" -> Search.Sort.RELEVANCE;
             case "distance" -> Search.Sort.DISTANCE;
             case "name" -> Search.Sort.NAME;
             default -> null;
         }, List.of("relevance", "distance", "name")).orElse(Search.Sort.RELEVANCE);
-        if (order == Search.Sort.DISTANCE && place == null) {
-            throw new ProblemException(Problem.invalidField("sort", "NeedsPlace", "distance needs a postcode, or lat and lon, to measure from"));
+        if (order == Search.Sort.DISTANCE && !hasPostcode && !hasPoint) {
+            query.reject("sort", "NeedsPlace", "distance needs a postcode, or lat and lon, to measure from");
         }
+        String onDay = query.oneOf("day", day, d -> DAYS.contains(d.toUpperCase(Locale.ROOT)) ? d.toUpperCase(Locale.ROOT) : null, DAYS).orElse(null);
+        var from = query.time("startTime", startTime).orElse(null);
+        var to = query.time("endTime", endTime).orElse(null);
+        boolean onlyFree = query.bool("free", free).orElse(false);
+        Integer years = query.integer("age", age, 0, 130).orElse(null);
+        PageRequest page = paging.read(query);
+        query.check();
+        // the place last: placing a postcode needs the reference data, and its problem names the postcode alone
+        Place place = hasPostcode ? Places.of(points, "postcode", postcode)
+                : latitude != null && longitude != null ? new Place(latitude, longitude, false) : null;
         Search.Criteria criteria = new Search.Criteria(text, term,
                 place == null ? null : new PostcodePoints.Point(place.latitude(), place.longitude(), place.approximate()), within,
-                QueryParameters.oneOf("day", day, d -> DAYS.contains(d.toUpperCase(Locale.ROOT)) ? d.toUpperCase(Locale.ROOT) : null, DAYS).orElse(null),
-                QueryParameters.time("startTime", startTime).orElse(null), QueryParameters.time("endTime", endTime).orElse(null),
-                QueryParameters.bool("free", free).orElse(false),
-                age == null || age.isBlank() ? null : QueryParameters.integer("age", age, 0, 0, 130), access, languageCode,
+                onDay, from, to, onlyFree, years, access, languageCode,
                 text == null && order == Search.Sort.RELEVANCE ? (place == null ? Search.Sort.NAME : Search.Sort.DISTANCE) : order);
-        Search.Results found = search.find(criteria, QueryParameters.integer("page", page, 1, 1, 100_000),
-                QueryParameters.integer("size", size, 20, 1, 100));
-        return new Results(found.totalItems(), found.page(), found.size(), found.items(), place);
+        return new Results(place, Page.of(search.find(criteria, page), page, uri));
     }
 
     @GET
@@ -140,26 +162,6 @@ public class SearchResource {
     @APIResponse(responseCode = "200", description = "The codes", content = @Content(schema = @Schema(implementation = Vocabularies.class)))
     public Vocabularies vocabulary() {
         return new Vocabularies(Vocabulary.ACCESS, "ISO 639-1 two-letter codes (en, pl, ur, ...), and bfi for British Sign Language");
-    }
-
-    /** Where to measure from: a postcode the reference data places, or a point; neither is fine, both is not. */
-    private Place place(String postcode, String lat, String lon) {
-        boolean hasPostcode = postcode != null && !postcode.isBlank();
-        boolean hasPoint = (lat != null && !lat.isBlank()) || (lon != null && !lon.isBlank());
-        if (hasPostcode && hasPoint) {
-            throw new ProblemException(Problem.invalidField("postcode", "OnePlace", "give a postcode or lat and lon, not both"));
-        }
-        if (hasPostcode) {
-            return Places.of(points, "postcode", postcode);
-        }
-        if (hasPoint) {
-            double latitude = QueryParameters.decimal("lat", lat, -90, 90)
-                    .orElseThrow(() -> new ProblemException(Problem.invalidField("lat", "Required", "is needed with lon")));
-            double longitude = QueryParameters.decimal("lon", lon, -180, 180)
-                    .orElseThrow(() -> new ProblemException(Problem.invalidField("lon", "Required", "is needed with lat")));
-            return new Place(latitude, longitude, false);
-        }
-        return null;
     }
 
     /** A postcode as a place, or a problem naming the field it came in. */

@@ -1,6 +1,7 @@
 package uk.socialprescribing.directory.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import uk.socialprescribing.conventions.Clocks;
 
 /** A service in the directory (an HSDS "service"): an activity people can be connected to. */
 @Entity
@@ -170,7 +172,7 @@ public class Listing {
         listing.publishedAt = at;
         listing.lastModified = at;
         // publishing is the partner's word that the listing is right today
-        listing.assuredDate = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        listing.assuredDate = LocalDate.ofInstant(at, Clocks.ENGLAND);
         return listing;
     }
 
@@ -193,7 +195,7 @@ public class Listing {
         write(d);
         lastModified = at;
         // the partner wrote it today: that is an assurance too
-        assuredDate = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        assuredDate = LocalDate.ofInstant(at, Clocks.ENGLAND);
         return changes;
     }
 
@@ -259,7 +261,7 @@ public class Listing {
     /** Someone who runs the service confirmed the listing is right. */
     public void assured(Instant at) {
         requireNotWithdrawn();
-        assuredDate = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        assuredDate = LocalDate.ofInstant(at, Clocks.ENGLAND);
         lastModified = at;
     }
 

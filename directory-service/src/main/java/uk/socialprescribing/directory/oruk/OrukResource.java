@@ -1,6 +1,5 @@
 package uk.socialprescribing.directory.oruk;
 
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,18 +19,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.QueryParameters;
 import uk.socialprescribing.directory.oruk.OrukModel.ApiDetails;
-import uk.socialprescribing.directory.service.PostcodePoints;
-import uk.socialprescribing.directory.service.Postcodes;
 import uk.socialprescribing.directory.oruk.OrukModel.Organization;
 import uk.socialprescribing.directory.oruk.OrukModel.Page;
 import uk.socialprescribing.directory.oruk.OrukModel.Service;
 import uk.socialprescribing.directory.oruk.OrukModel.ServiceAtLocation;
 import uk.socialprescribing.directory.oruk.OrukModel.Taxonomy;
 import uk.socialprescribing.directory.oruk.OrukModel.TaxonomyTerm;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
-import uk.socialprescribing.problem.QueryParameters;
+import uk.socialprescribing.directory.service.PostcodePoints;
+import uk.socialprescribing.directory.service.Postcodes;
 
 /**
  * The public Open Referral UK 3.0 read API: no token, {@code Access-Control-Allow-Origin: *} (see {@link OrukCors}),
@@ -79,22 +79,25 @@ public class OrukResource {
             @QueryParam("organization_id") String organizationId, @QueryParam("minimum_age") String minimumAge,
             @QueryParam("maximum_age") String maximumAge, @QueryParam("day") String day, @QueryParam("start_time") String startTime,
             @QueryParam("end_time") String endTime, @QueryParam("modified_after") String modifiedAfter) {
-        return reads.services(filter(search, taxonomyTermId, taxonomyId, organizationId, minimumAge, maximumAge, day, startTime, endTime,
-                modifiedAfter), pageNumber(page), perPage(perPage));
+        QueryParameters query = QueryParameters.read();
+        OrukReads.ServiceFilter filter = filter(query, search, taxonomyTermId, taxonomyId, organizationId, minimumAge, maximumAge, day,
+                startTime, endTime, modifiedAfter);
+        int number = pageNumber(query, page);
+        int size = perPage(query, perPage);
+        query.check();
+        return reads.services(filter, number, size);
     }
 
-    private static OrukReads.ServiceFilter filter(String search, String taxonomyTermId, String taxonomyId, String organizationId,
-            String minimumAge, String maximumAge, String day, String startTime, String endTime, String modifiedAfter) {
-        if (search != null && search.length() > 200) {
-            throw new ProblemException(Problem.invalidField("search", "Size", "must be at most 200 characters"));
-        }
-        return new OrukReads.ServiceFilter(search == null || search.isBlank() ? null : search.strip(),
-                QueryParameters.uuid("taxonomy_term_id", taxonomyTermId).orElse(null), QueryParameters.uuid("taxonomy_id", taxonomyId).orElse(null),
-                QueryParameters.uuid("organization_id", organizationId).orElse(null), age("minimum_age", minimumAge), age("maximum_age", maximumAge),
-                QueryParameters.oneOf("day", day, d -> DAYS.contains(d.toUpperCase(Locale.ROOT)) ? d.toUpperCase(Locale.ROOT) : null,
+    private static OrukReads.ServiceFilter filter(QueryParameters query, String search, String taxonomyTermId, String taxonomyId,
+            String organizationId, String minimumAge, String maximumAge, String day, String startTime, String endTime, String modifiedAfter) {
+        return new OrukReads.ServiceFilter(query.text("search", search, 0, 200).filter(t -> !t.isEmpty()).orElse(null),
+                query.uuid("taxonomy_term_id", taxonomyTermId).orElse(null), query.uuid("taxonomy_id", taxonomyId).orElse(null),
+                query.uuid("organization_id", organizationId).orElse(null), query.integer("minimum_age", minimumAge, 0, 130).orElse(null),
+                query.integer("maximum_age", maximumAge, 0, 130).orElse(null),
+                query.oneOf("day", day, d -> DAYS.contains(d.toUpperCase(Locale.ROOT)) ? d.toUpperCase(Locale.ROOT) : null,
                         List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU")).orElse(null),
-                time("start_time", startTime), time("end_time", endTime),
-                QueryParameters.instant("modified_after", modifiedAfter).orElse(null));
+                query.time("start_time", startTime).orElse(null), query.time("end_time", endTime).orElse(null),
+                query.instant("modified_after", modifiedAfter).orElse(null));
     }
 
     @GET
@@ -110,8 +113,11 @@ public class OrukResource {
     @Operation(summary = "The taxonomies the directory classifies services by",
             description = "Paged. The directory classifies every service by the social-prescribing activity taxonomy it ships.")
     public Page<Taxonomy> taxonomies(@QueryParam("page") String page, @QueryParam("per_page") String perPage) {
-        List<Taxonomy> all = reads.taxonomies();
-        return slice(all, pageNumber(page), perPage(perPage));
+        QueryParameters query = QueryParameters.read();
+        int number = pageNumber(query, page);
+        int size = perPage(query, perPage);
+        query.check();
+        return slice(reads.taxonomies(), number, size);
     }
 
     @GET
@@ -131,18 +137,22 @@ public class OrukResource {
             @QueryParam("top_only") String topOnly, @QueryParam("page") String page, @QueryParam("per_page") String perPage) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new java.util.HashMap<>();
-        QueryParameters.uuid("taxonomy_id", taxonomyId).ifPresent(t -> {
+        QueryParameters query = QueryParameters.read();
+        query.uuid("taxonomy_id", taxonomyId).ifPresent(t -> {
             where.append(" and t.taxonomy_id = :taxonomy");
             parameters.put("taxonomy", t);
         });
-        QueryParameters.uuid("parent_id", parentId).ifPresent(p -> {
+        query.uuid("parent_id", parentId).ifPresent(p -> {
             where.append(" and t.parent_id = :parent");
             parameters.put("parent", p);
         });
-        if (QueryParameters.bool("top_only", topOnly).orElse(false)) {
+        if (query.bool("top_only", topOnly).orElse(false)) {
             where.append(" and t.parent_id is null");
         }
-        return slice(reads.terms(where.toString(), parameters), pageNumber(page), perPage(perPage));
+        int number = pageNumber(query, page);
+        int size = perPage(query, perPage);
+        query.check();
+        return slice(reads.terms(where.toString(), parameters), number, size);
     }
 
     @GET
@@ -166,33 +176,42 @@ public class OrukResource {
             @QueryParam("start_time") String startTime, @QueryParam("end_time") String endTime, @QueryParam("modified_after") String modifiedAfter,
             @QueryParam("postcode") String postcode, @QueryParam("proximity") String proximity,
             @QueryParam("lat") String lat, @QueryParam("lon") String lon) {
-        OrukReads.ServiceFilter filter = filter(search, taxonomyTermId, taxonomyId, organizationId, minimumAge, maximumAge, day, startTime,
-                endTime, modifiedAfter);
+        QueryParameters query = QueryParameters.read();
+        OrukReads.ServiceFilter filter = filter(query, search, taxonomyTermId, taxonomyId, organizationId, minimumAge, maximumAge, day,
+                startTime, endTime, modifiedAfter);
         String normalised = postcode == null || postcode.isBlank() ? null : postcode.replace(" ", "").toUpperCase(Locale.ROOT);
         if (normalised != null && !normalised.matches(Postcodes.FULL_OR_DISTRICT)) {
-            throw new ProblemException(Problem.invalidField("postcode", "Postcode", "must be a UK postcode or its district, e.g. HG1 2AB or HG1"));
+            query.reject("postcode", "Postcode", "must be a UK postcode or its district, e.g. HG1 2AB or HG1");
         }
-        Optional<Double> metres = QueryParameters.decimal("proximity", proximity, 1, 200_000);
+        Optional<Double> metres = query.decimal("proximity", proximity, 1, 200_000);
         boolean point = (lat != null && !lat.isBlank()) || (lon != null && !lon.isBlank());
         if (point && normalised != null) {
-            throw new ProblemException(Problem.invalidField("postcode", "OnePlace", "give a postcode or lat and lon, not both"));
+            query.reject("postcode", "OnePlace", "give a postcode or lat and lon, not both");
         }
+        Optional<Double> latitude = query.decimal("lat", lat, -90, 90);
+        Optional<Double> longitude = query.decimal("lon", lon, -180, 180);
+        if (point && (lat == null || lat.isBlank())) {
+            query.reject("lat", "Required", "is needed with lon");
+        }
+        if (point && (lon == null || lon.isBlank())) {
+            query.reject("lon", "Required", "is needed with lat");
+        }
+        if (!point && metres.isPresent() && normalised == null) {
+            query.reject("proximity", "NeedsPlace", "needs a postcode, or lat and lon, to measure from");
+        }
+        int number = pageNumber(query, page);
+        int size = perPage(query, perPage);
+        query.check();
         OrukReads.Near near = null;
         if (point) {
-            double latitude = QueryParameters.decimal("lat", lat, -90, 90)
-                    .orElseThrow(() -> new ProblemException(Problem.invalidField("lat", "Required", "is needed with lon")));
-            double longitude = QueryParameters.decimal("lon", lon, -180, 180)
-                    .orElseThrow(() -> new ProblemException(Problem.invalidField("lon", "Required", "is needed with lat")));
-            near = new OrukReads.Near(new PostcodePoints.Point(latitude, longitude, false), metres.orElse(DEFAULT_PROXIMITY_METRES) / 1000);
+            near = new OrukReads.Near(new PostcodePoints.Point(latitude.orElseThrow(), longitude.orElseThrow(), false),
+                    metres.orElse(DEFAULT_PROXIMITY_METRES) / 1000);
         } else if (metres.isPresent()) {
-            if (normalised == null) {
-                throw new ProblemException(Problem.invalidField("proximity", "NeedsPlace", "needs a postcode, or lat and lon, to measure from"));
-            }
             PostcodePoints.Point centre = points.require("postcode", postcode);
             near = new OrukReads.Near(centre, metres.get() / 1000);
             normalised = null;
         }
-        return reads.servicesAtLocations(filter, normalised, near, pageNumber(page), perPage(perPage));
+        return reads.servicesAtLocations(filter, normalised, near, number, size);
     }
 
     static final double DEFAULT_PROXIMITY_METRES = 10_000;
@@ -210,7 +229,11 @@ public class OrukResource {
     @Operation(summary = "The organisations that run services, paged",
             description = "By name. An organisation that gave no description is described by its name, as ORUK requires one.")
     public Page<Organization> organizations(@QueryParam("page") String page, @QueryParam("per_page") String perPage) {
-        return reads.organizations(pageNumber(page), perPage(perPage));
+        QueryParameters query = QueryParameters.read();
+        int number = pageNumber(query, page);
+        int size = perPage(query, perPage);
+        query.check();
+        return reads.organizations(number, size);
     }
 
     @GET
@@ -221,25 +244,21 @@ public class OrukResource {
         return reads.organization(id("id", id)).orElseThrow(() -> notFound("organization", id));
     }
 
-    private static int pageNumber(String page) {
-        return QueryParameters.integer("page", page, 1, 1, 100_000);
+    /** ORUK's own paging: page from 1, per_page as the standard names it (our lists say size). */
+    private static int pageNumber(QueryParameters query, String page) {
+        return query.integer("page", page, 1, 1, PageRequest.MAX_PAGE);
     }
 
-    private static int perPage(String perPage) {
-        return QueryParameters.integer("per_page", perPage, 50, 1, 200);
+    private static int perPage(QueryParameters query, String perPage) {
+        return query.integer("per_page", perPage, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE);
     }
 
-    private static Integer age(String name, String value) {
-        return value == null || value.isBlank() ? null : QueryParameters.integer(name, value, 0, 0, 130);
-    }
-
-    private static LocalTime time(String name, String value) {
-        return QueryParameters.time(name, value).orElse(null);
-    }
-
-    /** A blank id names nothing: 404, as any other unknown id. */
+    /** A blank id names nothing: 404, as any other unknown id; one that is not a UUID is a 400 naming it. */
     private static UUID id(String name, String value) {
-        return QueryParameters.uuid(name, value).orElseThrow(() -> notFound("such item", value));
+        QueryParameters query = QueryParameters.read();
+        Optional<UUID> id = query.uuid(name, value);
+        query.check();
+        return id.orElseThrow(() -> notFound("such item", value));
     }
 
     private static ProblemException notFound(String what, String id) {

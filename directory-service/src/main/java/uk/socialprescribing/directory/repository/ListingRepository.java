@@ -1,5 +1,7 @@
 package uk.socialprescribing.directory.repository;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,28 +9,35 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Slice;
 import uk.socialprescribing.directory.domain.Listing;
 
 @ApplicationScoped
 public class ListingRepository implements PanacheRepositoryBase<Listing, UUID> {
 
-    /** Public listings (approved, not withdrawn), in a category when one is given, by name then id (a stable order for paging). */
-    public PanacheQuery<Listing> active(String category) {
+    /** A page of public listings (approved, not withdrawn), in a category when one is given, by name then id (a stable order). */
+    public Slice<Listing> active(String category, PageRequest page) {
         Sort order = Sort.by("name").and("id");
-        return category == null
+        PanacheQuery<Listing> query = category == null
                 ? find("status = ?1 and moderation = 'approved'", order, "active")
                 : find("status = ?1 and moderation = 'approved' and category = ?2", order, "active", category);
+        long total = query.count();
+        return new Slice<>(total == 0 ? List.of() : query.page(page.number() - 1, page.size()).list(), total);
     }
 
-    /** The ids of public listings, by name. */
-    public java.util.List<UUID> publicIds() {
-        return getEntityManager().createQuery("select l.id from Listing l where l.moderation = 'approved' and l.withdrawnAt is null "
-                + "order by l.name, l.id", UUID.class).getResultList();
+    /** A page of the ids of public listings, by name. */
+    public Slice<UUID> publicIds(PageRequest page) {
+        String where = " from Listing l where l.moderation = 'approved' and l.withdrawnAt is null";
+        return Slice.of(getEntityManager().createQuery("select l.id" + where + " order by l.name, l.id", UUID.class),
+                getEntityManager().createQuery("select count(l)" + where, Long.class), page);
     }
 
-    /** Public listings not assured since {@code before}: the oldest assurance first. */
-    public java.util.List<Listing> unassuredSince(java.time.LocalDate before) {
-        return getEntityManager().createQuery("from Listing l join fetch l.organization where l.moderation = 'approved' and l.withdrawnAt is null "
-                + "and l.assuredDate < :before order by l.assuredDate, l.name, l.id", Listing.class).setParameter("before", before).getResultList();
+    /** A page of public listings not assured since {@code before}: the oldest assurance first. */
+    public Slice<Listing> unassuredSince(LocalDate before, PageRequest page) {
+        String where = " where l.moderation = 'approved' and l.withdrawnAt is null and l.assuredDate < :before";
+        return Slice.of(getEntityManager().createQuery("from Listing l join fetch l.organization" + where
+                + " order by l.assuredDate, l.name, l.id", Listing.class).setParameter("before", before),
+                getEntityManager().createQuery("select count(l) from Listing l" + where, Long.class).setParameter("before", before), page);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +19,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.directory.domain.Listing;
 import uk.socialprescribing.directory.domain.ListingChange;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
 
 /**
  * Bulk import of listings from CSV (parsed by Apache Commons CSV), the way a neighbouring directory or a partner's
@@ -55,9 +54,10 @@ public class ListingImport {
     private final Publishing publishing;
     private final Partnering partnering;
     private final ActivityTerms terms;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ListingImport(EntityManager entityManager, Publishing publishing, Partnering partnering, ActivityTerms terms) {
+    public ListingImport(EntityManager entityManager, Publishing publishing, Partnering partnering, ActivityTerms terms, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.publishing = publishing;
         this.partnering = partnering;
@@ -94,7 +94,7 @@ public class ListingImport {
                 continue;
             }
             Listing listing = existing.get(0);
-            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+            Instant now = clock.instant();
             Map<String, ListingChange.Difference> changes = listing.revise(row.details(), now);
             if (changes.isEmpty()) {
                 unchanged++;

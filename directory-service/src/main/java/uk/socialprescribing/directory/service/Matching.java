@@ -1,7 +1,7 @@
 package uk.socialprescribing.directory.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import uk.socialprescribing.conventions.Clocks;
 
 /**
  * Ranks the directory's services for one person: how well each fits their interests, where they live, the days they
@@ -48,13 +49,15 @@ public class Matching {
     }
 
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    public Matching(EntityManager entityManager) {
+    public Matching(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     public List<Result> match(Person person, int limit) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = Clocks.today(clock);
         StringBuilder sql = new StringBuilder("""
                 select s.id, s.name, s.category, p.code as parent, s.postcode, s.capacity_available, s.assured_date::text as assured,
                        (select string_agg(sc.byday, ',') from schedule sc where sc.service_id = s.id) as days,

@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.directory.domain.Listing;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
 
 /**
  * Import from a neighbouring directory's Open Referral UK 3.0 feed, by URL (paging through {@code /services}, then

@@ -14,7 +14,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Problem;
 
 /**
  * What an imported ORUK service must be, beyond the fields the import reads: each field of the type the ORUK 3.0

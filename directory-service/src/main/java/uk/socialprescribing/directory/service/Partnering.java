@@ -2,7 +2,7 @@ package uk.socialprescribing.directory.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,11 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.ForbiddenException;
 import java.util.List;
 
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.Slice;
+import uk.socialprescribing.conventions.StaleVersionException;
 import uk.socialprescribing.directory.domain.Listing;
 import uk.socialprescribing.directory.domain.ListingChange;
 import uk.socialprescribing.directory.domain.Organization;
@@ -20,9 +25,6 @@ import uk.socialprescribing.events.directory.ServiceCapacityChanged;
 import uk.socialprescribing.events.directory.ServiceUpdated;
 import uk.socialprescribing.events.directory.ServiceWithdrawn;
 import uk.socialprescribing.messaging.outbox.Outbox;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
-import uk.socialprescribing.problem.StaleVersionException;
 
 /**
  * What a VCSE partner does to keep its own listings right, in one small call each: say how many places are free, and
@@ -41,9 +43,11 @@ public class Partnering {
     private final Publishing publishing;
     private final ListingStructure structure;
     private final ActivityTerms terms;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public Partnering(EntityManager entityManager, Outbox outbox, Publishing publishing, ListingStructure structure, ActivityTerms terms) {
+    public Partnering(EntityManager entityManager, Outbox outbox, Publishing publishing, ListingStructure structure, ActivityTerms terms,
+            Clock clock) {
+        this.clock = clock;
         this.terms = terms;
         this.entityManager = entityManager;
         this.outbox = outbox;
@@ -159,17 +163,20 @@ public class Partnering {
         return listing;
     }
 
-    /** A listing's change log, newest first: its owner and admin only. */
-    public List<ListingChange> changes(UUID id, Partner partner) {
+    /** A page of a listing's change log, newest first: its owner and admin only. */
+    public Slice<ListingChange> changes(UUID id, Partner partner, PageRequest page) {
         Listing listing = readable(id, partner);
-        return entityManager.createQuery("from ListingChange c where c.serviceId = :id order by c.changedAt desc, c.id desc", ListingChange.class)
-                .setParameter("id", listing.id()).getResultList();
+        return Slice.of(entityManager.createQuery("from ListingChange c where c.serviceId = :id order by c.changedAt desc, c.id desc",
+                ListingChange.class).setParameter("id", listing.id()),
+                entityManager.createQuery("select count(c) from ListingChange c where c.serviceId = :id", Long.class)
+                        .setParameter("id", listing.id()), page);
     }
 
-    /** Listings waiting for approval, oldest first. */
-    public List<Listing> pending() {
-        return entityManager.createQuery("from Listing l where l.moderation = 'pending' and l.withdrawnAt is null order by l.publishedAt, l.id",
-                Listing.class).getResultList();
+    /** A page of the listings waiting for approval, oldest first. */
+    public Slice<Listing> pending(PageRequest page) {
+        String where = " where l.moderation = 'pending' and l.withdrawnAt is null";
+        return Slice.of(entityManager.createQuery("from Listing l" + where + " order by l.publishedAt, l.id", Listing.class),
+                entityManager.createQuery("select count(l) from Listing l" + where, Long.class), page);
     }
 
     /** The organisation's own listings in every state, by name. */
@@ -320,6 +327,6 @@ public class Partnering {
     }
 
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

@@ -62,7 +62,7 @@ public class PostcodePoints {
 
     /** The point of a postcode given in a request's {@code field}; a 400 problem naming the field when it cannot be placed. */
     public Point require(String field, String postcode) {
-        return locate(postcode).orElseThrow(() -> new uk.socialprescribing.problem.ProblemException(uk.socialprescribing.problem.Problem
+        return locate(postcode).orElseThrow(() -> new uk.socialprescribing.conventions.ProblemException(uk.socialprescribing.conventions.Problem
                 .invalidField(field, "KnownPostcode", postcode.strip().toUpperCase(Locale.ROOT)
                         + " is not in the directory's postcode reference data (the demo area and its neighbours)")));
     }

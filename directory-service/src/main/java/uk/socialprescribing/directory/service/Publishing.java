@@ -2,7 +2,6 @@ package uk.socialprescribing.directory.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +26,10 @@ public class Publishing {
     private final ListingRepository listings;
     private final Outbox outbox;
     private final ListingStructure structure;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public Publishing(OrganizationRepository organizations, ListingRepository listings, Outbox outbox, ListingStructure structure) {
+    public Publishing(OrganizationRepository organizations, ListingRepository listings, Outbox outbox, ListingStructure structure, Clock clock) {
+        this.clock = clock;
         this.structure = structure;
         this.organizations = organizations;
         this.listings = listings;
@@ -49,7 +49,7 @@ public class Publishing {
             organizations.persist(named);
             return named;
         });
-        Listing listing = Listing.submit(organization, details, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), approved);
+        Listing listing = Listing.submit(organization, details, clock.instant(), approved);
         listings.persist(listing);
         listings.flush();
         structure.record(listing);

@@ -1,8 +1,8 @@
 package uk.socialprescribing.directory.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+
+import uk.socialprescribing.conventions.Clocks;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Slice;
 
 /**
  * Link workers' search of the directory: PostgreSQL full text with ranking (the name counts most, then the activity,
@@ -66,18 +70,17 @@ public class Search {
             boolean full, boolean stale, Double relevance, List<String> languages, List<String> accessibility) {
     }
 
-    public record Results(long totalItems, int page, int size, List<Hit> items) {
-    }
-
     private static final double KM_PER_DEGREE_LATITUDE = 111.2;
 
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    public Search(EntityManager entityManager) {
+    public Search(EntityManager entityManager, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
     }
 
-    public Results find(Criteria c, int page, int size) {
+    public Slice<Hit> find(Criteria c, PageRequest page) {
         StringBuilder where = new StringBuilder(" where s.moderation = 'approved' and s.withdrawn_at is null");
         Map<String, Object> parameters = new HashMap<>();
         String relevance = "null";
@@ -153,12 +156,12 @@ public class Search {
         long total = ((Number) count.getSingleResult()).longValue();
         List<Hit> hits = new ArrayList<>();
         if (total > 0) {
-            LocalDate staleBefore = LocalDate.now(ZoneOffset.UTC).minusMonths(6);
-            for (Object o : rows.setFirstResult((page - 1) * size).setMaxResults(size).getResultList()) {
+            LocalDate staleBefore = Clocks.today(clock).minusMonths(6);
+            for (Object o : rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()) {
                 hits.add(hit((Tuple) o, staleBefore));
             }
         }
-        return new Results(total, page, size, hits);
+        return new Slice<>(hits, total);
     }
 
     /** Great-circle distance in km from (:lat, :lon) to the location {@code l} (latitude and longitude columns). */

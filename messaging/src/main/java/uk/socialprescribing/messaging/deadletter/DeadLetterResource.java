@@ -21,8 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.Roles;
 
 /**
  * The admin's view of a service's dead letters, and their replay. Each service mounts it under its own path with a
@@ -38,7 +39,7 @@ public abstract class DeadLetterResource {
     SecurityIdentity identity;
 
     @GET
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "The events this service could not process",
             description = "Every record on this service's dead-letter topics, oldest first: its channel, where it sits (partition and offset, "
                     + "to replay it), why it failed, the event it carried (id and type, never its data) and where it came from, and its replays.")
@@ -56,7 +57,7 @@ public abstract class DeadLetterResource {
 
     @POST
     @Path("/{channel}/{partition}/{offset}/replay")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replay a dead letter once its cause is mended",
             description = "Hands the record to its channel's handler again, as if just delivered: the inbox still applies an event at most once. "
                     + "The replay and its outcome are recorded; the record stays on the dead-letter topic either way.")

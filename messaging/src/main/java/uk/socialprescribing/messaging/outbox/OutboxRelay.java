@@ -34,6 +34,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import uk.socialprescribing.messaging.AdvisoryLocks;
 
 /**
  * Publishes the outbox to Kafka, oldest first, as CloudEvents (binary mode, JSON data, key = aggregate id).
@@ -51,8 +52,6 @@ import io.quarkus.scheduler.Scheduled;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary but fixed: the advisory lock that elects the one active relay of a database. */
-    private static final long RELAY_LOCK = 0x50_52_4F_4D_4F_54_45L;
 
     private final EntityManager entityManager;
     private final Producer<String, CloudEvent> producer;
@@ -64,12 +63,15 @@ public class OutboxRelay {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile boolean brokerWasAway;
 
+    private final AdvisoryLocks locks;
+
     public OutboxRelay(EntityManager entityManager, Producer<String, CloudEvent> producer,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
             @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "PT30S") Duration sendTimeout,
             @ConfigProperty(name = "outbox.retention", defaultValue = "P7D") Duration retention,
-            MeterRegistry registry) {
+            MeterRegistry registry, AdvisoryLocks locks) {
+        this.locks = locks;
         this.entityManager = entityManager;
         this.producer = producer;
         this.source = "/" + applicationName;
@@ -120,8 +122,7 @@ public class OutboxRelay {
 
     /** Publishes up to one batch; returns how many events were acknowledged by the broker. */
     int publishBatch() {
-        boolean elected = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
-                .setParameter("lock", RELAY_LOCK).getSingleResult();
+        boolean elected = locks.tryExclusive("messaging.outbox-relay", "elected");
         if (!elected) {
             return 0;
         }

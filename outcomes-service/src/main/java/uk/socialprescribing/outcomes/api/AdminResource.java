@@ -13,14 +13,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.outcomes.projection.ProjectionRebuild;
-import uk.socialprescribing.problem.Problem;
 
 @Path("/api/outcomes/admin")
 @Tag(name = "Administration")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(Roles.ADMIN)
 public class AdminResource {
 
     private final ProjectionRebuild rebuild;

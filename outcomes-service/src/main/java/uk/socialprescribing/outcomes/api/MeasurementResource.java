@@ -1,6 +1,6 @@
 package uk.socialprescribing.outcomes.api;
 
-import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,14 +12,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -29,12 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.Roles;
+import uk.socialprescribing.idempotency.Idempotency;
 import uk.socialprescribing.outcomes.measure.Instrument;
 import uk.socialprescribing.outcomes.measure.Measurements;
 import uk.socialprescribing.outcomes.measure.Scoring;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
 
 @Path("/api/outcomes")
 @Tag(name = "Outcome measures")
@@ -52,7 +54,7 @@ public class MeasurementResource {
                     + "happiness, anxiety (0-10); SWEMWBS swemwbs_1..7 (1-5); UCLA3 ucla_1..3 (1-3); WEMWBS wemwbs_1..14 (1-5)")
             Map<String, @NotNull Integer> answers,
             @Schema(description = "The day the person completed it (UK time): today if left out; not in the future, nor before the "
-                    + "referral", example = "2026-11-27") java.time.LocalDate completedOn) {
+                    + "referral", example = "2026-11-27") LocalDate completedOn) {
     }
 
     @Schema(name = "CaseMeasurements")
@@ -61,19 +63,19 @@ public class MeasurementResource {
     }
 
     private final Measurements measurements;
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
+    private final Caller caller;
+    private final Idempotency idempotency;
 
-    public MeasurementResource(Measurements measurements, SecurityIdentity identity, JsonWebToken token) {
+    public MeasurementResource(Measurements measurements, Caller caller, Idempotency idempotency) {
         this.measurements = measurements;
-        this.identity = identity;
-        this.token = token;
+        this.caller = caller;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Path("/measurements")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD })
     @Operation(summary = "Record a completed outcome questionnaire for one of your cases",
             description = "For the case's link worker, or a lead of its network (who may carry cases too); completedOn dates one filled in "
                     + "earlier (on paper, say). Scored at once (SWEMWBS by the published raw-to-metric table; ONS4 items into ONS bands). Every item is needed, "
@@ -88,22 +90,27 @@ public class MeasurementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case of yours is known here (another's is not confirmed to exist)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response record(@NotNull(message = "a questionnaire is required") @Valid Recording body) {
-        Measurements.Measurement recorded;
-        try {
-            recorded = measurements.record(body.caseId(), Instrument.valueOf(body.instrument()), body.timepoint(), body.answers(),
-                    body.completedOn(), asker());
-        } catch (Scoring.InvalidAnswer e) {
-            throw new ProblemException(Problem.invalidField("answers." + e.item(), "Answer", e.getMessage()));
-        } catch (Measurements.CompletedOnException e) {
-            throw new ProblemException(Problem.invalidField("completedOn", e.rule(), e.getMessage()));
-        }
-        return Response.created(URI.create("/api/outcomes/cases/" + body.caseId() + "/measurements")).entity(recorded).build();
+    public Response record(@NotNull(message = "a questionnaire is required") @Valid Recording body, UriInfo uri,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.once(caller.name(), key, body, () -> {
+            Measurements.Measurement recorded;
+            try {
+                recorded = measurements.record(body.caseId(), Instrument.valueOf(body.instrument()), body.timepoint(), body.answers(),
+                        body.completedOn(), caller.asker());
+            } catch (Scoring.InvalidAnswers e) {
+                throw new ProblemException(Problem.invalidFields(e.problems().stream()
+                        .map(p -> new Problem.FieldError("answers." + p.item(), "Answer", p.message())).toList()));
+            } catch (Measurements.CompletedOnException e) {
+                throw new ProblemException(Problem.invalidField("completedOn", e.rule(), e.getMessage()));
+            }
+            return Response.created(uri.getBaseUriBuilder().path("api/outcomes/cases").path(body.caseId().toString()).path("measurements").build())
+                    .entity(recorded).build();
+        });
     }
 
     @GET
     @Path("/cases/{caseId}/measurements")
-    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD })
     @Operation(summary = "A case's outcome measures and each scale's change since baseline",
             description = "For the case's link worker and a lead of its network.")
     @APIResponse(responseCode = "200", description = "The measures, oldest first, and the changes",
@@ -111,12 +118,7 @@ public class MeasurementResource {
     @APIResponse(responseCode = "404", description = "No such case of yours is known here (another's is not confirmed to exist)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseMeasures read(@PathParam("caseId") UUID caseId) {
-        List<Measurements.Measurement> found = measurements.of(caseId, asker());
+        List<Measurements.Measurement> found = measurements.of(caseId, caller.asker());
         return new CaseMeasures(caseId, found, measurements.changes(found));
-    }
-
-    private Measurements.Asker asker() {
-        Object pcn = token.getClaim("pcn");
-        return new Measurements.Asker(identity.getPrincipal().getName(), identity.hasRole("link-worker-lead"), pcn == null ? null : pcn.toString());
     }
 }

@@ -1,7 +1,7 @@
 package uk.socialprescribing.outcomes.measure;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.outcomes.projection.Projections;
 
 /**
@@ -75,10 +76,10 @@ public class DemoOutcomes {
             UUID caseId = (UUID) assigned.get(i)[0];
             Measurements.Asker worker = new Measurements.Asker((String) assigned.get(i)[1], false, null);
             // the baseline at the first conversation, two days after the referral arrived; the follow-up today
-            LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+            LocalDate today = LocalDate.now(Clocks.ENGLAND);
             Object received = assigned.get(i)[2];
             LocalDate baseline = received == null ? today : min(today, LocalDate.ofInstant(received instanceof java.sql.Timestamp t ? t.toInstant()
-                    : received instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) received, ZoneId.of("Europe/London")).plusDays(2));
+                    : received instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) received, Clocks.ENGLAND).plusDays(2));
             int swemwbs = 14 + i % 7;
             int ucla = 6 + i % 3;
             measurements.record(caseId, Instrument.SWEMWBS, "baseline", spread(Instrument.SWEMWBS, swemwbs), baseline, worker);

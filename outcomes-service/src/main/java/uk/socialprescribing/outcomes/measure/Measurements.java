@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +24,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.socialprescribing.conventions.Clocks;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.events.outcome.OutcomeRecorded;
 import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.outcomes.projection.Projections;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
 
 /**
  * Outcome measures recorded for a case by its link worker, with each measure's change since baseline. Whose case it
@@ -70,7 +70,6 @@ public class Measurements {
     record CaseOwner(String linkWorker, String pcn, Instant referralReceived) {
     }
 
-    private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
 
     private static final TypeReference<LinkedHashMap<String, Integer>> ITEMS = new TypeReference<>() {
     };
@@ -80,9 +79,10 @@ public class Measurements {
     private final Projections projections;
     private final Outbox outbox;
     private final ObjectMapper json = new ObjectMapper();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public Measurements(EntityManager entityManager, Scoring scoring, Projections projections, Outbox outbox) {
+    public Measurements(EntityManager entityManager, Scoring scoring, Projections projections, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.scoring = scoring;
         this.projections = projections;
@@ -102,13 +102,13 @@ public class Measurements {
             throw notYours(caseId);
         }
         Scoring.Scored scored = scoring.score(instrument, answers);
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        LocalDate today = LocalDate.ofInstant(now, UK);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, Clocks.ENGLAND);
         LocalDate completed = completedOn == null ? today : completedOn;
         if (completed.isAfter(today)) {
             throw new CompletedOnException("NotInTheFuture", "is after today (" + today + ")");
         }
-        LocalDate referred = owner.referralReceived() == null ? null : LocalDate.ofInstant(owner.referralReceived(), UK);
+        LocalDate referred = owner.referralReceived() == null ? null : LocalDate.ofInstant(owner.referralReceived(), Clocks.ENGLAND);
         if (referred != null && completed.isBefore(referred)) {
             throw new CompletedOnException("NotBeforeReferral", "is before the case's referral was received (" + referred + ")");
         }

@@ -33,16 +33,20 @@ public class Scoring {
     }
 
     /** An answer that is missing, out of range or unknown, named by its item id. */
-    public static class InvalidAnswer extends RuntimeException {
-        private final String item;
+    public record Problem(String item, String message) {
+    }
 
-        InvalidAnswer(String item, String message) {
-            super(message);
-            this.item = item;
+    /** Every answer that is missing, out of range or unknown, each named by its item id. */
+    public static class InvalidAnswers extends RuntimeException {
+        private final transient List<Problem> problems;
+
+        InvalidAnswers(List<Problem> problems) {
+            super(problems.size() + " answers are not valid");
+            this.problems = List.copyOf(problems);
         }
 
-        public String item() {
-            return item;
+        public List<Problem> problems() {
+            return problems;
         }
     }
 
@@ -61,9 +65,10 @@ public class Scoring {
     }
 
     public Scored score(Instrument instrument, Map<String, Integer> answers) {
+        List<Problem> problems = new ArrayList<>();
         for (String given : answers.keySet()) {
             if (!instrument.items().contains(given)) {
-                throw new InvalidAnswer(given, "is not an item of " + instrument + " (its items: " + String.join(", ", instrument.items()) + ")");
+                problems.add(new Problem(given, "is not an item of " + instrument + " (its items: " + String.join(", ", instrument.items()) + ")"));
             }
         }
         Map<String, Integer> items = new LinkedHashMap<>();
@@ -71,13 +76,16 @@ public class Scoring {
         for (String item : instrument.items()) {
             Integer value = answers.get(item);
             if (value == null) {
-                throw new InvalidAnswer(item, "is missing: " + instrument + " needs all of its " + instrument.items().size() + " items");
+                problems.add(new Problem(item, "is missing: " + instrument + " needs all of its " + instrument.items().size() + " items"));
+            } else if (value < instrument.min() || value > instrument.max()) {
+                problems.add(new Problem(item, "must be between " + instrument.min() + " and " + instrument.max()));
+            } else {
+                items.put(item, value);
+                sum += value;
             }
-            if (value < instrument.min() || value > instrument.max()) {
-                throw new InvalidAnswer(item, "must be between " + instrument.min() + " and " + instrument.max());
-            }
-            items.put(item, value);
-            sum += value;
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidAnswers(problems);
         }
         return switch (instrument) {
             case ONS4 -> {

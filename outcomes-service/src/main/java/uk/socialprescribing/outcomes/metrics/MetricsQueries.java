@@ -1,6 +1,8 @@
 package uk.socialprescribing.outcomes.metrics;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +48,9 @@ public class MetricsQueries {
     private final Projections projections;
     private final Scoring scoring;
 
-    public MetricsQueries(EntityManager entityManager, Projections projections, Scoring scoring) {
+    private final Clock clock;
+    public MetricsQueries(EntityManager entityManager, Projections projections, Scoring scoring, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.projections = projections;
         this.scoring = scoring;
@@ -191,7 +195,8 @@ public class MetricsQueries {
         List<Column> cols = List.of(Column.count("cases_waiting", "Cases waiting for a link worker"),
                 Column.statistic("median_days_waiting", "cases_waiting", "Median days waited so far"),
                 Column.statistic("longest_days_waiting", "cases_waiting", "Longest wait so far, in days"));
-        java.time.Instant asOf = java.time.Instant.now().isBefore(period.end()) ? java.time.Instant.now() : period.end();
+        Instant now = clock.instant();
+        Instant asOf = now.isBefore(period.end()) ? now : period.end();
         MetricTable.Builder table = new MetricTable.Builder("waiting-list", period, List.of("pcn"), cols, true);
         for (Object o : entityManager.createNativeQuery("select coalesce(c.pcn, r.pcn, 'unknown') as k, " + columns + from
                 + " group by 1 order by 1", Tuple.class).setParameter("asOf", asOf).getResultList()) {

@@ -24,10 +24,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.messaging.AdvisoryLocks;
 import uk.socialprescribing.messaging.inbox.ReceivedEvent;
 import uk.socialprescribing.messaging.inbox.UnprocessableEventException;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
 
 /**
  * Rebuilds the projections from the topics: replays referral-events and caseload-events from their first offset into
@@ -51,8 +52,11 @@ public class ProjectionRebuild {
     private final Projector projector;
     private final String bootstrapServers;
 
+    private final AdvisoryLocks locks;
+
     public ProjectionRebuild(EntityManager entityManager, Projections projections, Projector projector,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, AdvisoryLocks locks) {
+        this.locks = locks;
         this.entityManager = entityManager;
         this.projections = projections;
         this.projector = projector;
@@ -92,7 +96,7 @@ public class ProjectionRebuild {
             });
             // then what arrived meanwhile, with the live consumers held, and the swap, in one transaction
             QuarkusTransaction.requiringNew().timeout(600).run(() -> {
-                entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", Projections.SWAP_LOCK).getSingleResult();
+                locks.exclusive(Projections.SWAP, "live");
                 replay(consumer, consumer.endOffsets(partitions), next, counts, true);
                 entityManager.createNativeQuery("update projection_generation set projection = :schema, built_at = now(), events = :events "
                         + "where id = 1").setParameter("schema", next).setParameter("events", counts[0]).executeUpdate();

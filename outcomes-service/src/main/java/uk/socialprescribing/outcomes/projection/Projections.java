@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.runtime.StartupEvent;
+import uk.socialprescribing.messaging.AdvisoryLocks;
 
 /**
  * Where the projections are: the schema of the current generation (projection_1, projection_2, ...), named in
@@ -20,12 +21,15 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class Projections {
 
-    /** Live consumers take it shared for each event; a rebuild takes it alone to catch up and swap. */
-    static final long SWAP_LOCK = 0x6f7574636f6d6573L;
+    /** The swap's lock: live consumers take it shared for each event; a rebuild takes it alone to catch up and swap. */
+    static final String SWAP = "outcomes.projection-swap";
 
     private final EntityManager entityManager;
 
-    public Projections(EntityManager entityManager) {
+    private final AdvisoryLocks locks;
+
+    public Projections(EntityManager entityManager, AdvisoryLocks locks) {
+        this.locks = locks;
         this.entityManager = entityManager;
     }
 
@@ -49,7 +53,7 @@ public class Projections {
     /** Waits until no rebuild is swapping (live consumers call it first in each event's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdShared() {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(:key)").setParameter("key", SWAP_LOCK).getSingleResult();
+        locks.shared(SWAP, "live");
     }
 
     /** A schema name is only ever projection_ and a number: it is put into SQL, so nothing else passes. */

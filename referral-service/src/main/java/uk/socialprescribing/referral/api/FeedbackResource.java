@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.feedback.FeedbackMessage;
 import uk.socialprescribing.referral.feedback.ReferrerFeedback;
@@ -47,17 +48,17 @@ public class FeedbackResource {
 
     private final Triage triage;
     private final ReferrerFeedback feedback;
-    private final Callers callers;
+    private final Caller caller;
 
-    public FeedbackResource(Triage triage, ReferrerFeedback feedback, Callers callers) {
+    public FeedbackResource(Triage triage, ReferrerFeedback feedback, Caller caller) {
         this.triage = triage;
         this.feedback = feedback;
-        this.callers = callers;
+        this.caller = caller;
     }
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, FhirResource.FHIR_JSON })
-    @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
+    @RolesAllowed({ Roles.REFERRER, Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD, Roles.ADMIN })
     @Operation(summary = "The messages back to the referrer about a referral",
             description = "On acceptance, decline, redirection and closure (with the closure reason, sessions, activities "
                     + "connected to and, where the person agreed, the change in their outcome measures). JSON unless "
@@ -71,7 +72,7 @@ public class FeedbackResource {
     public Response feedback(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean fhir = accept != null && accept.contains(FhirResource.FHIR_JSON);
         return QuarkusTransaction.requiringNew().call(() -> {
-            Referral referral = triage.read(id, callers.viewer());
+            Referral referral = triage.read(id, caller.viewer());
             List<FeedbackMessage> messages = feedback.messagesAbout(id);
             if (fhir) {
                 return Response.ok(FhirContext.forR4Cached().newJsonParser()

@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
-import uk.socialprescribing.problem.ProblemMappers;
+import uk.socialprescribing.conventions.ProblemMappers;
 import uk.socialprescribing.referral.fhir.FhirResource;
 
 /**

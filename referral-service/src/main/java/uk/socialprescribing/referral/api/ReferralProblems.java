@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.referral.domain.IllegalTransitionException;
 import uk.socialprescribing.referral.feedback.WebhookNotFoundException;
 import uk.socialprescribing.referral.service.ReferralNotFoundException;

@@ -3,14 +3,13 @@ package uk.socialprescribing.referral.api;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,25 +34,30 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.socialprescribing.problem.Preconditions;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
-import uk.socialprescribing.problem.QueryParameters;
+import uk.socialprescribing.conventions.Page;
+import uk.socialprescribing.conventions.PageParameters;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Preconditions;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.QueryParameters;
+import uk.socialprescribing.conventions.Roles;
+import uk.socialprescribing.conventions.Slice;
+import uk.socialprescribing.idempotency.Idempotency;
 import uk.socialprescribing.referral.domain.Coded;
-import uk.socialprescribing.referral.domain.NhsNumber;
+import uk.socialprescribing.reference.NhsNumber;
 import uk.socialprescribing.referral.domain.Person;
 import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
-import uk.socialprescribing.referral.domain.RiskFlag;
-import uk.socialprescribing.referral.domain.Urgency;
 import uk.socialprescribing.referral.domain.Referrer;
 import uk.socialprescribing.referral.domain.ReferrerKind;
+import uk.socialprescribing.referral.domain.RiskFlag;
+import uk.socialprescribing.referral.domain.Urgency;
 import uk.socialprescribing.referral.service.ReferralFilter;
 import uk.socialprescribing.referral.service.ReferralIntake;
 import uk.socialprescribing.referral.service.Triage;
 import uk.socialprescribing.referral.service.Viewer;
-import uk.socialprescribing.referral.repository.ReferralRepository;
 
 @Path("/api/referrals")
 @Tag(name = "Referrals", description = "Referral intake, the triage queue and triage decisions")
@@ -73,19 +77,19 @@ public class ReferralResource {
 
     private final ReferralIntake intake;
     private final Triage triage;
-    private final Callers callers;
+    private final Caller caller;
     private final Idempotency idempotency;
 
-    public ReferralResource(ReferralIntake intake, Triage triage, Callers callers, Idempotency idempotency) {
+    public ReferralResource(ReferralIntake intake, Triage triage, Caller caller, Idempotency idempotency) {
         this.intake = intake;
         this.triage = triage;
-        this.callers = callers;
+        this.caller = caller;
         this.idempotency = idempotency;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("referrer")
+    @RolesAllowed(Roles.REFERRER)
     @Operation(summary = "Refer a person to social prescribing",
             description = "For GP practice systems and other referring organisations. The referring organisation is the "
                     + "token's: ods_code for an NHS organisation (a GP practice unless referrer_kind says otherwise), "
@@ -111,7 +115,7 @@ public class ReferralResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response refer(@NotNull(message = "a referral is required") @Valid NewReferral referral,
             @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
-        Callers.ReferringOrganisation organisation = callers.referringOrganisation();
+        Caller.ReferringOrganisation organisation = caller.referringOrganisation();
         NewReferral.PersonDetails p = referral.person();
         if (organisation.kind().mustGiveNhsNumber() && p.nhsNumber() == null) {
             throw new ProblemException(Problem.invalidField("person.nhsNumber", "NotNull",
@@ -133,14 +137,14 @@ public class ReferralResource {
                 Boolean.TRUE.equals(referral.consent().shareOutcomeWithReferrer()), referral.urgency());
         Person person = person(p);
         String practiceOds = practice;
-        return idempotency.once(callers.principal(), key, referral, () -> {
+        return idempotency.once(caller.name(), key, referral, () -> {
             Referral received = intake.receive(referrer, person, practiceOds, "person.gpPracticeOdsCode", "person.address.postcode", needs);
             return created(received, triage.today(), uri);
         });
     }
 
     @GET
-    @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
+    @RolesAllowed({ Roles.REFERRER, Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD, Roles.ADMIN })
     @Operation(summary = "List referrals",
             description = "Newest first unless sort says otherwise (triage: oldest or urgent-first), paged (page numbers from 1). "
                     + "A referrer sees its own organisation's referrals, link workers and leads those of their PCN's practices, admin "
@@ -149,11 +153,10 @@ public class ReferralResource {
                     + "reference (SP-4F2A9C). A system that cannot take webhooks polls with changedSince (and sort=changed): the "
                     + "referrals that changed after that instant, oldest change first. Every referral listed counts as a read of "
                     + "personal data and is audited.")
-    @APIResponse(responseCode = "200", description = "A page of referrals",
-            content = @Content(schema = @Schema(implementation = ReferralPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of referrals")
     @APIResponse(responseCode = "400", description = "A query parameter is not valid; it is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReferralPage list(
+    public Page<ReferralSummary> list(
             @Parameter(schema = @Schema(enumeration = { "RECEIVED", "ACCEPTED", "DECLINED", "REDIRECTED", "WITHDRAWN", "CLOSED" }))
             @QueryParam("status") String status,
             @Parameter(description = "Received on or after this day (yyyy-mm-dd)") @QueryParam("receivedFrom") String receivedFrom,
@@ -169,62 +172,39 @@ public class ReferralResource {
             @QueryParam("changedSince") String changedSince,
             @Parameter(description = "newest (received; the default), oldest (received), urgent-first (then oldest), changed (oldest change first)",
                     schema = @Schema(enumeration = { "newest", "oldest", "urgent-first", "changed" })) @QueryParam("sort") String sort,
-            @Parameter(example = "1") @QueryParam("page") String page,
-            @Parameter(description = "1 to 100", example = "20") @QueryParam("size") String size,
+            @BeanParam PageParameters paging,
             UriInfo uri) {
+        QueryParameters query = QueryParameters.read();
         ReferralFilter filter = new ReferralFilter(
-                QueryParameters.oneOf("status", status, ReferralResource::statusOf,
+                query.oneOf("status", status, ReferralResource::statusOf,
                         Arrays.stream(ReferralStatus.values()).map(Enum::name).toList()).orElse(null),
-                QueryParameters.date("receivedFrom", receivedFrom).orElse(null),
-                QueryParameters.date("receivedTo", receivedTo).orElse(null),
-                QueryParameters.oneOf("reason", reason, c -> Coded.fromCode(ReasonCode.class, c).orElse(null),
+                query.date("receivedFrom", receivedFrom).orElse(null),
+                query.date("receivedTo", receivedTo).orElse(null),
+                query.oneOf("reason", reason, c -> Coded.fromCode(ReasonCode.class, c).orElse(null),
                         Arrays.stream(ReasonCode.values()).map(ReasonCode::code).toList()).orElse(null),
                 referrerOrganisation == null || referrerOrganisation.isBlank() ? null : referrerOrganisation.strip(),
-                QueryParameters.bool("overdue", overdue).orElse(null),
-                QueryParameters.oneOf("urgency", urgency, c -> Coded.fromCode(Urgency.class, c).orElse(null),
+                query.bool("overdue", overdue).orElse(null),
+                query.oneOf("urgency", urgency, c -> Coded.fromCode(Urgency.class, c).orElse(null),
                         Arrays.stream(Urgency.values()).map(Urgency::code).toList()).orElse(null),
-                search(q),
-                QueryParameters.instant("changedSince", changedSince).orElse(null),
-                QueryParameters.oneOf("sort", sort, ReferralResource::orderOf,
+                query.text("q", q, 2, 100).orElse(null),
+                query.instant("changedSince", changedSince).orElse(null),
+                query.oneOf("sort", sort, ReferralResource::orderOf,
                         Arrays.stream(ReferralFilter.Order.values()).map(ReferralFilter.Order::code).toList())
                         .orElse(ReferralFilter.Order.NEWEST));
-        int pageNumber = QueryParameters.integer("page", page, 1, 1, 100_000);
-        int pageSize = QueryParameters.integer("size", size, 20, 1, 100);
-        Viewer viewer = callers.viewer();
-        ReferralRepository.Page found = triage.list(viewer, filter, pageNumber, pageSize);
+        PageRequest request = paging.read(query);
+        query.check();
+        Slice<Referral> found = triage.list(caller.viewer(), filter, request);
         LocalDate today = triage.today();
-        int totalPages = (int) ((found.total() + pageSize - 1) / pageSize);
-        Map<String, URI> links = new LinkedHashMap<>();
-        links.put("self", uri.getRequestUriBuilder().replaceQueryParam("page", pageNumber).build());
-        if (pageNumber < totalPages) {
-            links.put("next", uri.getRequestUriBuilder().replaceQueryParam("page", pageNumber + 1).build());
-        }
-        if (pageNumber > 1) {
-            links.put("prev", uri.getRequestUriBuilder().replaceQueryParam("page", Math.min(pageNumber - 1, Math.max(totalPages, 1))).build());
-        }
-        return new ReferralPage(found.total(), totalPages, pageNumber, pageSize,
-                found.items().stream().map(r -> ReferralSummary.of(r, today, uri)).toList(), links);
+        return Page.of(found.map(r -> ReferralSummary.of(r, today, uri)), request, uri);
     }
 
     private static ReferralFilter.Order orderOf(String code) {
         return Arrays.stream(ReferralFilter.Order.values()).filter(o -> o.code().equals(code)).findFirst().orElse(null);
     }
 
-    /** A search of at least two characters, and no more than 100. */
-    private static String search(String q) {
-        if (q == null) {
-            return null;
-        }
-        String text = q.strip();
-        if (text.length() < 2 || text.length() > 100) {
-            throw new ProblemException(Problem.invalidField("q", "Size", "must be 2 to 100 characters"));
-        }
-        return text;
-    }
-
     @GET
     @Path("/{id}")
-    @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
+    @RolesAllowed({ Roles.REFERRER, Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD, Roles.ADMIN })
     @Operation(summary = "Read a referral",
             description = "A referrer sees its own organisation's referrals, link workers their PCN's. Every read is audited. "
                     + "The ETag is what a triage decision sends back in If-Match.")
@@ -233,13 +213,13 @@ public class ReferralResource {
     @APIResponse(responseCode = "404", description = "No such referral, or not one you may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("id") UUID id, UriInfo uri) {
-        Referral referral = triage.read(id, callers.viewer());
+        Referral referral = triage.read(id, caller.viewer());
         return Response.ok(ReferralView.of(referral, triage.today(), uri)).header(HttpHeaders.ETAG, etag(referral)).build();
     }
 
     @POST
     @Path("/{id}/accept")
-    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD })
     @Operation(summary = "Accept a referral after triage",
             description = "Needs If-Match with the referral's ETag. Emits referral.accepted (practice, PCN, urgency, "
                     + "language: what caseload-service allocates on). caseload-service then opens the case and allocates it, "
@@ -253,15 +233,15 @@ public class ReferralResource {
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @HeaderParam("Prefer") String prefer, UriInfo uri) {
         long version = Preconditions.ifMatchVersion(ifMatch);
-        Viewer triager = callers.triager();
-        Response accepted = idempotency.once(callers.principal(), key, "accept " + id + " " + version,
+        Viewer triager = caller.triager();
+        Response accepted = idempotency.once(caller.name(), key, "accept " + id + " " + version,
                 () -> ok(triage.accept(id, version, triager), uri));
         int wait = waitPreference(prefer);
         if (wait > 0 && accepted.getStatus() == 200) {
             long deadline = System.nanoTime() + wait * 1_000_000_000L;
             while (System.nanoTime() < deadline) {
                 if (triage.allocationKnown(id)) {
-                    return Response.fromResponse(ok(triage.read(id, callers.viewer()), uri)).header("Preference-Applied", "wait=" + wait).build();
+                    return Response.fromResponse(ok(triage.read(id, caller.viewer()), uri)).header("Preference-Applied", "wait=" + wait).build();
                 }
                 try {
                     Thread.sleep(100);
@@ -286,7 +266,7 @@ public class ReferralResource {
     @POST
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD })
     @Operation(summary = "Decline a referral, with a coded reason",
             description = "Needs If-Match. Emits referral.declined; the referrer's message names SNOMED CT 871711000000103.")
     @APIResponse(responseCode = "200", description = "Declined", content = @Content(schema = @Schema(implementation = ReferralView.class)))
@@ -295,15 +275,15 @@ public class ReferralResource {
     public Response decline(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid TriageDecisions.Decline body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         long version = Preconditions.ifMatchVersion(ifMatch);
-        Viewer triager = callers.triager();
-        return idempotency.once(callers.principal(), key, List.of("decline", id, version, body),
+        Viewer triager = caller.triager();
+        return idempotency.once(caller.name(), key, List.of("decline", id, version, body),
                 () -> ok(triage.decline(id, version, triager, body.reason(), strip(body.note())), uri));
     }
 
     @POST
     @Path("/{id}/redirect")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "link-worker", "link-worker-lead" })
+    @RolesAllowed({ Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD })
     @Operation(summary = "Redirect a referral to a better-suited service or organisation",
             description = "Needs If-Match. Emits referral.redirected; the referrer is told where it went.")
     @APIResponse(responseCode = "200", description = "Redirected", content = @Content(schema = @Schema(implementation = ReferralView.class)))
@@ -312,15 +292,15 @@ public class ReferralResource {
     public Response redirect(@PathParam("id") UUID id, @NotNull(message = "where it goes is required") @Valid TriageDecisions.Redirect body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         long version = Preconditions.ifMatchVersion(ifMatch);
-        Viewer triager = callers.triager();
-        return idempotency.once(callers.principal(), key, List.of("redirect", id, version, body),
+        Viewer triager = caller.triager();
+        return idempotency.once(caller.name(), key, List.of("redirect", id, version, body),
                 () -> ok(triage.redirect(id, version, triager, body.to().strip(), body.reason(), strip(body.note())), uri));
     }
 
     @POST
     @Path("/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("referrer")
+    @RolesAllowed(Roles.REFERRER)
     @Operation(summary = "Withdraw a referral (the referrer, while it is open)",
             description = "Needs If-Match. Only the referring organisation may withdraw. Emits referral.withdrawn.")
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = ReferralView.class)))
@@ -329,8 +309,8 @@ public class ReferralResource {
     public Response withdraw(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid TriageDecisions.Withdraw body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         long version = Preconditions.ifMatchVersion(ifMatch);
-        Viewer referrer = Viewer.referrer(callers.principal(), callers.referringOrganisation().key());
-        return idempotency.once(callers.principal(), key, List.of("withdraw", id, version, body),
+        Viewer referrer = Viewer.referrer(caller.name(), caller.referringOrganisation().key());
+        return idempotency.once(caller.name(), key, List.of("withdraw", id, version, body),
                 () -> ok(triage.withdraw(id, version, referrer, body.reason(), strip(body.note())), uri));
     }
 

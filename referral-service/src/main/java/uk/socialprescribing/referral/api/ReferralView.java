@@ -15,13 +15,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.referral.domain.ContactMethod;
 import uk.socialprescribing.referral.domain.Person;
 import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.Referrer;
 import uk.socialprescribing.referral.domain.RiskFlag;
-import uk.socialprescribing.referral.domain.TriageDeadline;
 import uk.socialprescribing.referral.domain.Urgency;
 
 /** A referral as its referrer and the link workers see it, with links named at the caller's public address. */
@@ -115,9 +115,9 @@ public record ReferralView(
     }
 
     static long daysWaiting(Referral r, LocalDate today) {
-        LocalDate received = LocalDate.ofInstant(r.receivedAt(), TriageDeadline.ENGLAND);
-        LocalDate until = r.triagedAt() != null ? LocalDate.ofInstant(r.triagedAt(), TriageDeadline.ENGLAND)
-                : r.withdrawnAt() != null ? LocalDate.ofInstant(r.withdrawnAt(), TriageDeadline.ENGLAND) : today;
+        LocalDate received = LocalDate.ofInstant(r.receivedAt(), Clocks.ENGLAND);
+        LocalDate until = r.triagedAt() != null ? LocalDate.ofInstant(r.triagedAt(), Clocks.ENGLAND)
+                : r.withdrawnAt() != null ? LocalDate.ofInstant(r.withdrawnAt(), Clocks.ENGLAND) : today;
         return ChronoUnit.DAYS.between(received, until);
     }
 

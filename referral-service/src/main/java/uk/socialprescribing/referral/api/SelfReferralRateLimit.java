@@ -18,7 +18,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.vertx.core.http.HttpServerRequest;
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.referral.config.ReferralConfig;
 
 /**

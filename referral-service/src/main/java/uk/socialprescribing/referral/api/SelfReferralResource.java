@@ -31,9 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
-import uk.socialprescribing.problem.ProblemMappers;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.ProblemMappers;
+import uk.socialprescribing.idempotency.Idempotency;
 import uk.socialprescribing.reference.PrimaryCare;
 import uk.socialprescribing.referral.domain.ContactMethod;
 import uk.socialprescribing.referral.domain.Referral;

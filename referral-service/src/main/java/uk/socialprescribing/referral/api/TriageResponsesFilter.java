@@ -10,11 +10,12 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Problem;
 
 /**
- * Every triage move ({@code POST /api/referrals/{id}/accept|decline|redirect|withdraw}) answers the same problems:
- * documented here once rather than on each operation.
+ * Every triage move ({@code POST /api/referrals/{id}/accept|decline|redirect|withdraw}) answers the same 404 and 409:
+ * documented here once rather than on each operation (412, 422 and 428 come with their headers, from
+ * {@link uk.socialprescribing.conventions.ProblemResponsesFilter}).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class TriageResponsesFilter implements OASFilter {
@@ -23,10 +24,7 @@ public class TriageResponsesFilter implements OASFilter {
 
     private static final Map<String, String> PROBLEMS = Map.of(
             "404", "No such referral that you may act on (another organisation's or PCN's is not told apart from none)",
-            "409", "Its status does not allow this move; the detail names the current status",
-            "412", "The referral changed since you read it (If-Match is stale); the ETag header is the current one",
-            "422", "The Idempotency-Key was used before with another request",
-            "428", "If-Match is missing: GET the referral and send its ETag");
+            "409", "Its status does not allow this move; the detail names the current status");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,7 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.socialprescribing.problem.Problem;
+import uk.socialprescribing.conventions.Page;
+import uk.socialprescribing.conventions.PageParameters;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.QueryParameters;
+import uk.socialprescribing.conventions.Roles;
+import uk.socialprescribing.conventions.Slice;
+import uk.socialprescribing.idempotency.Idempotency;
 import uk.socialprescribing.referral.feedback.WebhookDispatcher;
 import uk.socialprescribing.referral.feedback.WebhookNotFoundException;
 import uk.socialprescribing.referral.feedback.WebhookSubscription;
@@ -42,7 +50,7 @@ import uk.socialprescribing.referral.feedback.Webhooks;
 @Tag(name = "Referrer webhooks", description = "Messages back to the referrer, pushed as they happen")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("referrer")
+@RolesAllowed(Roles.REFERRER)
 public class WebhookResource {
 
     @Schema(name = "NewWebhook")
@@ -58,12 +66,12 @@ public class WebhookResource {
     }
 
     private final Webhooks webhooks;
-    private final Callers callers;
+    private final Caller caller;
     private final Idempotency idempotency;
 
-    public WebhookResource(Webhooks webhooks, Callers callers, Idempotency idempotency) {
+    public WebhookResource(Webhooks webhooks, Caller caller, Idempotency idempotency) {
         this.webhooks = webhooks;
-        this.callers = callers;
+        this.caller = caller;
         this.idempotency = idempotency;
     }
 
@@ -80,9 +88,9 @@ public class WebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull(message = "a webhook is required") @Valid NewWebhook webhook,
             @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
-        String organisation = callers.referringOrganisation().key();
-        return idempotency.once(callers.principal(), key, webhook, () -> {
-            WebhookSubscription created = webhooks.register(organisation, callers.principal(), webhook.url());
+        String organisation = caller.referringOrganisation().key();
+        return idempotency.once(caller.name(), key, webhook, () -> {
+            WebhookSubscription created = webhooks.register(organisation, caller.name(), webhook.url());
             URI location = uri.getBaseUriBuilder().path("api/referrals/webhooks").path(created.id().toString()).build();
             return Response.created(location).entity(new WebhookView(created.id(), created.url(), created.createdAt(),
                     secretOf(created))).build();
@@ -92,10 +100,13 @@ public class WebhookResource {
     @GET
     @Operation(summary = "Your organisation's webhooks",
             description = "The webhooks your organisation registered for messages back about its referrals: where they deliver and when they were registered. A secret is shown once, when its webhook is registered, never again.")
-    @APIResponse(responseCode = "200", description = "The webhooks (without their secrets)")
-    public List<WebhookView> list() {
-        return webhooks.of(callers.referringOrganisation().key()).stream()
-                .map(w -> new WebhookView(w.id(), w.url(), w.createdAt(), null)).toList();
+    @APIResponse(responseCode = "200", description = "A page of the webhooks (without their secrets), oldest first")
+    public Page<WebhookView> list(@BeanParam PageParameters paging, UriInfo uri) {
+        QueryParameters query = QueryParameters.read();
+        PageRequest page = paging.read(query);
+        query.check();
+        return Page.of(webhooks.of(caller.referringOrganisation().key(), page)
+                .map(w -> new WebhookView(w.id(), w.url(), w.createdAt(), null)), page, uri);
     }
 
     @DELETE
@@ -105,7 +116,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such webhook of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response remove(@PathParam("id") UUID id) {
-        if (!webhooks.remove(callers.referringOrganisation().key(), id)) {
+        if (!webhooks.remove(caller.referringOrganisation().key(), id)) {
             throw new WebhookNotFoundException(id);
         }
         return Response.noContent().build();
@@ -120,27 +131,33 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = uk.socialprescribing.referral.feedback.FeedbackMessage.class)))
     @APIResponse(responseCode = "404", description = "No such webhook of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response test(@PathParam("id") UUID id, UriInfo uri) {
-        var message = webhooks.sendTest(callers.referringOrganisation().key(), id);
-        if (message == null) {
-            throw new WebhookNotFoundException(id);
-        }
-        return Response.accepted(message).location(uri.getBaseUriBuilder().path("api/referrals/webhooks").path(id.toString())
-                .path("deliveries").build()).build();
+    public Response test(@PathParam("id") UUID id, UriInfo uri,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.once(caller.name(), key, List.of("test", id), () -> {
+            var message = webhooks.sendTest(caller.referringOrganisation().key(), id);
+            if (message == null) {
+                throw new WebhookNotFoundException(id);
+            }
+            return Response.accepted(message).location(uri.getBaseUriBuilder().path("api/referrals/webhooks").path(id.toString())
+                    .path("deliveries").build()).build();
+        });
     }
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The delivery log of a webhook", description = "The newest 100 deliveries, each with every attempt.")
-    @APIResponse(responseCode = "200", description = "Deliveries, newest first")
+    @Operation(summary = "The delivery log of a webhook", description = "Its deliveries, newest first, paged, each with every attempt.")
+    @APIResponse(responseCode = "200", description = "A page of the deliveries, newest first")
     @APIResponse(responseCode = "404", description = "No such webhook of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<Webhooks.Delivery> deliveries(@PathParam("id") UUID id) {
-        List<Webhooks.Delivery> log = webhooks.deliveries(callers.referringOrganisation().key(), id, 100);
+    public Page<Webhooks.Delivery> deliveries(@PathParam("id") UUID id, @BeanParam PageParameters paging, UriInfo uri) {
+        QueryParameters query = QueryParameters.read();
+        PageRequest page = paging.read(query);
+        query.check();
+        Slice<Webhooks.Delivery> log = webhooks.deliveries(caller.referringOrganisation().key(), id, page);
         if (log == null) {
             throw new WebhookNotFoundException(id);
         }
-        return log;
+        return Page.of(log, page, uri);
     }
 
     private static String secretOf(WebhookSubscription subscription) {

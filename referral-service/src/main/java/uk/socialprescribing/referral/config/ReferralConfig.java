@@ -15,8 +15,6 @@ public interface ReferralConfig {
 
     SelfReferral selfReferral();
 
-    Idempotency idempotency();
-
     Webhooks webhooks();
 
     DemoData demoData();
@@ -54,12 +52,6 @@ public interface ReferralConfig {
         /** Client addresses remembered at once; the least recently seen are forgotten first. */
         @WithDefault("100000")
         int trackedClients();
-    }
-
-    interface Idempotency {
-        /** How long a response is kept for replay to a retry with the same Idempotency-Key. */
-        @WithDefault("P1D")
-        Duration retention();
     }
 
     interface Webhooks {

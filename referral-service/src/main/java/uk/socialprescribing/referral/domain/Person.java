@@ -7,6 +7,7 @@ import jakarta.persistence.Embeddable;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import uk.socialprescribing.reference.NhsNumber;
 
 /**
  * The person referred: identity, contact and communication needs. Personal data: it stays in referral-service;

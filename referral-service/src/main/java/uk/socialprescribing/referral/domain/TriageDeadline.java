@@ -2,7 +2,6 @@ package uk.socialprescribing.referral.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
 
 /**
@@ -10,9 +9,6 @@ import java.util.Set;
  * weekends and bank holidays (a referral arriving on Friday with 5 working days is due the next Friday).
  */
 public record TriageDeadline(int workingDays, Set<LocalDate> bankHolidays) {
-
-    /** Whose calendar days count: a referral's day of receipt, its due date and days waiting are days in England. */
-    public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     public TriageDeadline {
         if (workingDays < 0) {

@@ -19,12 +19,14 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.outcome.OutcomeRecorded;
+import uk.socialprescribing.messaging.AdvisoryLocks;
+import uk.socialprescribing.reference.PrimaryCare;
 import uk.socialprescribing.referral.domain.DeclineReason;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
-import uk.socialprescribing.reference.PrimaryCare;
 
 /**
  * The loop back to the referrer. Each triage decision and the case's closure write a {@link FeedbackMessage} in the
@@ -40,7 +42,10 @@ public class ReferrerFeedback {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ReferrerFeedback(EntityManager entityManager, ObjectMapper json, Clock clock) {
+    private final AdvisoryLocks locks;
+
+    public ReferrerFeedback(EntityManager entityManager, ObjectMapper json, Clock clock, AdvisoryLocks locks) {
+        this.locks = locks;
         this.entityManager = entityManager;
         this.json = json;
         this.clock = clock;
@@ -160,7 +165,7 @@ public class ReferrerFeedback {
         }
         serialiseOn(outcome.caseId());
         java.time.LocalDate completed = outcome.completedOn() != null ? outcome.completedOn()
-                : java.time.LocalDate.ofInstant(outcome.recordedAt(), java.time.ZoneId.of("Europe/London"));
+                : java.time.LocalDate.ofInstant(outcome.recordedAt(), Clocks.ENGLAND);
         int stored = 0;
         for (Map.Entry<String, BigDecimal> scale : scales.entrySet()) {
             stored += entityManager.createNativeQuery("""
@@ -201,8 +206,7 @@ public class ReferrerFeedback {
      * committed (each statement reads afresh under read committed).
      */
     private void serialiseOn(UUID caseId) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:case, 11))")
-                .setParameter("case", "case:" + caseId).getSingleResult();
+        locks.exclusive("referral.feedback-of-case", caseId);
     }
 
     /** The messages about one referral, oldest first. */

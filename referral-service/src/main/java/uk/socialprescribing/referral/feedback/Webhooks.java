@@ -17,8 +17,10 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.Slice;
 import uk.socialprescribing.referral.config.ReferralConfig;
 import uk.socialprescribing.referral.repository.SqlValues;
 
@@ -68,9 +70,11 @@ public class Webhooks {
     }
 
     @Transactional
-    public List<WebhookSubscription> of(String organisation) {
-        return entityManager.createQuery("from WebhookSubscription s where s.organisation = :organisation and s.removedAt is null"
-                + " order by s.createdAt, s.id", WebhookSubscription.class).setParameter("organisation", organisation).getResultList();
+    public Slice<WebhookSubscription> of(String organisation, PageRequest page) {
+        String where = " where s.organisation = :organisation and s.removedAt is null";
+        return Slice.of(entityManager.createQuery("from WebhookSubscription s" + where + " order by s.createdAt, s.id", WebhookSubscription.class)
+                .setParameter("organisation", organisation), entityManager.createQuery("select count(s) from WebhookSubscription s" + where,
+                        Long.class).setParameter("organisation", organisation), page);
     }
 
     /** Removes the webhook; what is still pending for it is not sent. False when the organisation has no such webhook. */
@@ -88,15 +92,16 @@ public class Webhooks {
 
     /** The newest deliveries to one of the organisation's webhooks, each with its attempts; null when it is not theirs. */
     @Transactional
-    public List<Delivery> deliveries(String organisation, UUID subscriptionId, int limit) {
+    public Slice<Delivery> deliveries(String organisation, UUID subscriptionId, PageRequest page) {
         if (find(organisation, subscriptionId) == null) {
             return null;
         }
-        List<WebhookDelivery> deliveries = entityManager.createQuery("from WebhookDelivery d where d.subscriptionId = :id"
-                + " order by d.createdAt desc, d.id", WebhookDelivery.class).setParameter("id", subscriptionId)
-                .setMaxResults(limit).getResultList();
+        Slice<WebhookDelivery> deliveries = Slice.of(entityManager.createQuery("from WebhookDelivery d where d.subscriptionId = :id"
+                + " order by d.createdAt desc, d.id", WebhookDelivery.class).setParameter("id", subscriptionId),
+                entityManager.createQuery("select count(d) from WebhookDelivery d where d.subscriptionId = :id", Long.class)
+                        .setParameter("id", subscriptionId), page);
         List<Delivery> log = new ArrayList<>();
-        for (WebhookDelivery d : deliveries) {
+        for (WebhookDelivery d : deliveries.items()) {
             @SuppressWarnings("unchecked")
             List<Tuple> rows = entityManager.createNativeQuery("select attempt, attempted_at, status_code, error, duration_ms"
                     + " from webhook_attempt where delivery_id = :id order by attempt", Tuple.class)
@@ -105,7 +110,7 @@ public class Webhooks {
                     r.get(2) == null ? null : ((Number) r.get(2)).intValue(), (String) r.get(3), ((Number) r.get(4)).intValue())).toList();
             log.add(new Delivery(d.id, d.messageId, d.status, d.attempts, d.createdAt, d.nextAttemptAt, d.deliveredAt, attempts));
         }
-        return log;
+        return new Slice<>(log, deliveries.totalItems());
     }
 
     /** The signing secret, for the one answer that shows it. */

@@ -27,13 +27,13 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 
 
+import uk.socialprescribing.conventions.Clocks;
+import uk.socialprescribing.reference.NhsNumber;
 import uk.socialprescribing.referral.domain.ContactMethod;
-import uk.socialprescribing.referral.domain.NhsNumber;
 import uk.socialprescribing.referral.domain.Person;
 import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
-import uk.socialprescribing.referral.domain.TriageDeadline;
 import uk.socialprescribing.referral.domain.Urgency;
 import uk.socialprescribing.referral.feedback.FeedbackMessage;
 
@@ -105,8 +105,8 @@ public final class FhirReferrals {
         if (!patient.hasBirthDate()) {
             throw new FhirInvalidException("Patient.birthDate", "required", "is required");
         }
-        LocalDate birth = patient.getBirthDate().toInstant().atZone(TriageDeadline.ENGLAND).toLocalDate();
-        if (!birth.isBefore(LocalDate.now(TriageDeadline.ENGLAND))) {
+        LocalDate birth = patient.getBirthDate().toInstant().atZone(Clocks.ENGLAND).toLocalDate();
+        if (!birth.isBefore(LocalDate.now(Clocks.ENGLAND))) {
             throw new FhirInvalidException("Patient.birthDate", "value", "must be in the past");
         }
         Person.Address address = patient.getAddress().stream().findFirst().map(a -> new Person.Address(

@@ -50,19 +50,21 @@ import ca.uhn.fhir.parser.StrictErrorHandler;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
-import uk.socialprescribing.referral.api.Callers;
-import uk.socialprescribing.referral.api.Idempotency;
-import uk.socialprescribing.problem.QueryParameters;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.QueryParameters;
+import uk.socialprescribing.conventions.Roles;
+import uk.socialprescribing.idempotency.Idempotency;
+import uk.socialprescribing.referral.api.Caller;
 import uk.socialprescribing.referral.domain.Referral;
-import uk.socialprescribing.referral.service.ReferralFilter;
-import uk.socialprescribing.referral.service.Viewer;
 import uk.socialprescribing.referral.domain.Referrer;
 import uk.socialprescribing.referral.domain.ReferrerKind;
+import uk.socialprescribing.referral.service.ReferralFilter;
 import uk.socialprescribing.referral.service.ReferralIntake;
 import uk.socialprescribing.referral.service.ReferralNotFoundException;
 import uk.socialprescribing.referral.service.Triage;
+import uk.socialprescribing.referral.service.Viewer;
 
 /**
  * FHIR R4 intake, as GP systems speak it: a UK Core ServiceRequest (SNOMED CT 871731000000106) with its Patient,
@@ -82,13 +84,13 @@ public class FhirResource {
 
     private final ReferralIntake intake;
     private final Triage triage;
-    private final Callers callers;
+    private final Caller caller;
     private final Idempotency idempotency;
 
-    public FhirResource(ReferralIntake intake, Triage triage, Callers callers, Idempotency idempotency) {
+    public FhirResource(ReferralIntake intake, Triage triage, Caller caller, Idempotency idempotency) {
         this.intake = intake;
         this.triage = triage;
-        this.callers = callers;
+        this.caller = caller;
         this.idempotency = idempotency;
     }
 
@@ -130,7 +132,7 @@ public class FhirResource {
     @POST
     @Path("/ServiceRequest")
     @Consumes({ FHIR_JSON, MediaType.APPLICATION_JSON })
-    @RolesAllowed("referrer")
+    @RolesAllowed(Roles.REFERRER)
     @Operation(summary = "Refer a person: a UK Core ServiceRequest",
             description = "code SNOMED CT 871731000000106; subject a contained Patient with the NHS number "
                     + "(https://fhir.nhs.uk/Id/nhs-number); reasons in reasonCode; the requester's ODS code, which must be "
@@ -166,7 +168,7 @@ public class FhirResource {
     @POST
     @Path("/{operation}")
     @Consumes({ FHIR_JSON, MediaType.APPLICATION_JSON })
-    @RolesAllowed("referrer")
+    @RolesAllowed(Roles.REFERRER)
     @Operation(summary = "Refer a person: a BaRS-style message Bundle",
             description = "A Bundle of type message: a MessageHeader whose focus is the ServiceRequest, and the Patient "
                     + "(and any Organization) it references, as entries.")
@@ -213,7 +215,7 @@ public class FhirResource {
 
     @GET
     @Path("/ServiceRequest")
-    @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
+    @RolesAllowed({ Roles.REFERRER, Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD, Roles.ADMIN })
     @Operation(summary = "Referrals changed since an instant, as a searchset Bundle of ServiceRequests",
             description = "For a GP system that cannot take webhooks: poll with _lastUpdated=gt<the newest meta.lastUpdated seen>, "
                     + "oldest change first, following the Bundle's next link. Changes are stamped when made and may commit a moment "
@@ -224,37 +226,38 @@ public class FhirResource {
     @APIResponse(responseCode = "400", description = "A search parameter cannot be read (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
     public Response search(@QueryParam("requester") String requester, @QueryParam("requester:identifier") String requesterIdentifier,
             @QueryParam("_lastUpdated") String lastUpdated, @QueryParam("_count") String count, @QueryParam("_page") String page, UriInfo uri) {
-        Viewer viewer = callers.viewer();
+        Viewer viewer = caller.viewer();
         String organisation = requesterIdentifier != null ? requesterCode(requesterIdentifier, "requester:identifier")
                 : requester == null ? null : requesterCode(requester, "requester");
         if (organisation != null && viewer.scope() == Viewer.Scope.ORGANISATION && !organisation.equalsIgnoreCase(viewer.key())) {
             throw new FhirInvalidException(requesterIdentifier != null ? "requester:identifier" : "requester", "business-rule",
                     "names " + organisation + " but you are " + viewer.key());
         }
+        QueryParameters query = QueryParameters.read();
         java.time.Instant since = null;
-        boolean inclusive = false;
         if (lastUpdated != null) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(gt|ge)(.+)").matcher(lastUpdated.strip());
             if (!m.matches()) {
-                throw new ProblemException(Problem.invalidField("_lastUpdated", "Prefix", "must be gt or ge and an instant, e.g. gt2026-12-01T09:00:00Z"));
-            }
-            inclusive = m.group(1).equals("ge");
-            since = QueryParameters.instant("_lastUpdated", m.group(2)).orElse(null);
-            if (inclusive) {
-                since = since.minusNanos(1000); // ge: changed at that instant too (stored to the microsecond)
+                query.reject("_lastUpdated", "Prefix", "must be gt or ge and an instant, e.g. gt2026-12-01T09:00:00Z");
+            } else {
+                since = query.instant("_lastUpdated", m.group(2)).orElse(null);
+                if (since != null && m.group(1).equals("ge")) {
+                    since = since.minusNanos(1000); // ge: changed at that instant too (stored to the microsecond)
+                }
             }
         }
-        int size = QueryParameters.integer("_count", count, 50, 1, 100);
-        int pageNumber = QueryParameters.integer("_page", page, 1, 1, 100_000);
+        int size = query.integer("_count", count, 50, 1, 100);
+        int pageNumber = query.integer("_page", page, 1, 1, PageRequest.MAX_PAGE);
+        query.check();
         ReferralFilter filter = new ReferralFilter(null, null, null, null, organisation != null && viewer.scope() != Viewer.Scope.ORGANISATION
                 ? organisation.toUpperCase(java.util.Locale.ROOT) : null, null, null, null, since, ReferralFilter.Order.CHANGED);
-        var found = triage.list(viewer, filter, pageNumber, size);
+        var found = triage.list(viewer, filter, new PageRequest(pageNumber, size));
         org.hl7.fhir.r4.model.Bundle bundle = new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET);
         bundle.setId(UUID.randomUUID().toString());
-        bundle.setTotal((int) found.total());
+        bundle.setTotal((int) found.totalItems());
         bundle.getMeta().setLastUpdated(new Date());
         bundle.addLink().setRelation("self").setUrl(uri.getRequestUri().toString());
-        if ((long) pageNumber * size < found.total()) {
+        if ((long) pageNumber * size < found.totalItems()) {
             bundle.addLink().setRelation("next").setUrl(uri.getRequestUriBuilder().replaceQueryParam("_page", pageNumber + 1).build().toString());
         }
         String base = uri.getBaseUriBuilder().path("fhir").build().toString();
@@ -288,7 +291,7 @@ public class FhirResource {
 
     @GET
     @Path("/ServiceRequest/{id}")
-    @RolesAllowed({ "referrer", "link-worker", "link-worker-lead", "admin" })
+    @RolesAllowed({ Roles.REFERRER, Roles.LINK_WORKER, Roles.LINK_WORKER_LEAD, Roles.ADMIN })
     @Operation(summary = "A referral's current status, as a ServiceRequest",
             description = "status: active (waiting or in support), completed (closed), revoked (declined, redirected or withdrawn). "
                     + "A referrer reads its own organisation's only. The read is audited.")
@@ -301,13 +304,13 @@ public class FhirResource {
         } catch (IllegalArgumentException e) {
             throw new ReferralNotFoundException(new UUID(0, 0));
         }
-        Referral referral = triage.read(referralId, callers.viewer());
+        Referral referral = triage.read(referralId, caller.viewer());
         return Response.ok(parser().encodeResourceToString(FhirReferrals.serviceRequest(referral)))
                 .header(HttpHeaders.ETAG, "W/\"" + referral.version() + "\"").build();
     }
 
     private Response receive(ServiceRequest request, Map<String, Resource> entries, String body, String key, UriInfo uri) {
-        Callers.ReferringOrganisation organisation = callers.referringOrganisation();
+        Caller.ReferringOrganisation organisation = caller.referringOrganisation();
         if (!organisation.nhs()) {
             throw new ForbiddenException("FHIR intake is for NHS organisations (token claim ods_code); use POST /api/referrals");
         }
@@ -319,7 +322,7 @@ public class FhirResource {
         String practice = organisation.kind() == ReferrerKind.GP_PRACTICE ? organisation.key() : generalPractitioner(request, entries);
         Referrer referrer = Referrer.nhsOrganisation(organisation.kind(), organisation.key(),
                 new Referrer.Professional(read.requesterName(), read.requesterRole(), null, null));
-        return idempotency.once(callers.principal(), key, body, () -> {
+        return idempotency.once(caller.name(), key, body, () -> {
             Referral received = intake.receive(referrer, read.person(), practice, "Patient.generalPractitioner",
                     "Patient.address.postalCode", read.needs());
             URI location = uri.getBaseUriBuilder().path("fhir/ServiceRequest").path(received.id().toString()).build();

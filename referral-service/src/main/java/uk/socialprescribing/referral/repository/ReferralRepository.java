@@ -12,18 +12,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import uk.socialprescribing.conventions.Clocks;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Slice;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
-import uk.socialprescribing.referral.domain.TriageDeadline;
 import uk.socialprescribing.referral.service.ReferralFilter;
 import uk.socialprescribing.referral.service.Viewer;
 
 @ApplicationScoped
 public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
-
-    /** One page of referrals and the count of all that match. */
-    public record Page(List<Referral> items, long total) {
-    }
 
     /**
      * The referral, its row locked until the transaction ends: concurrent triage moves queue up behind it and then
@@ -114,7 +112,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
      * in England. A search is an NHS number (ten digits, spaces allowed), a self-referral reference (SP-4F2A9C), or
      * words of a name, each the start of the given or the family name, in any case.
      */
-    public Page search(Viewer viewer, ReferralFilter filter, LocalDate today, int page, int size) {
+    public Slice<Referral> search(Viewer viewer, ReferralFilter filter, LocalDate today, PageRequest page) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         switch (viewer.scope()) {
@@ -135,11 +133,11 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         }
         if (filter.receivedFrom() != null) {
             where.append(" and r.receivedAt >= :from");
-            parameters.put("from", filter.receivedFrom().atStartOfDay(TriageDeadline.ENGLAND).toInstant());
+            parameters.put("from", filter.receivedFrom().atStartOfDay(Clocks.ENGLAND).toInstant());
         }
         if (filter.receivedTo() != null) {
             where.append(" and r.receivedAt < :to");
-            parameters.put("to", filter.receivedTo().plusDays(1).atStartOfDay(TriageDeadline.ENGLAND).toInstant());
+            parameters.put("to", filter.receivedTo().plusDays(1).atStartOfDay(Clocks.ENGLAND).toInstant());
         }
         if (filter.reason() != null) {
             where.append(" and array_contains(r.reasonCodes, :reason)");
@@ -182,7 +180,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         });
         long total = count.getSingleResult();
         List<Referral> found = total == 0 ? new ArrayList<>()
-                : items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
-        return new Page(found, total);
+                : items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return new Slice<>(found, total);
     }
 }

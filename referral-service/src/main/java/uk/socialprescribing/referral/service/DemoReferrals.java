@@ -18,7 +18,7 @@ import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.referral.config.ReferralConfig;
 import uk.socialprescribing.referral.domain.ContactMethod;
 import uk.socialprescribing.referral.domain.DeclineReason;
-import uk.socialprescribing.referral.domain.NhsNumber;
+import uk.socialprescribing.reference.NhsNumber;
 import uk.socialprescribing.referral.domain.Person;
 import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
@@ -121,26 +121,11 @@ public class DemoReferrals {
                                 new Referrer.Professional("Dr Asha Patel", "GP", null, "asha.patel@nhs.net"));
         ReasonCode[] reasons = ReasonCode.values();
         List<ReasonCode> why = List.of(reasons[i % 10], reasons[(i + 3) % 10]);
-        Person person = new Person(self || agency ? null : NhsNumber.parse(testNhsNumber(i)), p[0], p[1], LocalDate.parse(p[2]),
+        Person person = new Person(self || agency ? null : NhsNumber.parse(NhsNumber.test(i * 97)), p[0], p[1], LocalDate.parse(p[2]),
                 new Person.Address((i + 2) + " Demo Street", null, "Harrogate", p[3]), "07700 900" + String.format("%03d", i),
                 null, ContactMethod.PHONE, i % 5 == 3 ? "pl" : "en", i % 5 == 3, i % 4 == 0 ? "Uses a walking frame" : null);
         Referral.Needs needs = new Referral.Needs(why, null, "Would like to get out more and meet people",
                 i % 8 == 2 ? List.of(RiskFlag.LONE_WORKING) : List.of(), null, i % 2 == 0, i % 7 == 0 ? Urgency.URGENT : Urgency.ROUTINE);
         return new Demo(referrer, person, self || agency ? null : practice, needs);
-    }
-
-    /** A valid NHS number in the 999 test range. */
-    static String testNhsNumber(int seed) {
-        for (int n = seed * 97; ; n++) {
-            String nine = "999" + String.format("%06d", n % 1_000_000);
-            int sum = 0;
-            for (int d = 0; d < 9; d++) {
-                sum += (nine.charAt(d) - '0') * (10 - d);
-            }
-            int check = (11 - sum % 11) % 11;
-            if (check != 10) {
-                return nine + check;
-            }
-        }
     }
 }

@@ -10,14 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import uk.socialprescribing.conventions.Clocks;
+import uk.socialprescribing.conventions.Problem;
+import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.events.referral.ReferralReceived;
+import uk.socialprescribing.messaging.AdvisoryLocks;
 import uk.socialprescribing.messaging.outbox.Outbox;
-import uk.socialprescribing.problem.Problem;
-import uk.socialprescribing.problem.ProblemException;
 import uk.socialprescribing.reference.PrimaryCare;
 import uk.socialprescribing.referral.config.ReferralConfig;
-import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Person;
+import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.Referrer;
 import uk.socialprescribing.referral.domain.TriageDeadline;
@@ -40,8 +42,11 @@ public class ReferralIntake {
     private final PrimaryCare primaryCare = PrimaryCare.standard();
     private final Clock clock;
 
+    private final AdvisoryLocks locks;
+
     public ReferralIntake(ReferralRepository referrals, Outbox outbox, EntityManager entityManager, ReferralConfig config,
-            Clock clock) {
+            Clock clock, AdvisoryLocks locks) {
+        this.locks = locks;
         this.referrals = referrals;
         this.outbox = outbox;
         this.entityManager = entityManager;
@@ -77,7 +82,7 @@ public class ReferralIntake {
                             person.postcode() == null ? "is required when no GP practice is named"
                                     : "is outside the area this service covers; name the person's GP practice instead")));
         }
-        LocalDate today = LocalDate.ofInstant(now, TriageDeadline.ENGLAND);
+        LocalDate today = LocalDate.ofInstant(now, Clocks.ENGLAND);
         Referral referral = Referral.receive(referrer, person, practice, pcn, needs, now, deadline.dueBy(today));
         // before it is stored: stored first and flagged after, its version moved on at commit, and the ETag it was
         // answered with was already stale (a client's accept with it was a 412)
@@ -104,7 +109,7 @@ public class ReferralIntake {
         if (key == null) {
             return; // no NHS number and no postcode: nothing to know the person again by
         }
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 7))").setParameter("key", key).getSingleResult();
+        locks.exclusive("referral.person", key);
         List<Referral> open = person.nhsNumber() != null ? referrals.openFor(person.nhsNumber(), referral.id())
                 : referrals.openForNamed(person.givenName(), person.familyName(), person.dateOfBirth(), person.postcode(), referral.id());
         for (Referral other : open) {

@@ -2,7 +2,7 @@ package uk.socialprescribing.referral.service;
 
 import java.util.UUID;
 
-import uk.socialprescribing.problem.StaleVersionException;
+import uk.socialprescribing.conventions.StaleVersionException;
 
 /** A write based on a version of the referral that is no longer current (If-Match does not match its ETag). */
 public class StaleReferralException extends StaleVersionException {

@@ -9,6 +9,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import uk.socialprescribing.audit.PersonalDataReads;
+import uk.socialprescribing.conventions.Clocks;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Slice;
 import uk.socialprescribing.events.caseload.CaseAssigned;
 import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.caseload.CaseOpened;
@@ -22,10 +26,8 @@ import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.referral.domain.DeclineReason;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
-import uk.socialprescribing.referral.domain.TriageDeadline;
 import uk.socialprescribing.referral.domain.WithdrawalReason;
 import uk.socialprescribing.referral.feedback.ReferrerFeedback;
-import uk.socialprescribing.referral.repository.PersonalDataReads;
 import uk.socialprescribing.referral.repository.ReferralRepository;
 
 /**
@@ -182,15 +184,15 @@ public class Triage {
     @Transactional
     public Referral read(UUID id, Viewer reader) {
         Referral referral = visible(id, reader);
-        reads.record(id, reader.principal(), reader.purpose(), now());
+        reads.record(id, reader.principal(), reader.purpose());
         return referral;
     }
 
     /** One page of the referrals this viewer may see; every referral shown is an audited read. */
     @Transactional
-    public ReferralRepository.Page list(Viewer viewer, ReferralFilter filter, int page, int size) {
-        ReferralRepository.Page found = referrals.search(viewer, filter, today(), page, size);
-        reads.recordAll(found.items().stream().map(Referral::id).toList(), viewer.principal(), viewer.purpose() + ":list", now());
+    public Slice<Referral> list(Viewer viewer, ReferralFilter filter, PageRequest page) {
+        Slice<Referral> found = referrals.search(viewer, filter, today(), page);
+        reads.recordAll(found.items().stream().map(Referral::id).toList(), viewer.principal(), viewer.purpose() + ":list");
         return found;
     }
 
@@ -218,7 +220,7 @@ public class Triage {
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(now(), TriageDeadline.ENGLAND);
+        return LocalDate.ofInstant(now(), Clocks.ENGLAND);
     }
 
     private Instant now() {

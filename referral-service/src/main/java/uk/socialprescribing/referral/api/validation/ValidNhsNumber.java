@@ -11,7 +11,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-import uk.socialprescribing.referral.domain.NhsNumber;
+import uk.socialprescribing.reference.NhsNumber;
 
 /** An NHS number: 10 digits (spaces allowed, as people write it) whose last is the modulus 11 check digit. */
 @Documented

@@ -1,0 +1,31 @@
+package uk.socialprescribing.conventions;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.jackson.ObjectMapperCustomizer;
+
+/**
+ * Request bodies are read strictly: a field given twice ({"person": …, "person": …}) is a parse error naming
+ * where it is, not a guess at which one wins; a string holding the NUL character is refused naming the field
+ * ({@link NoNulCharacters}); anything after the body's one value is an error; a number is not taken for a boolean.
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // a body is one JSON value: anything after it is an error, not ignored
+        mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // true and false are booleans: a number is not read as one (Jackson would take 42 for true)
+        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Boolean)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("no-nul-characters")
+                .addDeserializer(String.class, new NoNulCharacters.Strings()));
+        // while a request body is read, every value of the wrong form is noted and named in one answer (BodyProblems)
+        mapper.addHandler(new BodyProblems.Handler());
+    }
+}
