@@ -30,7 +30,9 @@ import io.quarkus.security.UnauthorizedException;
 
 /**
  * The platform's answer to every failure that reaches a REST resource: application/problem+json, never a
- * stack trace or a Java class name. Services add one mapper per domain exception, answering {@link Problem}.
+ * stack trace or a Java class name. Service code throws domain exceptions, never a problem: the platform's own
+ * ({@link InvalidInput}, {@link Conflict}, {@link NotFound}) are answered here, and a service's particular ones are
+ * each mapped once in its {@code <Service>Problems}.
  */
 public class ProblemMappers {
 
@@ -80,6 +82,22 @@ public class ProblemMappers {
         }
         return new Problem(Problem.type("malformed-json"), "The request body is not valid JSON", 400,
                 "The body is not valid JSON: " + reasonOf(e) + " at line " + lineOf(e) + ", column " + columnOf(e), uri.getPath(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInput e, UriInfo uri) {
+        return validation(List.of(new Problem.FieldError(e.field(), e.rule(), e.getMessage())), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Conflict e, UriInfo uri) {
+        return new Problem(Problem.type(e.kind()), "Conflict", 409, e.getMessage(), uri.getPath(),
+                e.field() == null ? List.of() : List.of(e.field())).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFound e, UriInfo uri) {
+        return Problem.of(Response.Status.NOT_FOUND, e.kind(), e.getMessage()).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

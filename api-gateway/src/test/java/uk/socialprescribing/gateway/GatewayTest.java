@@ -238,9 +238,9 @@ class GatewayTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(415, answer.statusCode());
         assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
-        assertEquals("UTF-8", GatewayRoutes.charsetOf("application/json; charset=\"UTF-8\""));
-        assertEquals(true, GatewayRoutes.knownCharset("ISO-8859-1"));
-        assertEquals(false, GatewayRoutes.knownCharset("bogus"));
+        assertEquals("UTF-8", Charsets.charsetOf("application/json; charset=\"UTF-8\""));
+        assertEquals(true, Charsets.knownCharset("ISO-8859-1"));
+        assertEquals(false, Charsets.knownCharset("bogus"));
     }
 
     @Test

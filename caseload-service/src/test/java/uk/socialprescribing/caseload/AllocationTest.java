@@ -59,11 +59,11 @@ class AllocationTest {
     CaseOpening caseOpening;
 
     static String admin() {
-        return TestTokens.withRoles("sam.admin", List.of("admin"), Map.of());
+        return TestTokens.admin();
     }
 
     static String lead(String pcn) {
-        return TestTokens.withRoles("lead-" + pcn, List.of("link-worker-lead"), Map.of("pcn", pcn));
+        return TestTokens.lead(pcn);
     }
 
     @BeforeEach

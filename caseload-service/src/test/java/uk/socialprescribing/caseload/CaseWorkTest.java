@@ -67,7 +67,7 @@ class CaseWorkTest {
     }
 
     static String workerToken(String username) {
-        return TestTokens.withRoles(username, List.of("link-worker"), Map.of("pcn", PCN));
+        return TestTokens.linkWorker(username, PCN);
     }
 
     static ValidatableResponse post(String token, String caseId, String move, String ifMatch, String body) {

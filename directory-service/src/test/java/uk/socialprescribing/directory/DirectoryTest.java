@@ -75,7 +75,7 @@ class DirectoryTest {
 
     @Test
     void theDemoHasListingsAwaitingApprovalStaleOnesAndFullOnes() {
-        given().auth().oauth2(TestTokens.withRoles("sam.admin", List.of("admin"), java.util.Map.of())).when().get("/api/directory/services/pending")
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/directory/services/pending")
                 .then().statusCode(200).body("totalItems", greaterThanOrEqualTo(5)).body("contents.moderation", everyItem(equalTo("pending")));
         List<Boolean> stale = given().auth().oauth2(TestTokens.linkWorker("U84002")).queryParam("size", 200)
                 .when().get("/api/directory/services").then().extract().path("contents.stale");

@@ -24,7 +24,7 @@ import uk.socialprescribing.testing.TestTokens;
 @QuarkusTest
 class ImportTest {
 
-    static final String ADMIN = TestTokens.withRoles("sam.admin", List.of("admin"), Map.of());
+    static final String ADMIN = TestTokens.admin();
     static final String HEADER = "organisation,name,description,category,venue,town,postcode,schedule,cost,capacity_maximum,capacity_available\n";
 
     @Inject

@@ -28,7 +28,7 @@ import uk.socialprescribing.testing.TestTokens;
 @QuarkusTest
 class MatchTest {
 
-    static final String ADMIN = TestTokens.withRoles("sam.admin", List.of("admin"), Map.of());
+    static final String ADMIN = TestTokens.admin();
 
     @Inject
     EntityManager entityManager;

@@ -28,7 +28,7 @@ import uk.socialprescribing.testing.TestTokens;
 @QuarkusTest
 class ModerationTest {
 
-    static final String ADMIN = TestTokens.withRoles("sam.admin", List.of("admin"), Map.of());
+    static final String ADMIN = TestTokens.admin();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;

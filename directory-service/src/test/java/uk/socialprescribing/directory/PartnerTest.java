@@ -52,7 +52,7 @@ class PartnerTest {
     }
 
     static String partner(String organisation) {
-        return TestTokens.withRoles("partner-" + organisation, List.of("vcse-partner"), Map.of("organisation_id", organisation));
+        return TestTokens.vcsePartner(organisation);
     }
 
     String etag() {
@@ -166,7 +166,7 @@ class PartnerTest {
         // places free is one call: without If-Match the latest count wins; with one, it is conditional
         capacity(partner(organisationId), null, "{\"available\": 2}").statusCode(200).body("capacityAvailable", equalTo(2));
         String stale = etag();
-        capacity(TestTokens.withRoles("sam.admin", List.of("admin"), Map.of()), stale, "{\"available\": 2}").statusCode(200);
+        capacity(TestTokens.admin(), stale, "{\"available\": 2}").statusCode(200);
         capacity(partner(organisationId), stale, "{\"available\": 1}").statusCode(412).header("ETag", equalTo(etag()));
         given().auth().oauth2(partner(organisationId)).header("If-Match", etag()).contentType(ContentType.JSON).body("{\"available\": 1}")
                 .when().put("/api/directory/services/{id}/capacity", UUID.randomUUID()).then().statusCode(404)
@@ -187,7 +187,7 @@ class PartnerTest {
         // every page of the list (the test database keeps earlier runs' listings)
         List<Map<String, Object>> stale = new java.util.ArrayList<>();
         for (int page = 1, pages = 1; page <= pages; page++) {
-            var answer = given().auth().oauth2(TestTokens.withRoles("sam.admin", List.of("admin"), Map.of())).queryParam("size", 200)
+            var answer = given().auth().oauth2(TestTokens.admin()).queryParam("size", 200)
                     .queryParam("page", page).when().get("/api/directory/services/stale").then().statusCode(200).extract().jsonPath();
             stale.addAll(answer.getList("contents"));
             pages = answer.getInt("totalPages");

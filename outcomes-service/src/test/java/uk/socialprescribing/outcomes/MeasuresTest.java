@@ -63,7 +63,7 @@ class MeasuresTest {
     }
 
     static String workerToken(String username) {
-        return TestTokens.withRoles(username, List.of("link-worker"), Map.of("pcn", "U84002"));
+        return TestTokens.linkWorker(username, "U84002");
     }
 
     ValidatableResponse record(String token, UUID caseId, String instrument, String timepoint, Map<String, Integer> answers) {
@@ -117,7 +117,7 @@ class MeasuresTest {
         String lead = "lead-" + UUID.randomUUID();
         UUID own = UUID.randomUUID();
         TestEvents.publish(kafka, "caseload-service", new CaseAssigned(own, UUID.randomUUID(), lead, pcn, Instant.now()));
-        String leadToken = TestTokens.withRoles(lead, List.of("link-worker-lead"), Map.of("pcn", pcn));
+        String leadToken = TestTokens.lead(lead, pcn);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(leadToken).when()
                 .get("/api/outcomes/cases/{id}/measurements", own).statusCode() == 200);
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
@@ -144,7 +144,7 @@ class MeasuresTest {
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("completedOn"))
                 .body("errors[0].rule", equalTo("NotInTheFuture"));
         // a lead of another network may not
-        record(TestTokens.withRoles("lead-elsewhere", List.of("link-worker-lead"), Map.of("pcn", "U84005")), own, "UCLA3", "baseline",
+        record(TestTokens.lead("lead-elsewhere", "U84005"), own, "UCLA3", "baseline",
                 Map.of("ucla_1", 2, "ucla_2", 2, "ucla_3", 2)).statusCode(404);
     }
 
@@ -174,9 +174,9 @@ class MeasuresTest {
         given().auth().oauth2(workerToken(worker)).contentType(ContentType.JSON).body("{\"caseId\": \"x\"").when().post("/api/outcomes/measurements")
                 .then().statusCode(400).contentType("application/problem+json");
         // reading: the worker, a lead of the case's network; not a lead elsewhere
-        given().auth().oauth2(TestTokens.withRoles("lead-" + pcn, List.of("link-worker-lead"), Map.of("pcn", pcn))).when()
+        given().auth().oauth2(TestTokens.lead(pcn)).when()
                 .get("/api/outcomes/cases/{id}/measurements", caseId).then().statusCode(200);
-        given().auth().oauth2(TestTokens.withRoles("lead-elsewhere", List.of("link-worker-lead"), Map.of("pcn", "U84005"))).when()
+        given().auth().oauth2(TestTokens.lead("lead-elsewhere", "U84005")).when()
                 .get("/api/outcomes/cases/{id}/measurements", caseId).then().statusCode(404);
         given().auth().oauth2(workerToken("lw-someone-else")).when().get("/api/outcomes/cases/{id}/measurements", caseId).then().statusCode(404);
     }

@@ -61,7 +61,7 @@ class MetricsTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
-    static final String ADMIN = TestTokens.withRoles("sam.admin", List.of("admin"), Map.of());
+    static final String ADMIN = TestTokens.admin();
 
     void send(String source, EventData data) {
         TestEvents.publish(kafka, source, data);
@@ -287,7 +287,7 @@ class MetricsTest {
     void onlyCommissionersAndAdminReadMetricsAndParametersAreChecked() {
         given().auth().oauth2(ADMIN).queryParam("month", "2024-02").when().get("/api/outcomes/metrics/connections").then().statusCode(200);
         for (String token : List.of(TestTokens.linkWorker(T1), TestTokens.gpPracticeSystem("B82005"),
-                TestTokens.withRoles("lead", List.of("link-worker-lead"), Map.of("pcn", T1)))) {
+                TestTokens.lead("lead", T1))) {
             given().auth().oauth2(token).when().get("/api/outcomes/metrics/referrals").then().statusCode(403).contentType("application/problem+json");
         }
         given().when().get("/api/outcomes/metrics/referrals").then().statusCode(401).contentType("application/problem+json");

@@ -54,7 +54,7 @@ final class Referrals {
     }
 
     static String admin() {
-        return TestTokens.withRoles("sam.admin", List.of("admin"), Map.of());
+        return TestTokens.admin();
     }
 
     /** A housing association's system: a non-NHS agency, known by organisation_id. */

@@ -192,7 +192,7 @@ class TriageTest {
         given().auth().oauth2(linkWorker(Referrals.OTHER_PCN)).queryParam("size", 100).when().get("/api/referrals")
                 .then().statusCode(200).body("contents.pcnCode", everyItem(equalTo(Referrals.OTHER_PCN)));
         given().auth().oauth2(linkWorker(PCN)).when().get("/api/referrals/{id}", id).then().statusCode(200);
-        String lead = TestTokens.withRoles("priya.shah", List.of("link-worker-lead"), Map.of("pcn", PCN));
+        String lead = TestTokens.lead("priya.shah", PCN);
         given().auth().oauth2(lead).when().get("/api/referrals/{id}", id).then().statusCode(200);
         given().auth().oauth2(TestTokens.withRoles("lw-no-pcn", List.of("link-worker"), Map.of()))
                 .when().get("/api/referrals").then().statusCode(403).body("detail", containsString("pcn"));
@@ -361,7 +361,7 @@ class TriageTest {
     void everyReadOfPersonalDataIsAuditedAndAdminReadsTheLog() {
         String id = refer(PRACTICE);
         String reader = "lw-auditor-" + UUID.randomUUID();
-        String token = TestTokens.withRoles(reader, List.of("link-worker"), Map.of("pcn", PCN));
+        String token = TestTokens.linkWorker(reader, PCN);
         given().auth().oauth2(token).when().get("/api/referrals/{id}", id).then().statusCode(200);
         given().auth().oauth2(token).queryParam("referrerOrganisation", PRACTICE).queryParam("size", 5)
                 .when().get("/api/referrals").then().statusCode(200);

@@ -25,13 +25,44 @@ public final class TestTokens {
         return token("service-account-gp-" + odsCode.toLowerCase(), List.of("referrer"), Map.of("ods_code", odsCode));
     }
 
-    /** A link worker of a primary care network. */
+    /** A link worker of a primary care network, named afresh each time. */
     public static String linkWorker(String pcn) {
-        return token("lw-" + UUID.randomUUID(), List.of("link-worker"), Map.of("pcn", pcn));
+        return linkWorker("lw-" + UUID.randomUUID(), pcn);
+    }
+
+    /** A link worker of a primary care network, by user name. */
+    public static String linkWorker(String username, String pcn) {
+        return token(username, List.of("link-worker"), Map.of("pcn", pcn));
+    }
+
+    /** The lead of a primary care network's link workers, by user name. */
+    public static String lead(String username, String pcn) {
+        return token(username, List.of("link-worker-lead"), Map.of("pcn", pcn));
+    }
+
+    /** A lead of a primary care network, named after it. */
+    public static String lead(String pcn) {
+        return lead("lead-" + pcn, pcn);
+    }
+
+    /** A VCSE partner acting for its organisation, named after it. */
+    public static String vcsePartner(String organisationId) {
+        return token("partner-" + organisationId, List.of("vcse-partner"), Map.of("organisation_id", organisationId));
+    }
+
+    /** Another agency's referring system (housing, police, a charity): its organisation id and its kind of referrer. */
+    public static String agency(String organisationId, String kind) {
+        return token("service-account-" + kind + "-" + organisationId, List.of("referrer"),
+                Map.of("organisation_id", organisationId, "referrer_kind", kind));
     }
 
     public static String commissioner() {
         return token("service-account-commissioner", List.of("commissioner"), Map.of());
+    }
+
+    /** The platform's administrator. */
+    public static String admin() {
+        return token("sam.admin", List.of("admin"), Map.of());
     }
 
     public static String withRoles(String subject, List<String> roles, Map<String, String> claims) {

@@ -12,14 +12,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import uk.socialprescribing.audit.PersonalDataReads;
 import uk.socialprescribing.caseload.domain.CarePlanVersion;
 import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.conventions.InvalidInput;
+import uk.socialprescribing.conventions.NotFound;
 import uk.socialprescribing.conventions.Preconditions;
-import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.conventions.StaleVersionException;
 
 /**
@@ -36,17 +35,16 @@ public class CarePlans {
     }
 
     /** A case with no plan yet. */
-    public static class NoPlanException extends ProblemException {
+    public static class NoPlanException extends NotFound {
         public NoPlanException(UUID caseId) {
-            super(Problem.of(Response.Status.NOT_FOUND, "plan-not-found",
-                    "Case " + caseId + " has no care plan yet; its link worker writes the first version with PUT"));
+            super("plan-not-found", "Case " + caseId + " has no care plan yet; its link worker writes the first version with PUT");
         }
     }
 
     /** A version the plan never had. */
-    public static class NoSuchVersionException extends ProblemException {
+    public static class NoSuchVersionException extends NotFound {
         public NoSuchVersionException(UUID caseId, int version) {
-            super(Problem.of(Response.Status.NOT_FOUND, "plan-version-not-found", "The care plan of case " + caseId + " has no version " + version));
+            super("plan-version-not-found", "The care plan of case " + caseId + " has no version " + version);
         }
     }
 
@@ -123,10 +121,10 @@ public class CarePlans {
             if (id == null) {
                 id = "g" + (++highest);
             } else if (!known.contains(id)) {
-                throw new ProblemException(Problem.invalidField("goals[" + i + "].id", "KnownGoal",
-                        "is not a goal of the current plan; leave it out for a new goal"));
+                throw new InvalidInput("goals[" + i + "].id", "KnownGoal",
+                        "is not a goal of the current plan; leave it out for a new goal");
             } else if (!used.add(id)) {
-                throw new ProblemException(Problem.invalidField("goals[" + i + "].id", "UniqueGoal", "names a goal twice"));
+                throw new InvalidInput("goals[" + i + "].id", "UniqueGoal", "names a goal twice");
             }
             result.add(new CarePlanVersion.Goal(id, g.description(), g.progress(), g.targetDate()));
         }

@@ -26,13 +26,13 @@ import uk.socialprescribing.caseload.domain.CaseStatus;
 import uk.socialprescribing.caseload.domain.ClosureReason;
 import uk.socialprescribing.caseload.domain.LinkWorker;
 import uk.socialprescribing.caseload.repository.CaseRepository;
+import uk.socialprescribing.conventions.Conflict;
+import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.events.caseload.CaseAssigned;
 import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.referral.ReferralWithdrawn;
 import uk.socialprescribing.messaging.outbox.Outbox;
 import io.quarkus.security.ForbiddenException;
-import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
 
 /**
  * The life of a case after allocation: reading it, reassigning it by hand, closing it. Each change that frees a
@@ -188,15 +188,15 @@ public class CaseWork {
         Case c = forChange(id, expectedVersion, manager);
         List<Allocating.Load> loads = allocating.lockedLoads(c.pcnCode());
         Allocating.Load target = loads.stream().filter(l -> l.worker().id().equals(toLinkWorker)).findFirst()
-                .orElseThrow(() -> new ProblemException(Problem.invalidField("linkWorkerId", "LinkWorkerOfPcn",
-                        "is not an active link worker of " + c.pcnCode())));
+                .orElseThrow(() -> new InvalidInput("linkWorkerId", "LinkWorkerOfPcn",
+                        "is not an active link worker of " + c.pcnCode()));
         if (toLinkWorker.equals(c.linkWorkerId())) {
             return c;
         }
         if (target.spare() <= 0) {
-            throw new ProblemException(new Problem(Problem.type("at-capacity"), "Conflict", 409,
+            throw new Conflict("at-capacity",
                     target.worker().displayName() + " has no room under their caps; raise a cap or choose another link worker",
-                    null, List.of(new Problem.FieldError("linkWorkerId", "SpareCapacity", "has no spare capacity"))));
+                    "linkWorkerId", "SpareCapacity", "has no spare capacity");
         }
         boolean freesAPlace = c.allocation() == Allocation.ASSIGNED;
         Instant now = now();
@@ -214,7 +214,7 @@ public class CaseWork {
     @Transactional
     public Case close(UUID id, long expectedVersion, ClosureReason reason, String summary, String nextSteps, CaseViewer by) {
         if (reason == ClosureReason.REFERRAL_WITHDRAWN) {
-            throw new ProblemException(Problem.invalidField("reason", "ChosenReason", "is set by the service when a referral is withdrawn"));
+            throw new InvalidInput("reason", "ChosenReason", "is set by the service when a referral is withdrawn");
         }
         Case c = forChange(id, expectedVersion, by);
         if (by.scope() == CaseViewer.Scope.OWN_AND_UNASSIGNED && !by.linkWorkerId().equals(c.linkWorkerId())) {

@@ -9,14 +9,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import uk.socialprescribing.audit.PersonalDataReads;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Connection;
 import uk.socialprescribing.caseload.domain.DirectoryService;
-import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.Conflict;
+import uk.socialprescribing.conventions.InvalidInput;
+import uk.socialprescribing.conventions.NotFound;
 import uk.socialprescribing.conventions.StaleVersionException;
 import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.caseload.ConnectionMade;
@@ -40,9 +40,9 @@ public class Connections {
     }
 
     /** A connection that is not one of this case's. */
-    public static class ConnectionNotFoundException extends ProblemException {
+    public static class ConnectionNotFoundException extends NotFound {
         public ConnectionNotFoundException(UUID id) {
-            super(Problem.of(Response.Status.NOT_FOUND, "connection-not-found", "No connection " + id + " in this case"));
+            super("connection-not-found", "No connection " + id + " in this case");
         }
     }
 
@@ -68,31 +68,31 @@ public class Connections {
         Case c = lockedForWork(caseId, viewer);
         Connection.Status status = request.status() == null ? Connection.Status.SUGGESTED : request.status();
         if (!status.canStart()) {
-            throw new ProblemException(Problem.invalidField("status", "StartingStatus",
-                    "a connection starts as suggested, referred, attending or declined"));
+            throw new InvalidInput("status", "StartingStatus",
+                    "a connection starts as suggested, referred, attending or declined");
         }
         requireReasonFits(status, request.reason(), request.note());
         DirectoryService service = directory.find(request.serviceId()).filter(DirectoryService::isDescribed)
-                .orElseThrow(() -> new ProblemException(Problem.invalidField("serviceId", "KnownService",
-                        "is not a service of the directory (as last heard from directory-events)")));
+                .orElseThrow(() -> new InvalidInput("serviceId", "KnownService",
+                        "is not a service of the directory (as last heard from directory-events)"));
         if (service.isWithdrawn()) {
-            throw new ProblemException(new Problem(Problem.type("service-withdrawn"), "Conflict", 409,
+            throw new Conflict("service-withdrawn",
                     service.name() + " was withdrawn from the directory on " + service.withdrawnAt() + "; choose another service",
-                    null, List.of(new Problem.FieldError("serviceId", "OpenService", "names a withdrawn service"))));
+                    "serviceId", "OpenService", "names a withdrawn service");
         }
         String category = request.category() != null ? request.category()
                 : service.categories().isEmpty() ? null : service.categories().get(0);
         if (category == null || !service.categories().contains(category)) {
-            throw new ProblemException(Problem.invalidField("category", "CategoryOfService",
-                    "must be one of the service's categories " + service.categories()));
+            throw new InvalidInput("category", "CategoryOfService",
+                    "must be one of the service's categories " + service.categories());
         }
         boolean open = entityManager.createQuery("select count(n) from Connection n where n.caseId = :case and n.serviceId = :service "
                 + "and n.status in ('SUGGESTED', 'REFERRED', 'ATTENDING')", Long.class)
                 .setParameter("case", caseId).setParameter("service", service.id()).getSingleResult() > 0;
         if (open) {
-            throw new ProblemException(new Problem(Problem.type("connection-exists"), "Conflict", 409,
-                    "The person already has an open connection to " + service.name() + "; update that one", null,
-                    List.of(new Problem.FieldError("serviceId", "OneOpenConnection", "has an open connection already"))));
+            throw new Conflict("connection-exists",
+                    "The person already has an open connection to " + service.name() + "; update that one",
+                    "serviceId", "OneOpenConnection", "has an open connection already");
         }
         Instant now = now();
         Connection made = Connection.make(caseId, service, category, status, request.reason(), request.note(), by, now);
@@ -158,14 +158,14 @@ public class Connections {
 
     private static void requireReasonFits(Connection.Status status, Connection.Reason reason, String note) {
         if (status.needsReason() && reason == null) {
-            throw new ProblemException(Problem.invalidField("reason", "ReasonRequired", "is required when a connection is " + status));
+            throw new InvalidInput("reason", "ReasonRequired", "is required when a connection is " + status);
         }
         if (!status.needsReason() && reason != null) {
-            throw new ProblemException(Problem.invalidField("reason", "ReasonOnlyForEnding",
-                    "is only for a connection that is declined or dropped-out"));
+            throw new InvalidInput("reason", "ReasonOnlyForEnding",
+                    "is only for a connection that is declined or dropped-out");
         }
         if (reason == Connection.Reason.OTHER && (note == null || note.isBlank())) {
-            throw new ProblemException(Problem.invalidField("note", "NoteForOther", "must say what the other reason is"));
+            throw new InvalidInput("note", "NoteForOther", "must say what the other reason is");
         }
     }
 

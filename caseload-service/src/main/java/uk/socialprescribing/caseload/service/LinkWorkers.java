@@ -13,8 +13,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import uk.socialprescribing.caseload.domain.LinkWorker;
-import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.Conflict;
+import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.StaleVersionException;
 import uk.socialprescribing.reference.PrimaryCare;
 
@@ -44,9 +44,9 @@ public class LinkWorkers {
     public Allocating.Load add(LinkWorker.Profile profile) {
         LinkWorker.Profile checked = checked(profile);
         if (byUsername(checked.username()).isPresent()) {
-            throw new ProblemException(new Problem(Problem.type("link-worker-exists"), "Conflict", 409,
-                    "A link worker with username " + checked.username() + " exists already", null,
-                    List.of(new Problem.FieldError("username", "Unique", "is taken"))));
+            throw new Conflict("link-worker-exists",
+                    "A link worker with username " + checked.username() + " exists already",
+                    "username", "Unique", "is taken");
         }
         LinkWorker worker = LinkWorker.join(checked, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         entityManager.persist(worker);
@@ -63,7 +63,7 @@ public class LinkWorkers {
         }
         LinkWorker.Profile checked = checked(profile);
         if (!checked.username().equals(worker.username())) {
-            throw new ProblemException(Problem.invalidField("username", "Unchangeable", "cannot change; add a new link worker instead"));
+            throw new InvalidInput("username", "Unchangeable", "cannot change; add a new link worker instead");
         }
         worker.update(checked);
         entityManager.flush();
@@ -88,13 +88,13 @@ public class LinkWorkers {
     /** The PCN and practices are reference data: a PCN we do not serve, or a practice of another, is named. */
     private LinkWorker.Profile checked(LinkWorker.Profile profile) {
         if (primaryCare.network(profile.pcnCode()).isEmpty()) {
-            throw new ProblemException(Problem.invalidField("pcnCode", "KnownPcn", "is not a primary care network this service covers"));
+            throw new InvalidInput("pcnCode", "KnownPcn", "is not a primary care network this service covers");
         }
         List<String> ofPcn = primaryCare.practicesOf(profile.pcnCode()).stream().map(PrimaryCare.Practice::odsCode).toList();
         for (int i = 0; i < profile.practices().size(); i++) {
             if (!ofPcn.contains(profile.practices().get(i))) {
-                throw new ProblemException(Problem.invalidField("practices[" + i + "]", "PracticeOfPcn",
-                        "is not a practice of " + profile.pcnCode() + " (" + String.join(", ", ofPcn) + ")"));
+                throw new InvalidInput("practices[" + i + "]", "PracticeOfPcn",
+                        "is not a practice of " + profile.pcnCode() + " (" + String.join(", ", ofPcn) + ")");
             }
         }
         List<String> practices = profile.practices().isEmpty() ? ofPcn : profile.practices();

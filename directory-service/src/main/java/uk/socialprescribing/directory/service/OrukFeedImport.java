@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.directory.domain.Listing;
@@ -70,8 +71,8 @@ public class OrukFeedImport {
                 }
                 services.add(get(root + "/services/" + id));
                 if (services.size() > ListingImport.MAX_ROWS) {
-                    throw new ProblemException(Problem.invalidField("url", "MaxRows", "the feed holds more than " + ListingImport.MAX_ROWS
-                            + " services; an import holds at most that many"));
+                    throw new InvalidInput("url", "MaxRows", "the feed holds more than " + ListingImport.MAX_ROWS
+                            + " services; an import holds at most that many");
                 }
             }
             page++;
@@ -83,18 +84,18 @@ public class OrukFeedImport {
     public ListingImport.Outcome fromFile(JsonNode file, String by) {
         JsonNode services = file.isArray() ? file : file.get("contents");
         if (services == null || !services.isArray() || services.isEmpty()) {
-            throw new ProblemException(Problem.invalidField("contents", "Required",
-                    "must be a page of ORUK services (contents) or an array of them, with at least one"));
+            throw new InvalidInput("contents", "Required",
+                    "must be a page of ORUK services (contents) or an array of them, with at least one");
         }
         if (services.size() > ListingImport.MAX_ROWS) {
-            throw new ProblemException(Problem.invalidField("contents", "MaxRows", "an import holds at most " + ListingImport.MAX_ROWS + " services"));
+            throw new InvalidInput("contents", "MaxRows", "an import holds at most " + ListingImport.MAX_ROWS + " services");
         }
         if (file.isObject()) {
             for (java.util.Iterator<String> fields = file.fieldNames(); fields.hasNext();) {
                 String field = fields.next();
                 if (!OrukServiceShape.PAGE_FIELDS.contains(field)) {
-                    throw new ProblemException(Problem.invalidField(field, "Unknown", "is not a field of an ORUK page ("
-                            + String.join(", ", new java.util.TreeSet<>(OrukServiceShape.PAGE_FIELDS)) + ")"));
+                    throw new InvalidInput(field, "Unknown", "is not a field of an ORUK page ("
+                            + String.join(", ", new java.util.TreeSet<>(OrukServiceShape.PAGE_FIELDS)) + ")");
                 }
             }
         }
@@ -108,7 +109,7 @@ public class OrukFeedImport {
             String nul = nulIn(services.get(i), prefix + i + "]");
             if (nul != null) {
                 // PostgreSQL cannot store it, and no listing needs it
-                throw new ProblemException(Problem.invalidField(nul, "NoNulCharacter", "must not contain the NUL character (U+0000)"));
+                throw new InvalidInput(nul, "NoNulCharacter", "must not contain the NUL character (U+0000)");
             }
         }
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -8,14 +8,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.ForbiddenException;
 import java.util.List;
 
+import uk.socialprescribing.conventions.Conflict;
+import uk.socialprescribing.conventions.InvalidInput;
+import uk.socialprescribing.conventions.NotFound;
 import uk.socialprescribing.conventions.PageRequest;
-import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.conventions.Slice;
 import uk.socialprescribing.conventions.StaleVersionException;
 import uk.socialprescribing.directory.domain.Listing;
@@ -63,20 +63,20 @@ public class Partnering {
     public Listing submit(Partner partner, UUID organizationId, String organizationName, Listing.Details details, String by) {
         UUID owner = partner.admin() ? organizationId : partner.organisationId();
         if (owner == null) {
-            throw new ProblemException(Problem.invalidField("organizationId", "Required", "names the organisation that runs the service"));
+            throw new InvalidInput("organizationId", "Required", "names the organisation that runs the service");
         }
         Organization organization = entityManager.find(Organization.class, owner);
         if (organization == null) {
             if (organizationName == null || organizationName.isBlank()) {
-                throw new ProblemException(Problem.invalidField("organizationName", "Required",
-                        "is needed with your organisation's first listing"));
+                throw new InvalidInput("organizationName", "Required",
+                        "is needed with your organisation's first listing");
             }
             boolean nameTaken = !entityManager.createQuery("select o.id from Organization o where o.name = :name", UUID.class)
                     .setParameter("name", organizationName.strip()).getResultList().isEmpty();
             if (nameTaken) {
-                throw new ProblemException(new Problem(Problem.type("organization-exists"), "Conflict", 409,
-                        "Another organisation in the directory is called " + organizationName.strip() + "; if it is yours, ask admin to link your account to it",
-                        null, List.of(new Problem.FieldError("organizationName", "UniqueName", "names another organisation"))));
+                throw new Conflict("organization-exists",
+                    "Another organisation in the directory is called " + organizationName.strip() + "; if it is yours, ask admin to link your account to it",
+                    "organizationName", "UniqueName", "names another organisation");
             }
             organization = Organization.of(owner, organizationName.strip());
             entityManager.persist(organization);
@@ -199,7 +199,7 @@ public class Partnering {
         Listing listing = entityManager.find(Listing.class, id);
         boolean owner = listing != null && (partner.admin() || listing.organization().id().equals(partner.organisationId()));
         if (listing == null || !(listing.isPublic() || owner)) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", "No service " + id + " in the directory"));
+            throw new NotFound("No service " + id + " in the directory");
         }
         return listing;
     }
@@ -207,17 +207,17 @@ public class Partnering {
     /** Figures that must agree with each other: places free within the most there are, the youngest age below the oldest. */
     private static void requireConsistent(Listing.Details details) {
         if (details.capacityAvailable() != null && details.capacityMaximum() != null && details.capacityAvailable() > details.capacityMaximum()) {
-            throw new ProblemException(Problem.invalidField("capacityAvailable", "WithinMaximum", "must not be more than capacityMaximum"));
+            throw new InvalidInput("capacityAvailable", "WithinMaximum", "must not be more than capacityMaximum");
         }
         if (details.minimumAge() != null && details.maximumAge() != null && details.minimumAge() > details.maximumAge()) {
-            throw new ProblemException(Problem.invalidField("minimumAge", "WithinMaximum", "must not be more than maximumAge"));
+            throw new InvalidInput("minimumAge", "WithinMaximum", "must not be more than maximumAge");
         }
     }
 
     private void requireTerm(String category) {
         if (!terms.isTerm(category)) {
-            throw new ProblemException(Problem.invalidField("category", "TaxonomyTerm",
-                    "must be a term of the social-prescribing activity taxonomy (GET /oruk/taxonomy_terms)"));
+            throw new InvalidInput("category", "TaxonomyTerm",
+                    "must be a term of the social-prescribing activity taxonomy (GET /oruk/taxonomy_terms)");
         }
     }
 
@@ -231,7 +231,7 @@ public class Partnering {
         Listing listing = forChange(id, expectedVersion, partner);
         Integer max = maximum != null ? maximum : listing.details().capacityMaximum();
         if (max != null && available > max) {
-            throw new ProblemException(Problem.invalidField("available", "WithinMaximum", "must not be more than the maximum, " + max));
+            throw new InvalidInput("available", "WithinMaximum", "must not be more than the maximum, " + max);
         }
         Instant now = now();
         logCapacity(listing, available, max, by, now);
@@ -312,11 +312,11 @@ public class Partnering {
         entityManager.createNativeQuery("select id from service where id = :id for update").setParameter("id", id).getResultList();
         Listing listing = entityManager.find(Listing.class, id);
         if (listing == null) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", "No service " + id + " in the directory"));
+            throw new NotFound("No service " + id + " in the directory");
         }
         if (!partner.admin() && !listing.organization().id().equals(partner.organisationId())) {
             if (!listing.isPublic()) {
-                throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", "No service " + id + " in the directory"));
+                throw new NotFound("No service " + id + " in the directory");
             }
             throw new ForbiddenException("Only " + listing.organization().name() + " (or admin) may change this listing");
         }

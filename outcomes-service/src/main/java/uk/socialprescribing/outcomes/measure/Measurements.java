@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -25,8 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import uk.socialprescribing.conventions.Clocks;
-import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.NotFound;
 import uk.socialprescribing.events.outcome.OutcomeRecorded;
 import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.outcomes.projection.Projections;
@@ -191,14 +189,12 @@ public class Measurements {
                 : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
-    private static ProblemException notYours(UUID caseId) {
-        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found",
-                "No case " + caseId + " of yours is known here: only the case's link worker, or a lead of its network, may see it"));
+    private static NotFound notYours(UUID caseId) {
+        return new NotFound("No case " + caseId + " of yours is known here: only the case's link worker, or a lead of its network, may see it");
     }
 
-    private static ProblemException unknownCase(UUID caseId) {
-        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found",
-                "No case " + caseId + " with a link worker is known here yet (assignments arrive from caseload-service within seconds)"));
+    private static NotFound unknownCase(UUID caseId) {
+        return new NotFound("No case " + caseId + " with a link worker is known here yet (assignments arrive from caseload-service within seconds)");
     }
 
     private String write(Map<String, Integer> items) {

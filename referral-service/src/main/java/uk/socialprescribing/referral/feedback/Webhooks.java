@@ -17,9 +17,9 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 
+import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.conventions.Slice;
 import uk.socialprescribing.referral.config.ReferralConfig;
 import uk.socialprescribing.referral.repository.SqlValues;
@@ -129,17 +129,17 @@ public class Webhooks {
         try {
             uri = URI.create(url.strip());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.invalidField("url", "Url", "must be an absolute URL"));
+            throw new InvalidInput("url", "Url", "must be an absolute URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new ProblemException(Problem.invalidField("url", "Url", "must be an absolute http(s) URL"));
+            throw new InvalidInput("url", "Url", "must be an absolute http(s) URL");
         }
         if (uri.getUserInfo() != null || uri.getFragment() != null) {
-            throw new ProblemException(Problem.invalidField("url", "Url", "must not carry credentials or a fragment"));
+            throw new InvalidInput("url", "Url", "must not carry credentials or a fragment");
         }
         refusal(uri, allowLoopback).ifPresent(error -> {
-            throw new ProblemException(Problem.invalidField("url", error.rule(), error.message()));
+            throw new InvalidInput("url", error.rule(), error.message());
         });
         return uri;
     }

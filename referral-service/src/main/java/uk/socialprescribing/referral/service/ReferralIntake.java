@@ -11,8 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.conventions.Clocks;
-import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.events.referral.ReferralReceived;
 import uk.socialprescribing.messaging.AdvisoryLocks;
 import uk.socialprescribing.messaging.outbox.Outbox;
@@ -72,15 +71,14 @@ public class ReferralIntake {
         String practice = null;
         String pcn;
         if (practiceOdsCode != null) {
-            PrimaryCare.Practice known = primaryCare.practice(practiceOdsCode).orElseThrow(() -> new ProblemException(
-                    Problem.invalidField(practiceField, "ServedPractice", "is not a GP practice this service covers")));
+            PrimaryCare.Practice known = primaryCare.practice(practiceOdsCode).orElseThrow(() -> new InvalidInput(practiceField, "ServedPractice", "is not a GP practice this service covers"));
             practice = known.odsCode();
             pcn = known.pcnCode();
         } else {
             pcn = primaryCare.networkCovering(person.postcode()).map(PrimaryCare.Network::code)
-                    .orElseThrow(() -> new ProblemException(Problem.invalidField(postcodeField, "ServedArea",
+                    .orElseThrow(() -> new InvalidInput(postcodeField, "ServedArea",
                             person.postcode() == null ? "is required when no GP practice is named"
-                                    : "is outside the area this service covers; name the person's GP practice instead")));
+                                    : "is outside the area this service covers; name the person's GP practice instead"));
         }
         LocalDate today = LocalDate.ofInstant(now, Clocks.ENGLAND);
         Referral referral = Referral.receive(referrer, person, practice, pcn, needs, now, deadline.dueBy(today));
