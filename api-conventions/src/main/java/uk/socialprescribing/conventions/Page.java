@@ -13,9 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * One page of a list, the one shape of every list the platform answers (Open Referral UK's own feed keeps the
  * standard's page). The field names follow ORUK's page in camel case. {@code links} keep the request's filters and
- * name {@code self}, {@code first}, {@code last}, and {@code prev} and {@code next} where there is such a page.
+ * name {@code self}, {@code first}, {@code last}, and {@code prev} and {@code next} where there is such a page. (No
+ * {@code @Schema} on the type: each use is documented as its own schema, e.g. {@code PageCaseView}, and a schema of
+ * the raw type would be one that nothing uses.)
  */
-@Schema(description = "One page of a list; links keep the filters")
 public record Page<T>(
         @Schema(description = "Items in the whole list", example = "57") long totalItems,
         @Schema(description = "Pages in the whole list at this size (0 when the list is empty)", example = "2") int totalPages,

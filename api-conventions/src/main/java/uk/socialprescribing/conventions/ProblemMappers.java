@@ -1,6 +1,7 @@
 package uk.socialprescribing.conventions;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,9 @@ import java.util.UUID;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +26,7 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -64,7 +68,7 @@ public class ProblemMappers {
             return validation(List.of(new Problem.FieldError(pathOf(format), "Format",
                     "cannot be read as " + describe(format.getTargetType()))), uri);
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException value && !value.getPath().isEmpty()) {
+        if (e instanceof ValueInstantiationException value && !value.getPath().isEmpty()) {
             // a value its type refused (its constructor or factory threw): named, with the type's reason
             Throwable cause = value.getCause() == null ? value : value.getCause();
             return validation(List.of(new Problem.FieldError(pathOf(value), "Value", value.getType() != null && value.getType().isEnumType()
@@ -170,7 +174,7 @@ public class ProblemMappers {
         return answer.build();
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         // a lost race for a row surfaces at commit, wrapped by the transaction: it is a conflict, not our failure
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -226,7 +230,7 @@ public class ProblemMappers {
                         names.set(last, names.get(last) + "[" + node.getIndex() + "]");
                     }
                     // a list's element is named by its index alone ("days[0]", not "days[0].<list element>")
-                    if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                    if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                         names.add(node.getName());
                     }
                 }
@@ -276,7 +280,7 @@ public class ProblemMappers {
             case "Integer", "int", "Long", "long" -> "a whole number";
             case "Boolean", "boolean" -> "true or false";
             case "String" -> "a string";
-            default -> type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "an array" : "an object";
+            default -> type.isArray() || Collection.class.isAssignableFrom(type) ? "an array" : "an object";
         };
     }
 

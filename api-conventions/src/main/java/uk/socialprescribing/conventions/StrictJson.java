@@ -3,7 +3,12 @@ package uk.socialprescribing.conventions;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
@@ -19,11 +24,11 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // a body is one JSON value: anything after it is an error, not ignored
-        mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // true and false are booleans: a number is not read as one (Jackson would take 42 for true)
-        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Boolean)
-                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
-        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("no-nul-characters")
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("no-nul-characters")
                 .addDeserializer(String.class, new NoNulCharacters.Strings()));
         // while a request body is read, every value of the wrong form is noted and named in one answer (BodyProblems)
         mapper.addHandler(new BodyProblems.Handler());

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,8 +115,8 @@ public class ApiCatalogue {
         SECTIONS.forEach(components::putObject);
         components.putObject("securitySchemes").set(SCHEME, securityScheme());
         ArrayNode tags = merged.putArray("tags");
-        java.util.Set<String> tagNames = new java.util.HashSet<>();
-        java.util.Set<String> operationIds = new java.util.HashSet<>();
+        Set<String> tagNames = new HashSet<>();
+        Set<String> operationIds = new HashSet<>();
         documents.forEach((service, document) -> {
             ObjectNode doc = document.deepCopy();
             Map<String, String> renames = new HashMap<>();

@@ -1,6 +1,7 @@
 package uk.socialprescribing.gateway;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Paths of the API that name no operation, though the HTTP layers behind would make one of them: a dot segment
@@ -23,7 +24,7 @@ final class PathOddities {
         }
         String[] segments = rawPath.split("/", -1);
         for (int i = 1; i < segments.length; i++) {
-            String segment = segments[i].toLowerCase(java.util.Locale.ROOT).replace("%2e", ".");
+            String segment = segments[i].toLowerCase(Locale.ROOT).replace("%2e", ".");
             if (segment.equals(".") || segment.equals("..")) {
                 return "a path segment is \"" + segments[i] + "\"";
             }

@@ -1,5 +1,6 @@
 package uk.socialprescribing.gateway;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +47,7 @@ public class UpstreamsReadiness implements HealthCheck {
             HttpResponse<Void> response = client.send(HttpRequest.newBuilder(upstream.resolve("/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200 ? "UP" : "DOWN (readiness answered " + response.statusCode() + ")";
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "DOWN (not answering at " + upstream + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,12 +3,14 @@ package uk.socialprescribing.testing;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -62,7 +64,7 @@ public final class TestEvents {
      * Writes the event to any topic with headers of its own beside the CloudEvent's, e.g. to a dead-letter topic as
      * SmallRye writes a record there (its dead-letter-* headers).
      */
-    public static void publishTo(String bootstrapServers, String topic, CloudEvent event, java.util.List<org.apache.kafka.common.header.Header> headers) {
+    public static void publishTo(String bootstrapServers, String topic, CloudEvent event, List<Header> headers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.ForbiddenException;
 import uk.socialprescribing.caseload.domain.Allocation;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.CaseFlag;
@@ -43,6 +43,7 @@ import uk.socialprescribing.caseload.service.Allocating;
 import uk.socialprescribing.caseload.service.CaseFilter;
 import uk.socialprescribing.caseload.service.CaseViewer;
 import uk.socialprescribing.caseload.service.CaseWork;
+import uk.socialprescribing.conventions.Coded;
 import uk.socialprescribing.conventions.Page;
 import uk.socialprescribing.conventions.PageParameters;
 import uk.socialprescribing.conventions.PageRequest;
@@ -68,9 +69,9 @@ public class CaseResource {
     public record Close(@NotNull @Schema(required = true, example = "goals-met",
             enumeration = { "goals-met", "disengaged", "declined-further-support", "moved-away", "referred-elsewhere", "died" })
             ClosureReason reason,
-            @jakarta.validation.constraints.Size(max = 1000) @Schema(description = "For the referrer: how the support went, in a few sentences",
+            @Size(max = 1000) @Schema(description = "For the referrer: how the support went, in a few sentences",
                     example = "Came to six sessions; now walks with the Nidd Gorge group every week and feels less alone.") String summary,
-            @jakarta.validation.constraints.Size(max = 1000) @Schema(description = "For the referrer: what happens next, e.g. what the GP might pick up",
+            @Size(max = 1000) @Schema(description = "For the referrer: what happens next, e.g. what the GP might pick up",
                     example = "Would like help with a blue badge application; knows to contact us again.") String nextSteps) {
     }
 
@@ -108,7 +109,7 @@ public class CaseResource {
                 query.oneOf("status", status, v -> byName(CaseStatus.values(), v), names(CaseStatus.values())).orElse(null),
                 query.uuid("linkWorkerId", linkWorkerId).orElse(null),
                 query.oneOf("allocation", allocation, v -> byName(Allocation.values(), v), names(Allocation.values())).orElse(null),
-                query.oneOf("flag", flag, v -> CaseFlag.of(v).orElse(null), CaseFlag.codes()).orElse(null));
+                query.oneOf("flag", flag, v -> Coded.fromCode(CaseFlag.class, v).orElse(null), Coded.codes(CaseFlag.class)).orElse(null));
         PageRequest page = paging.read(query);
         query.check();
         return Page.of(work.list(caller.viewer(), filter, page).map(CaseView::of), page, uri);
@@ -137,7 +138,7 @@ public class CaseResource {
             "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" })) @QueryParam("flag") String flag,
             @BeanParam PageParameters paging, UriInfo uri) {
         QueryParameters query = QueryParameters.read();
-        CaseFlag only = query.oneOf("flag", flag, v -> CaseFlag.of(v).orElse(null), CaseFlag.codes()).orElse(null);
+        CaseFlag only = query.oneOf("flag", flag, v -> Coded.fromCode(CaseFlag.class, v).orElse(null), Coded.codes(CaseFlag.class)).orElse(null);
         PageRequest page = paging.read(query);
         query.check();
         String pcn = caller.pcn();

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import uk.socialprescribing.caseload.domain.Allocation;
 import uk.socialprescribing.caseload.domain.Case;
@@ -35,12 +36,12 @@ public record CaseView(UUID id, UUID referralId, @Schema(example = "B82005") Str
                 + "missed-two-in-a-row: the last two recorded sessions were not attended; "
                 + "session-unrecorded: a booked session's time passed without a record; "
                 + "follow-up-overdue: nothing booked and the last contact longer ago than the follow-up interval (21 days by default)",
-                type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = CaseView.Flag.class)
+                type = SchemaType.ARRAY, implementation = CaseView.Flag.class)
         List<String> flags) {
 
     /** The flags a case can carry, as the document lists them (the list holds their codes). */
     @Schema(name = "CaseFlag", enumeration = { "first-contact-late", "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" },
-            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+            type = SchemaType.STRING)
     public interface Flag {
     }
 

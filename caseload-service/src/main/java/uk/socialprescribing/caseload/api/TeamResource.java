@@ -1,5 +1,6 @@
 package uk.socialprescribing.caseload.api;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,7 +75,7 @@ public class TeamResource {
         String pcnCode = caller.readablePcn(pcn);
         Map<UUID, Map<String, Long>> flags = work.flagCounts(pcnCode);
         List<WorkerLoad> loads = allocating.loads(pcnCode).stream()
-                .sorted(java.util.Comparator.comparing((Allocating.Load l) -> l.worker().displayName()))
+                .sorted(Comparator.comparing((Allocating.Load l) -> l.worker().displayName()))
                 .map(l -> new WorkerLoad(l.worker().id(), l.worker().username(), l.worker().displayName(), l.worker().lead(),
                         l.activeCases(), l.worker().activeCaseCap(), l.takenOnThisYear(), l.worker().yearlyCap(), l.spare(),
                         flags.getOrDefault(l.worker().id(), Map.of())))

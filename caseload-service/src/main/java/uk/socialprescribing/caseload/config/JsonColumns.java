@@ -1,5 +1,7 @@
 package uk.socialprescribing.caseload.config;
 
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.format.FormatMapper;
 import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 
@@ -25,14 +27,14 @@ public class JsonColumns implements FormatMapper {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
 
     @Override
-    public <T> T fromString(CharSequence charSequence, org.hibernate.type.descriptor.java.JavaType<T> javaType,
-            org.hibernate.type.descriptor.WrapperOptions wrapperOptions) {
+    public <T> T fromString(CharSequence charSequence, JavaType<T> javaType,
+            WrapperOptions wrapperOptions) {
         return delegate.fromString(charSequence, javaType, wrapperOptions);
     }
 
     @Override
-    public <T> String toString(T value, org.hibernate.type.descriptor.java.JavaType<T> javaType,
-            org.hibernate.type.descriptor.WrapperOptions wrapperOptions) {
+    public <T> String toString(T value, JavaType<T> javaType,
+            WrapperOptions wrapperOptions) {
         return delegate.toString(value, javaType, wrapperOptions);
     }
 }

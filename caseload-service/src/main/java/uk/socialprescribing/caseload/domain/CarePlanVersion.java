@@ -16,7 +16,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import uk.socialprescribing.conventions.Coded;
+
 
 /**
  * One version of a person's personalised care and support plan: what matters to them, their goals with progress,
@@ -52,7 +53,7 @@ public class CarePlanVersion {
     }
 
     /** How far a goal has come. */
-    public enum Progress {
+    public enum Progress implements Coded {
         NOT_STARTED("not-started"), SOME_PROGRESS("some-progress"), MOSTLY_ACHIEVED("mostly-achieved"), ACHIEVED("achieved"),
         NO_LONGER_RELEVANT("no-longer-relevant");
 
@@ -62,7 +63,7 @@ public class CarePlanVersion {
             this.code = code;
         }
 
-        @JsonValue
+        @Override
         public String code() {
             return code;
         }
@@ -74,7 +75,7 @@ public class CarePlanVersion {
     }
 
     /** Who carries out an agreed action. */
-    public enum Owner {
+    public enum Owner implements Coded {
         PERSON("person"), LINK_WORKER("link-worker"), SOMEONE_ELSE("someone-else");
 
         private final String code;
@@ -83,7 +84,7 @@ public class CarePlanVersion {
             this.code = code;
         }
 
-        @JsonValue
+        @Override
         public String code() {
             return code;
         }

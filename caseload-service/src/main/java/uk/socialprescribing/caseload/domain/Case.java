@@ -1,5 +1,6 @@
 package uk.socialprescribing.caseload.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,7 +12,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A link worker's support of one person, opened from one accepted referral. */
+import uk.socialprescribing.conventions.Coded;
+
+/**
+ * A link worker's support of one person, opened from one accepted referral. Over 300 lines: its allocation, sessions
+ * counters, flags and closure are one aggregate's state, and a third of the file is accessors.
+ */
 @Entity
 @Table(name = "care_case")
 public class Case {
@@ -98,7 +104,7 @@ public class Case {
 
     /** A case for an accepted referral: open, and waiting for a link worker until it is allocated. */
     public static Case openFor(UUID referralId, Instant referralReceivedAt, String practiceOdsCode, String pcnCode, String urgency,
-            String language, Instant at, java.time.Duration firstContactTarget) {
+            String language, Instant at, Duration firstContactTarget) {
         Case opened = new Case();
         opened.referralReceivedAt = referralReceivedAt;
         opened.id = UUID.randomUUID();
@@ -185,7 +191,7 @@ public class Case {
     /**
      * The person has been seen, nothing is booked, and the last contact is longer ago than the follow-up interval.
      */
-    public boolean followUpOverdue(Instant now, java.time.Duration interval, boolean sessionBooked) {
+    public boolean followUpOverdue(Instant now, Duration interval, boolean sessionBooked) {
         return status == CaseStatus.OPEN && !sessionBooked && lastContactAt != null && lastContactAt.plus(interval).isBefore(now);
     }
 
@@ -277,7 +283,7 @@ public class Case {
     }
 
     public ClosureReason closureReason() {
-        return closureReason == null ? null : ClosureReason.of(closureReason).orElseThrow();
+        return closureReason == null ? null : Coded.fromCode(ClosureReason.class, closureReason).orElseThrow();
     }
 
     public long version() {

@@ -1,16 +1,12 @@
 package uk.socialprescribing.caseload.domain;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonValue;
+import uk.socialprescribing.conventions.Coded;
 
 /**
  * What needs a link worker's or lead's attention on an open case. Each flag has its rule twice: in Java for one case
  * already read, and in JPQL so that lists filter by it in the database. Parameters: {@code :now}, {@code :followUpBefore}.
  */
-public enum CaseFlag {
+public enum CaseFlag implements Coded {
     /** No first contact by its target date, or first contact made after it. */
     FIRST_CONTACT_LATE("first-contact-late",
             "c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and ((c.firstContactAt is null and c.firstContactDueBy < :now) or c.firstContactAt > c.firstContactDueBy)"),
@@ -31,7 +27,7 @@ public enum CaseFlag {
         this.jpql = jpql;
     }
 
-    @JsonValue
+    @Override
     public String code() {
         return code;
     }
@@ -39,14 +35,6 @@ public enum CaseFlag {
     /** The rule as a JPQL condition on case {@code c}. */
     public String jpql() {
         return jpql;
-    }
-
-    public static Optional<CaseFlag> of(String code) {
-        return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
-    }
-
-    public static List<String> codes() {
-        return Arrays.stream(values()).map(CaseFlag::code).toList();
     }
 
     @Override

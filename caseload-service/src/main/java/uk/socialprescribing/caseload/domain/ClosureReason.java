@@ -1,12 +1,9 @@
 package uk.socialprescribing.caseload.domain;
 
-import java.util.Arrays;
-import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonValue;
+import uk.socialprescribing.conventions.Coded;
 
 /** Why a case ended; {@link #REFERRAL_WITHDRAWN} is set by the service, never chosen by a link worker. */
-public enum ClosureReason {
+public enum ClosureReason implements Coded {
     GOALS_MET("goals-met"),
     DISENGAGED("disengaged"),
     DECLINED_FURTHER_SUPPORT("declined-further-support"),
@@ -21,13 +18,9 @@ public enum ClosureReason {
         this.code = code;
     }
 
-    @JsonValue
+    @Override
     public String code() {
         return code;
-    }
-
-    public static Optional<ClosureReason> of(String code) {
-        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
     }
 
     @Override

@@ -1,9 +1,7 @@
 package uk.socialprescribing.caseload.domain;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,7 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import uk.socialprescribing.conventions.Coded;
+
 
 /**
  * The person's connection to a community service from the directory: suggested → referred → attending → completed;
@@ -24,7 +23,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 @Table(name = "connection")
 public class Connection {
 
-    public enum Status {
+    public enum Status implements Coded {
         SUGGESTED("suggested"), REFERRED("referred"), ATTENDING("attending"), COMPLETED("completed"), DECLINED("declined"),
         DROPPED_OUT("dropped-out");
 
@@ -34,7 +33,7 @@ public class Connection {
             this.code = code;
         }
 
-        @JsonValue
+        @Override
         public String code() {
             return code;
         }
@@ -59,9 +58,6 @@ public class Connection {
             return this == SUGGESTED || this == REFERRED || this == ATTENDING || this == DECLINED;
         }
 
-        public static Optional<Status> of(String code) {
-            return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
-        }
 
         @Override
         public String toString() {
@@ -69,7 +65,7 @@ public class Connection {
         }
     }
 
-    public enum Reason {
+    public enum Reason implements Coded {
         NO_SPACE("no-space"), NOTHING_SUITABLE_NEARBY("nothing-suitable-nearby"), PERSON_DECLINED("person-declined"),
         NOT_ELIGIBLE("not-eligible"), COST("cost"), TRAVEL_OR_ACCESS("travel-or-access"), TIMING("timing"),
         SERVICE_WITHDRAWN("service-withdrawn"), OTHER("other");
@@ -80,14 +76,11 @@ public class Connection {
             this.code = code;
         }
 
-        @JsonValue
+        @Override
         public String code() {
             return code;
         }
 
-        public static Optional<Reason> of(String code) {
-            return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
-        }
 
         @Override
         public String toString() {

@@ -1,5 +1,6 @@
 package uk.socialprescribing.caseload.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,12 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import uk.socialprescribing.conventions.Coded;
+
 /** A session with the person: scheduled, then recorded once as attended, did not attend or cancelled. */
 @Entity
 @Table(name = "care_session")
 public class Session {
 
-    public enum Kind {
+    public enum Kind implements Coded {
         INITIAL_CONVERSATION("initial-conversation"), FOLLOW_UP("follow-up"), REVIEW("review"), FINAL("final");
 
         private final String code;
@@ -23,7 +26,7 @@ public class Session {
             this.code = code;
         }
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @Override
         public String code() {
             return code;
         }
@@ -34,7 +37,7 @@ public class Session {
         }
     }
 
-    public enum Mode {
+    public enum Mode implements Coded {
         FACE_TO_FACE("face-to-face"), PHONE("phone"), VIDEO("video"), HOME_VISIT("home-visit");
 
         private final String code;
@@ -43,7 +46,7 @@ public class Session {
             this.code = code;
         }
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @Override
         public String code() {
             return code;
         }
@@ -54,7 +57,7 @@ public class Session {
         }
     }
 
-    public enum Outcome {
+    public enum Outcome implements Coded {
         ATTENDED("attended"), DID_NOT_ATTEND("did-not-attend"), CANCELLED("cancelled");
 
         private final String code;
@@ -63,7 +66,7 @@ public class Session {
             this.code = code;
         }
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @Override
         public String code() {
             return code;
         }
@@ -137,7 +140,7 @@ public class Session {
      * session starting a little early); a cancellation at any time, since people call off in advance and a cancelled
      * session counts neither as contact nor as a miss.
      */
-    public void record(Outcome outcome, Integer durationMinutes, String notes, String by, Instant at, java.time.Duration leeway) {
+    public void record(Outcome outcome, Integer durationMinutes, String notes, String by, Instant at, Duration leeway) {
         if (!isScheduled()) {
             throw new SessionRecordedException(id, status);
         }

@@ -94,7 +94,7 @@ public class Allocating {
     public double assignedPerDay(String pcnCode, Instant now) {
         long assigned = ((Number) entityManager.createNativeQuery(
                 "select count(*) from care_case where pcn_code = :pcn and assigned_at > :since")
-                .setParameter("pcn", pcnCode).setParameter("since", now.minus(java.time.Duration.ofDays(THROUGHPUT_DAYS)))
+                .setParameter("pcn", pcnCode).setParameter("since", now.minus(Duration.ofDays(THROUGHPUT_DAYS)))
                 .getSingleResult()).longValue();
         return assigned / (double) THROUGHPUT_DAYS;
     }

@@ -8,8 +8,8 @@ import java.time.temporal.ChronoUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import uk.socialprescribing.caseload.config.CaseloadConfig;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.repository.CaseRepository;
 import uk.socialprescribing.events.caseload.CaseOpened;
@@ -33,7 +33,8 @@ public class CaseOpening {
     private final Duration firstContactTarget;
 
     public CaseOpening(CaseRepository cases, Outbox outbox, Allocating allocating, Clock clock,
-            @ConfigProperty(name = "caseload.first-contact-target", defaultValue = "P14D") Duration firstContactTarget) {
+            CaseloadConfig config) {
+        Duration firstContactTarget = config.firstContactTarget();
         this.cases = cases;
         this.outbox = outbox;
         this.allocating = allocating;

@@ -2,6 +2,8 @@ package uk.socialprescribing.caseload.service;
 
 import java.util.UUID;
 
+import io.quarkus.security.ForbiddenException;
+
 /**
  * Which cases a caller sees: a link worker their own and their PCN's unassigned ones, a lead their PCN's, admin all.
  */
@@ -26,7 +28,7 @@ public record CaseViewer(Scope scope, String pcnCode, UUID linkWorkerId, String 
     /** 403 unless the caller {@link #worksOn works on} the case. */
     public void requireWorksOn(uk.socialprescribing.caseload.domain.Case c, String what) {
         if (!worksOn(c)) {
-            throw new io.quarkus.security.ForbiddenException("Only the case's link worker, or a lead of its PCN, " + what);
+            throw new ForbiddenException("Only the case's link worker, or a lead of its PCN, " + what);
         }
     }
 

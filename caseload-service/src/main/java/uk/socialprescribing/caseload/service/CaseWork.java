@@ -4,22 +4,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.security.ForbiddenException;
+import uk.socialprescribing.caseload.config.CaseloadConfig;
 import uk.socialprescribing.caseload.domain.Allocation;
-import uk.socialprescribing.conventions.PageRequest;
-import uk.socialprescribing.conventions.Slice;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.CaseFlag;
 import uk.socialprescribing.caseload.domain.CaseStatus;
@@ -28,11 +29,12 @@ import uk.socialprescribing.caseload.domain.LinkWorker;
 import uk.socialprescribing.caseload.repository.CaseRepository;
 import uk.socialprescribing.conventions.Conflict;
 import uk.socialprescribing.conventions.InvalidInput;
+import uk.socialprescribing.conventions.PageRequest;
+import uk.socialprescribing.conventions.Slice;
 import uk.socialprescribing.events.caseload.CaseAssigned;
 import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.referral.ReferralWithdrawn;
 import uk.socialprescribing.messaging.outbox.Outbox;
-import io.quarkus.security.ForbiddenException;
 
 /**
  * The life of a case after allocation: reading it, reassigning it by hand, closing it. Each change that frees a
@@ -53,8 +55,8 @@ public class CaseWork {
     private final Duration followUpInterval;
 
     public CaseWork(CaseRepository cases, EntityManager entityManager, Allocating allocating, Outbox outbox, Clock clock,
-            @ConfigProperty(name = "caseload.follow-up-interval", defaultValue = "P21D") Duration followUpInterval) {
-        this.followUpInterval = followUpInterval;
+            CaseloadConfig config) {
+        this.followUpInterval = config.followUpInterval();
         this.cases = cases;
         this.entityManager = entityManager;
         this.allocating = allocating;
@@ -136,7 +138,7 @@ public class CaseWork {
             Object[] row = booked.get(c.id());
             Instant next = row == null ? null : (Instant) row[1];
             int unrecorded = row == null ? 0 : ((Number) row[2]).intValue();
-            List<CaseFlag> flags = new java.util.ArrayList<>();
+            List<CaseFlag> flags = new ArrayList<>();
             if (c.status() == CaseStatus.OPEN && c.firstContactLate(now)) {
                 flags.add(CaseFlag.FIRST_CONTACT_LATE);
             }
@@ -166,14 +168,14 @@ public class CaseWork {
                     .setParameter("pcn", pcnCode);
             bindFlag(flag, now, query::setParameter);
             for (Object[] row : query.getResultList()) {
-                counts.computeIfAbsent((UUID) row[0], w -> new java.util.LinkedHashMap<>()).put(flag.code(), (Long) row[1]);
+                counts.computeIfAbsent((UUID) row[0], w -> new LinkedHashMap<>()).put(flag.code(), (Long) row[1]);
             }
         }
         return counts;
     }
 
     /** The parameters a flag's JPQL names, and only those. */
-    private void bindFlag(CaseFlag flag, Instant now, java.util.function.BiConsumer<String, Object> bind) {
+    private void bindFlag(CaseFlag flag, Instant now, BiConsumer<String, Object> bind) {
         if (flag.jpql().contains(":now")) {
             bind.accept("now", now);
         }

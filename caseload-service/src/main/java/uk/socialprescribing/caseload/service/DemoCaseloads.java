@@ -7,15 +7,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import uk.socialprescribing.caseload.config.CaseloadConfig;
 import uk.socialprescribing.caseload.domain.CarePlanVersion.Action;
 import uk.socialprescribing.caseload.domain.CarePlanVersion.Goal;
 import uk.socialprescribing.caseload.domain.CarePlanVersion.Owner;
@@ -48,11 +49,10 @@ public class DemoCaseloads {
     private final Connections connections;
     private final DirectoryCopy directory;
 
-    public DemoCaseloads(@ConfigProperty(name = "caseload.demo-data.enabled", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "caseload.demo-data.caseloads", defaultValue = "24") int caseloads, EntityManager entityManager,
-            Sessions sessions, CarePlans plans, Connections connections, DirectoryCopy directory) {
-        this.enabled = enabled;
-        this.caseloads = caseloads;
+    public DemoCaseloads(CaseloadConfig config, EntityManager entityManager, Sessions sessions, CarePlans plans, Connections connections,
+            DirectoryCopy directory) {
+        this.enabled = config.demoData().enabled();
+        this.caseloads = config.demoData().caseloads();
         this.entityManager = entityManager;
         this.sessions = sessions;
         this.plans = plans;
@@ -60,7 +60,7 @@ public class DemoCaseloads {
         this.directory = directory;
     }
 
-    @Scheduled(every = "10s", delay = 15, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(every = "10s", delay = 15, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void seed() {
         if (!enabled) {

@@ -5,10 +5,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import uk.socialprescribing.caseload.config.CaseloadConfig;
 import uk.socialprescribing.caseload.domain.LinkWorker;
 
 /**
@@ -31,9 +31,8 @@ public class DemoTeam {
             new LinkWorker.Profile("dev.mistry", "Dev Mistry", "U84005", List.of(), List.of("en", "gu"),
                     List.of("mon", "wed"), 2, 100, false));
 
-    void onStart(@Observes StartupEvent start, @ConfigProperty(name = "caseload.demo-data.enabled", defaultValue = "false") boolean enabled,
-            LinkWorkers linkWorkers) {
-        if (!enabled || linkWorkers.byUsername("amara.okafor").isPresent()) {
+    void onStart(@Observes StartupEvent start, CaseloadConfig config, LinkWorkers linkWorkers) {
+        if (!config.demoData().enabled() || linkWorkers.byUsername("amara.okafor").isPresent()) {
             return;
         }
         TEAM.forEach(linkWorkers::add);

@@ -11,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import uk.socialprescribing.audit.PersonalDataReads;
+import uk.socialprescribing.caseload.config.CaseloadConfig;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Session;
 import uk.socialprescribing.events.caseload.SessionCompleted;
@@ -47,9 +47,9 @@ public class Sessions {
     private final Duration recordLeeway;
 
     public Sessions(EntityManager entityManager, CaseWork work, Outbox outbox, Clock clock, PersonalDataReads reads,
-            @ConfigProperty(name = "caseload.session-record-leeway", defaultValue = "PT10M") Duration recordLeeway) {
+            CaseloadConfig config) {
         this.reads = reads;
-        this.recordLeeway = recordLeeway;
+        this.recordLeeway = config.sessionRecordLeeway();
         this.entityManager = entityManager;
         this.work = work;
         this.outbox = outbox;

@@ -33,7 +33,8 @@ public record ListingView(UUID id, UUID organizationId, @Schema(example = "Harro
         @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "The oldest it is for; null: no upper limit") Integer maximumAge,
         @Schema(description = "When someone who runs it last confirmed the listing is right") LocalDate assuredDate,
         @Schema(description = "Not assured for six months") boolean stale, Instant lastModified,
-        @Schema(enumeration = { "pending", "approved", "rejected" }, description = "A partner's new listing waits for admin approval") String moderation,
+        @Schema(enumeration = { "pending", "approved", "rejected" }, description = "A partner's new listing waits for admin approval")
+        Listing.Moderation moderation,
         @Schema(description = "Why admin turned it down") String moderationNote,
         @Schema(description = "When it left the directory") Instant withdrawnAt,
         @Schema(description = "Language codes") List<String> languages,

@@ -1,7 +1,12 @@
 package uk.socialprescribing.directory.domain;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,12 +17,52 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import uk.socialprescribing.conventions.Clocks;
 
-/** A service in the directory (an HSDS "service"): an activity people can be connected to. */
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import uk.socialprescribing.conventions.Clocks;
+import uk.socialprescribing.conventions.Coded;
+
+/**
+ * A service in the directory (an HSDS "service"): an activity people can be connected to. Over 300 lines: its details,
+ * moderation, capacity and assurance are one aggregate, with the codes of its moderation and status.
+ */
 @Entity
 @Table(name = "service")
 public class Listing {
+
+    /** Whether a listing may be shown: a partner's new listing waits for admin's approval (admin's own are approved). */
+    public enum Moderation implements Coded {
+        PENDING("pending"), APPROVED("approved"), REJECTED("rejected");
+
+        private final String code;
+
+        Moderation(String code) {
+            this.code = code;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+    }
+
+    /** A service's status as ORUK/HSDS names it: active, or defunct once withdrawn. */
+    public enum Status implements Coded {
+        ACTIVE("active"), DEFUNCT("defunct");
+
+        private final String code;
+
+        Status(String code) {
+            this.code = code;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+    }
+
 
     @Id
     private UUID id;
@@ -54,7 +99,7 @@ public class Listing {
     private Instant publishedAt;
 
     @Column(name = "assured_date", nullable = false)
-    private java.time.LocalDate assuredDate;
+    private LocalDate assuredDate;
 
     @Column(name = "last_modified", nullable = false)
     private Instant lastModified;
@@ -101,11 +146,11 @@ public class Listing {
     /** What a VCSE partner tells us of a service. */
     public record Details(String name, String description, String category, String venue, String town, String postcode,
             String schedule, String cost, Integer capacityMaximum, Integer capacityAvailable, Integer minimumAge, Integer maximumAge,
-            java.util.List<String> languages, java.util.List<String> accessibility, Contact contact) {
+            List<String> languages, List<String> accessibility, Contact contact) {
 
         public Details {
-            languages = languages == null ? java.util.List.of() : java.util.List.copyOf(languages);
-            accessibility = accessibility == null ? java.util.List.of() : java.util.List.copyOf(accessibility);
+            languages = languages == null ? List.of() : List.copyOf(languages);
+            accessibility = accessibility == null ? List.of() : List.copyOf(accessibility);
         }
 
         /** Details without languages, access features or a contact. */
@@ -117,9 +162,9 @@ public class Listing {
     }
 
     /** Whom to ask about the service. */
-    public record Contact(@org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String name,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String email,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String phone) {
+    public record Contact(@Schema(nullable = true) String name,
+            @Schema(nullable = true) String email,
+            @Schema(nullable = true) String phone) {
 
         static Contact of(String name, String email, String phone) {
             return name == null && email == null && phone == null ? null : new Contact(name, email, phone);
@@ -146,8 +191,8 @@ public class Listing {
         contactPhone = d.contact() == null ? null : d.contact().phone();
     }
 
-    private static java.util.List<String> codes(String joined) {
-        return joined == null ? java.util.List.of() : java.util.List.of(joined.split(","));
+    private static List<String> codes(String joined) {
+        return joined == null ? List.of() : List.of(joined.split(","));
     }
 
     /** A move the listing's state does not allow (approving a withdrawn listing, say). */
@@ -164,11 +209,11 @@ public class Listing {
     /** A new listing: public at once when approved, otherwise waiting for admin. */
     public static Listing submit(Organization organization, Details details, Instant at, boolean approved) {
         Listing listing = new Listing();
-        listing.moderation = approved ? "approved" : "pending";
+        listing.moderation = (approved ? Moderation.APPROVED : Moderation.PENDING).code();
         listing.id = UUID.randomUUID();
         listing.organization = organization;
         listing.write(details);
-        listing.status = "active";
+        listing.status = Status.ACTIVE.code();
         listing.publishedAt = at;
         listing.lastModified = at;
         // publishing is the partner's word that the listing is right today
@@ -177,15 +222,15 @@ public class Listing {
     }
 
     /** The details as they should read now; returns each field that changed, with its value before and after. */
-    public java.util.Map<String, ListingChange.Difference> revise(Details d, Instant at) {
+    public Map<String, ListingChange.Difference> revise(Details d, Instant at) {
         requireNotWithdrawn();
-        java.util.Map<String, ListingChange.Difference> changes = new java.util.LinkedHashMap<>();
+        Map<String, ListingChange.Difference> changes = new LinkedHashMap<>();
         Details before = details();
-        for (java.lang.reflect.RecordComponent component : Details.class.getRecordComponents()) {
+        for (RecordComponent component : Details.class.getRecordComponents()) {
             try {
                 Object was = component.getAccessor().invoke(before);
                 Object now = component.getAccessor().invoke(d);
-                if (!java.util.Objects.equals(was, now)) {
+                if (!Objects.equals(was, now)) {
                     changes.put(component.getName(), new ListingChange.Difference(was == null ? null : was.toString(), now == null ? null : now.toString()));
                 }
             } catch (ReflectiveOperationException e) {
@@ -201,20 +246,20 @@ public class Listing {
 
     public void approve(Instant at) {
         requireNotWithdrawn();
-        if (!"pending".equals(moderation)) {
+        if (moderation() != Moderation.PENDING) {
             throw new StateException("Only a listing waiting for approval can be approved; this one is " + moderation);
         }
-        moderation = "approved";
+        moderation = Moderation.APPROVED.code();
         moderationNote = null;
         lastModified = at;
     }
 
     public void reject(String note, Instant at) {
         requireNotWithdrawn();
-        if (!"pending".equals(moderation)) {
+        if (moderation() != Moderation.PENDING) {
             throw new StateException("Only a listing waiting for approval can be rejected; this one is " + moderation);
         }
-        moderation = "rejected";
+        moderation = Moderation.REJECTED.code();
         moderationNote = note;
         lastModified = at;
     }
@@ -224,7 +269,7 @@ public class Listing {
         requireNotWithdrawn();
         withdrawnAt = at;
         withdrawnReason = reason;
-        status = "defunct";
+        status = Status.DEFUNCT.code();
         lastModified = at;
     }
 
@@ -235,11 +280,11 @@ public class Listing {
     }
 
     public boolean isPublic() {
-        return "approved".equals(moderation) && withdrawnAt == null;
+        return moderation() == Moderation.APPROVED && withdrawnAt == null;
     }
 
-    public String moderation() {
-        return moderation;
+    public Moderation moderation() {
+        return Coded.fromCode(Moderation.class, moderation).orElseThrow();
     }
 
     public String moderationNote() {
@@ -266,11 +311,11 @@ public class Listing {
     }
 
     /** Not assured for six months: link workers are warned, partners and admin asked to check it. */
-    public boolean stale(java.time.LocalDate today) {
+    public boolean stale(LocalDate today) {
         return assuredDate.isBefore(today.minusMonths(6));
     }
 
-    public java.time.LocalDate assuredDate() {
+    public LocalDate assuredDate() {
         return assuredDate;
     }
 

@@ -1,6 +1,7 @@
 package uk.socialprescribing.directory.domain;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,7 +76,7 @@ public class ListingChange {
 
     public Map<String, Difference> changes() {
         try {
-            return JSON.readValue(changes, new TypeReference<java.util.LinkedHashMap<String, Difference>>() {
+            return JSON.readValue(changes, new TypeReference<LinkedHashMap<String, Difference>>() {
             });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

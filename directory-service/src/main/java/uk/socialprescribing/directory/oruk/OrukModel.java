@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -94,7 +95,7 @@ public final class OrukModel {
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Address(UUID id, UUID locationId, @com.fasterxml.jackson.annotation.JsonProperty("address_1") String address1, String city, String stateProvince, String postalCode, String country,
+    public record Address(UUID id, UUID locationId, @JsonProperty("address_1") String address1, String city, String stateProvince, String postalCode, String country,
             String addressType) {
     }
 

@@ -40,7 +40,8 @@ import uk.socialprescribing.directory.oruk.OrukModel.TaxonomyTerm;
 
 /**
  * Reads the directory as Open Referral UK 3.0 objects. A page is a fixed number of queries whatever its size: one for
- * the count, one for the rows; a full service is one query per related table.
+ * the count, one for the rows; a full service is one query per related table. Over 300 lines: ORUK's service has eight
+ * related tables, each read and turned into the standard's records here.
  */
 @ApplicationScoped
 public class OrukReads {

@@ -1,5 +1,6 @@
 package uk.socialprescribing.directory.oruk;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,6 +23,7 @@ import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.conventions.QueryParameters;
+import uk.socialprescribing.directory.config.DirectoryConfig;
 import uk.socialprescribing.directory.oruk.OrukModel.ApiDetails;
 import uk.socialprescribing.directory.oruk.OrukModel.Organization;
 import uk.socialprescribing.directory.oruk.OrukModel.Page;
@@ -49,11 +50,10 @@ public class OrukResource {
     private final PostcodePoints points;
     private final String publicBaseUrl;
 
-    public OrukResource(OrukReads reads, PostcodePoints points,
-            @ConfigProperty(name = "directory.public-base-url", defaultValue = "http://127.0.0.1:8080") String publicBaseUrl) {
+    public OrukResource(OrukReads reads, PostcodePoints points, DirectoryConfig config) {
         this.reads = reads;
         this.points = points;
-        this.publicBaseUrl = publicBaseUrl;
+        this.publicBaseUrl = config.publicBaseUrl();
     }
 
     @GET
@@ -136,7 +136,7 @@ public class OrukResource {
     public Page<TaxonomyTerm> taxonomyTerms(@QueryParam("taxonomy_id") String taxonomyId, @QueryParam("parent_id") String parentId,
             @QueryParam("top_only") String topOnly, @QueryParam("page") String page, @QueryParam("per_page") String perPage) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> parameters = new java.util.HashMap<>();
+        Map<String, Object> parameters = new HashMap<>();
         QueryParameters query = QueryParameters.read();
         query.uuid("taxonomy_id", taxonomyId).ifPresent(t -> {
             where.append(" and t.taxonomy_id = :taxonomy");

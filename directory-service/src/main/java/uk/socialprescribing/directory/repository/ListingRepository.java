@@ -19,9 +19,11 @@ public class ListingRepository implements PanacheRepositoryBase<Listing, UUID> {
     /** A page of public listings (approved, not withdrawn), in a category when one is given, by name then id (a stable order). */
     public Slice<Listing> active(String category, PageRequest page) {
         Sort order = Sort.by("name").and("id");
+        String active = Listing.Status.ACTIVE.code();
+        String approved = Listing.Moderation.APPROVED.code();
         PanacheQuery<Listing> query = category == null
-                ? find("status = ?1 and moderation = 'approved'", order, "active")
-                : find("status = ?1 and moderation = 'approved' and category = ?2", order, "active", category);
+                ? find("status = ?1 and moderation = ?2", order, active, approved)
+                : find("status = ?1 and moderation = ?2 and category = ?3", order, active, approved, category);
         long total = query.count();
         return new Slice<>(total == 0 ? List.of() : query.page(page.number() - 1, page.size()).list(), total);
     }

@@ -3,13 +3,14 @@ package uk.socialprescribing.directory.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.quarkus.runtime.StartupEvent;
+import uk.socialprescribing.directory.config.DirectoryConfig;
 import uk.socialprescribing.directory.domain.Listing;
 import uk.socialprescribing.directory.repository.ListingRepository;
 
@@ -36,9 +38,8 @@ public class DemoDirectory {
     }
 
     @Transactional
-    void onStart(@Observes StartupEvent start, @ConfigProperty(name = "directory.demo-data.enabled") boolean enabled,
-            ListingRepository listings, Publishing publishing) {
-        if (!enabled || listings.count() > 0) {
+    void onStart(@Observes StartupEvent start, DirectoryConfig config, ListingRepository listings, Publishing publishing) {
+        if (!config.demoData().enabled() || listings.count() > 0) {
             return;
         }
         List<Row> rows = read();
@@ -69,7 +70,7 @@ public class DemoDirectory {
 
     /** English everywhere; some groups also run in Polish, Urdu or British Sign Language. */
     static List<String> languages(int i) {
-        List<String> languages = new java.util.ArrayList<>(List.of("en"));
+        List<String> languages = new ArrayList<>(List.of("en"));
         if (i % 9 == 4) {
             languages.add("pl");
         }
@@ -85,7 +86,7 @@ public class DemoDirectory {
     /** A venue's access features: the same for every listing there (they follow from the venue, not the listing). */
     static List<String> access(String venue) {
         int h = Math.floorMod(venue.hashCode(), 1 << 16);
-        List<String> features = new java.util.ArrayList<>();
+        List<String> features = new ArrayList<>();
         String[] codes = { "step-free-access", "accessible-toilet", "hearing-loop", "parking", "public-transport", "quiet-space" };
         int[] oneIn = { 1, 2, 3, 2, 2, 4 };
         for (int k = 0; k < codes.length; k++) {
@@ -99,7 +100,7 @@ public class DemoDirectory {
 
     /** A named contact with an address at example.org and a number in Ofcom's range for drama (01632 960xxx): fictional. */
     static Listing.Contact contact(String organisation, int i) {
-        String slug = organisation.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug = organisation.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return new Listing.Contact(CONTACTS.get(i % CONTACTS.size()), "hello@" + slug + ".example.org", "01632 960%03d".formatted(i % 1000));
     }
 

@@ -5,10 +5,14 @@ import java.io.Reader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,7 +112,7 @@ public class ListingImport {
 
     private List<Row> read(Reader csv, List<Problem.FieldError> errors) {
         List<Row> rows = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true)
                 .get().parse(csv)) {
             List<String> header = parser.getHeaderNames();
@@ -208,17 +212,17 @@ public class ListingImport {
     }
 
     private static List<String> codes(CSVRecord record, String column, long line, List<Problem.FieldError> errors,
-            java.util.function.Function<String, java.util.Optional<String>> code, String rule) {
+            Function<String, Optional<String>> code, String rule) {
         String value = optional(record, column);
         if (value == null) {
             return List.of();
         }
-        Set<String> codes = new java.util.LinkedHashSet<>();
+        Set<String> codes = new LinkedHashSet<>();
         for (String given : value.split(";")) {
             if (given.isBlank()) {
                 continue;
             }
-            java.util.Optional<String> known = code.apply(given.strip());
+            Optional<String> known = code.apply(given.strip());
             if (known.isEmpty()) {
                 errors.add(new Problem.FieldError("line " + line + ": " + column, "Code", rule));
                 return List.of();

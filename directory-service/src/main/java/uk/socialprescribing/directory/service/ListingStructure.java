@@ -2,6 +2,8 @@ package uk.socialprescribing.directory.service;
 
 import java.math.BigDecimal;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,9 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.NativeQuery;
+
+import io.quarkus.runtime.StartupEvent;
 import uk.socialprescribing.directory.domain.Listing;
 
 /**
@@ -41,10 +48,10 @@ public class ListingStructure {
 
     /** Venues placed before the service knew their postcodes' points get them on start (none, once all have them). */
     @Transactional
-    void placeVenues(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
-        for (Object o : entityManager.createNativeQuery("select id, postal_code from location where latitude is null", jakarta.persistence.Tuple.class)
+    void placeVenues(@Observes StartupEvent start) {
+        for (Object o : entityManager.createNativeQuery("select id, postal_code from location where latitude is null", Tuple.class)
                 .getResultList()) {
-            jakarta.persistence.Tuple t = (jakarta.persistence.Tuple) o;
+            Tuple t = (Tuple) o;
             points.locate((String) t.get(1)).ifPresent(p -> entityManager.createNativeQuery(
                     "update location set latitude = :lat, longitude = :lon where id = :id").setParameter("lat", p.latitude())
                     .setParameter("lon", p.longitude()).setParameter("id", t.get(0)).executeUpdate());
@@ -68,7 +75,7 @@ public class ListingStructure {
         if (cost == null || cost.isBlank()) {
             return Optional.empty();
         }
-        if (cost.strip().toLowerCase(java.util.Locale.ROOT).startsWith("free")) {
+        if (cost.strip().toLowerCase(Locale.ROOT).startsWith("free")) {
             return Optional.of(BigDecimal.ZERO);
         }
         Matcher m = POUNDS.matcher(cost);
@@ -78,7 +85,7 @@ public class ListingStructure {
     /** The listing changed: its sessions, costs and venue are read again from what it says now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replace(Listing listing) {
-        for (String table : java.util.List.of("schedule", "cost_option", "service_at_location")) {
+        for (String table : List.of("schedule", "cost_option", "service_at_location")) {
             entityManager.createNativeQuery("delete from " + table + " where service_id = :id").setParameter("id", listing.id()).executeUpdate();
         }
         record(listing);
@@ -94,7 +101,7 @@ public class ListingStructure {
                     + "values (:id, :name, :name, :city, :postcode, :lat, :lon) "
                     + "on conflict (name, postal_code) do update set latitude = coalesce(location.latitude, excluded.latitude), "
                     + "longitude = coalesce(location.longitude, excluded.longitude)")
-                    .unwrap(org.hibernate.query.NativeQuery.class)
+                    .unwrap(NativeQuery.class)
                     .setParameter("id", UUID.randomUUID()).setParameter("name", d.venue()).setParameter("city", d.town() == null ? "" : d.town())
                     .setParameter("postcode", d.postcode())
                     .setParameter("lat", point.map(p -> BigDecimal.valueOf(p.latitude())).orElse(null), BigDecimal.class)

@@ -2,16 +2,21 @@ package uk.socialprescribing.directory.service;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -27,9 +32,10 @@ import uk.socialprescribing.directory.domain.Listing;
 /**
  * Import from a neighbouring directory's Open Referral UK 3.0 feed, by URL (paging through {@code /services}, then
  * reading each service in full) or from a file saved from one (a page of full services, or an array of them). This is
- * how directories federate. Each service becomes a listing under its organisation's name, checked as a CSV row is;
- * one that cannot be read fails the whole import, named, and nothing is written; a re-import updates rather than
- * duplicates.
+ * how directories federate. Each service becomes a listing under its organisation's name, checked as a CSV row is; one
+ * that cannot be read fails the whole import, named, and nothing is written; a re-import updates rather than
+ * duplicates. Over 300 lines: the standard's page is walked by field name; reading it into {@code OrukModel}'s records
+ * instead is the next split.
  */
 @ApplicationScoped
 public class OrukFeedImport {
@@ -91,11 +97,11 @@ public class OrukFeedImport {
             throw new InvalidInput("contents", "MaxRows", "an import holds at most " + ListingImport.MAX_ROWS + " services");
         }
         if (file.isObject()) {
-            for (java.util.Iterator<String> fields = file.fieldNames(); fields.hasNext();) {
+            for (Iterator<String> fields = file.fieldNames(); fields.hasNext();) {
                 String field = fields.next();
                 if (!OrukServiceShape.PAGE_FIELDS.contains(field)) {
                     throw new InvalidInput(field, "Unknown", "is not a field of an ORUK page ("
-                            + String.join(", ", new java.util.TreeSet<>(OrukServiceShape.PAGE_FIELDS)) + ")");
+                            + String.join(", ", new TreeSet<>(OrukServiceShape.PAGE_FIELDS)) + ")");
                 }
             }
         }
@@ -114,7 +120,7 @@ public class OrukFeedImport {
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         List<ListingImport.Row> rows = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < services.size(); i++) {
             JsonNode s = services.get(i);
             String at = byId ? prefix + s.path("id").asText() + ": " : prefix + i + "].";
@@ -203,9 +209,9 @@ public class OrukFeedImport {
         if (node.isTextual()) {
             return node.asText().indexOf('\u0000') >= 0 ? at : null;
         }
-        java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
-            java.util.Map.Entry<String, JsonNode> field = fields.next();
+            Map.Entry<String, JsonNode> field = fields.next();
             if (field.getKey().indexOf('\u0000') >= 0) {
                 return at;
             }
@@ -270,7 +276,7 @@ public class OrukFeedImport {
         if (words != null && words.length() <= 200 && ListingStructure.amount(words).map(a -> a.compareTo(amount) == 0).orElse(false)) {
             return words;
         }
-        return amount.signum() == 0 ? "Free" : "£" + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return amount.signum() == 0 ? "Free" : "£" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     private JsonNode get(String url) {

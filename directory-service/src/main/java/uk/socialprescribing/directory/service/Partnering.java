@@ -3,6 +3,10 @@ package uk.socialprescribing.directory.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.security.ForbiddenException;
-import java.util.List;
-
 import uk.socialprescribing.conventions.Conflict;
 import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.NotFound;
@@ -28,8 +30,9 @@ import uk.socialprescribing.messaging.outbox.Outbox;
 
 /**
  * What a VCSE partner does to keep its own listings right, in one small call each: say how many places are free, and
- * confirm the listing is still accurate. Only the organisation that runs the service (token claim
- * {@code organisation_id}) or admin; each write needs the listing's ETag and locks its row.
+ * confirm the listing is still accurate. Only the organisation that runs the service (token claim {@code
+ * organisation_id}) or admin; each write needs the listing's ETag and locks its row. Over 300 lines: it also holds the
+ * listing's whole life (submit, revise, withdraw, moderation) and its change log, which belong to one aggregate.
  */
 @ApplicationScoped
 public class Partnering {
@@ -88,7 +91,7 @@ public class Partnering {
         entityManager.persist(listing);
         entityManager.flush();
         structure.record(listing);
-        log(listing, by, now, "created", java.util.Map.of());
+        log(listing, by, now, "created", Map.of());
         if (listing.isPublic()) {
             publishing.announce(listing);
         }
@@ -102,7 +105,7 @@ public class Partnering {
         requireTerm(details.category());
         requireConsistent(details);
         Instant now = now();
-        java.util.Map<String, ListingChange.Difference> changes = listing.revise(details, now);
+        Map<String, ListingChange.Difference> changes = listing.revise(details, now);
         revised(listing, changes, by, now);
         return listing;
     }
@@ -112,7 +115,7 @@ public class Partnering {
      * and, for a public listing that really changed, service.updated (and service.capacity-changed when places did).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void revised(Listing listing, java.util.Map<String, ListingChange.Difference> changes, String by, Instant at) {
+    public void revised(Listing listing, Map<String, ListingChange.Difference> changes, String by, Instant at) {
         Listing.Details details = listing.details();
         entityManager.flush();
         structure.replace(listing);
@@ -134,7 +137,7 @@ public class Partnering {
         Instant now = now();
         listing.withdraw(reason, now);
         entityManager.flush();
-        log(listing, by, now, "withdrawn", java.util.Map.of("reason", new ListingChange.Difference(null, reason)));
+        log(listing, by, now, "withdrawn", Map.of("reason", new ListingChange.Difference(null, reason)));
         if (wasPublic) {
             outbox.record(new ServiceWithdrawn(listing.id(), reason, now));
         }
@@ -148,7 +151,7 @@ public class Partnering {
         Instant now = now();
         listing.approve(now);
         entityManager.flush();
-        log(listing, by, now, "approved", java.util.Map.of());
+        log(listing, by, now, "approved", Map.of());
         publishing.announce(listing);
         return listing;
     }
@@ -159,7 +162,7 @@ public class Partnering {
         Instant now = now();
         listing.reject(note, now);
         entityManager.flush();
-        log(listing, by, now, "rejected", java.util.Map.of("note", new ListingChange.Difference(null, note)));
+        log(listing, by, now, "rejected", Map.of("note", new ListingChange.Difference(null, note)));
         return listing;
     }
 
@@ -221,7 +224,7 @@ public class Partnering {
         }
     }
 
-    private void log(Listing listing, String by, Instant at, String action, java.util.Map<String, ListingChange.Difference> changes) {
+    private void log(Listing listing, String by, Instant at, String action, Map<String, ListingChange.Difference> changes) {
         entityManager.persist(new ListingChange(listing.id(), by, at, action, changes));
     }
 
@@ -277,9 +280,9 @@ public class Partnering {
     public Listing assure(UUID id, Long expectedVersion, Partner partner, String by) {
         Listing listing = forChange(id, expectedVersion, partner);
         Instant now = now();
-        java.time.LocalDate before = listing.assuredDate();
+        LocalDate before = listing.assuredDate();
         listing.assured(now);
-        log(listing, by, now, "assured", java.util.Map.of("assuredDate", new ListingChange.Difference(before == null ? null : before.toString(),
+        log(listing, by, now, "assured", Map.of("assuredDate", new ListingChange.Difference(before == null ? null : before.toString(),
                 listing.assuredDate().toString())));
         entityManager.flush();
         return listing;
@@ -287,13 +290,13 @@ public class Partnering {
 
     /** Places free (and the most there can be) as they were and will be, in the listing's log. */
     private void logCapacity(Listing listing, int available, Integer max, String by, Instant at) {
-        java.util.Map<String, ListingChange.Difference> changes = new java.util.LinkedHashMap<>();
+        Map<String, ListingChange.Difference> changes = new LinkedHashMap<>();
         Integer availableBefore = listing.details().capacityAvailable();
         Integer maxBefore = listing.details().capacityMaximum();
-        if (!java.util.Objects.equals(availableBefore, available)) {
+        if (!Objects.equals(availableBefore, available)) {
             changes.put("capacityAvailable", new ListingChange.Difference(string(availableBefore), String.valueOf(available)));
         }
-        if (!java.util.Objects.equals(maxBefore, max)) {
+        if (!Objects.equals(maxBefore, max)) {
             changes.put("capacityMaximum", new ListingChange.Difference(string(maxBefore), string(max)));
         }
         log(listing, by, at, "capacity-changed", changes);

@@ -3,6 +3,7 @@ package uk.socialprescribing.directory.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -54,7 +55,7 @@ public class Publishing {
         listings.flush();
         structure.record(listing);
         listings.getEntityManager().persist(new uk.socialprescribing.directory.domain.ListingChange(listing.id(), by, listing.lastModified(),
-                "created", java.util.Map.of()));
+                "created", Map.of()));
         if (approved) {
             announce(listing);
         }

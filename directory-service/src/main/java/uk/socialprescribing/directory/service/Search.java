@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ public class Search {
         String text = words.strip().toLowerCase(Locale.ROOT);
         parameters.put("text", text);
         StringBuilder sql = new StringBuilder("(s.search_vector @@ websearch_to_tsquery('english', :text)");
-        List<String> each = java.util.Arrays.stream(text.split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() >= 3).distinct().limit(8).toList();
+        List<String> each = Arrays.stream(text.split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() >= 3).distinct().limit(8).toList();
         if (!each.isEmpty()) {
             sql.append(" or (");
             for (int i = 0; i < each.size(); i++) {

@@ -1,6 +1,7 @@
 package uk.socialprescribing.directory.service;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class Vocabulary {
         features.put("quiet-space", "A quiet space to take a break");
         features.put("large-print", "Large-print materials");
         features.put("assistance-dogs", "Assistance dogs welcome");
-        return java.util.Collections.unmodifiableMap(features);
+        return Collections.unmodifiableMap(features);
     }
 
     /** The English name of an ISO 639-1 code (pl) or a code listed here (bfi); empty for any other. */

@@ -2,6 +2,7 @@ package uk.socialprescribing.events.outcome;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ import uk.socialprescribing.events.EventData;
  * (never the item's wording), {@code pcnCode} the case's network, {@code completedOn} the day the person completed it.
  */
 public record OutcomeRecorded(UUID measurementId, UUID caseId, String instrument, String timepoint, BigDecimal score,
-        Map<String, Integer> scores, String pcnCode, Instant recordedAt, java.time.LocalDate completedOn) implements EventData {
+        Map<String, Integer> scores, String pcnCode, Instant recordedAt, LocalDate completedOn) implements EventData {
 
     /** A measurement that does not say the day it was completed (as sent before completedOn was added). */
     public OutcomeRecorded(UUID measurementId, UUID caseId, String instrument, String timepoint, BigDecimal score,

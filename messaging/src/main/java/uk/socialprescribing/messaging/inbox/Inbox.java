@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.MDC;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -35,7 +36,7 @@ public class Inbox {
         ReceivedEvent event = ReceivedEvent.from(record);
         // the request that wrote the event goes on into this handler's logs and into the events it writes in turn
         String requestId = event.requestId() != null ? event.requestId() : event.id();
-        org.jboss.logging.MDC.put(uk.socialprescribing.events.RequestId.LOG_KEY, requestId);
+        MDC.put(uk.socialprescribing.events.RequestId.LOG_KEY, requestId);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (recordFirstDelivery(handler, event)) {
@@ -43,7 +44,7 @@ public class Inbox {
                 }
             });
         } finally {
-            org.jboss.logging.MDC.remove(uk.socialprescribing.events.RequestId.LOG_KEY);
+            MDC.remove(uk.socialprescribing.events.RequestId.LOG_KEY);
         }
     }
 

@@ -11,6 +11,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.MDC;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -61,7 +63,7 @@ public class Outbox {
 
     /** The request (or consumed event) being handled, from the logging context: see RequestIds and Inbox. */
     static String requestId() {
-        Object id = org.jboss.logging.MDC.get(uk.socialprescribing.events.RequestId.LOG_KEY);
+        Object id = MDC.get(uk.socialprescribing.events.RequestId.LOG_KEY);
         return id == null ? null : id.toString();
     }
 

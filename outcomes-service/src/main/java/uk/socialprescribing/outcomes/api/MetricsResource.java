@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -39,7 +40,7 @@ import uk.socialprescribing.outcomes.metrics.Period;
 @RolesAllowed({ Roles.COMMISSIONER, Roles.ADMIN })
 @APIResponse(responseCode = "200", description = "The metric, suppressed",
         content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetricTable.class)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)) })
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })
 @APIResponse(responseCode = "400", description = "A parameter is not valid; it is named",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Only commissioners and admin read metrics",

@@ -1,20 +1,24 @@
 package uk.socialprescribing.outcomes.measure;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import uk.socialprescribing.conventions.Clocks;
+import uk.socialprescribing.outcomes.config.OutcomesConfig;
 import uk.socialprescribing.outcomes.projection.Projections;
 
 /**
@@ -36,17 +40,15 @@ public class DemoOutcomes {
     private volatile boolean done;
     private volatile long assignedBefore = -1;
 
-    public DemoOutcomes(@ConfigProperty(name = "outcomes.demo-data.enabled", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "outcomes.demo-data.cases", defaultValue = "24") int cases, EntityManager entityManager, Projections projections,
-            Measurements measurements) {
-        this.enabled = enabled;
-        this.cases = cases;
+    public DemoOutcomes(OutcomesConfig config, EntityManager entityManager, Projections projections, Measurements measurements) {
+        this.enabled = config.demoData().enabled();
+        this.cases = config.demoData().cases();
         this.entityManager = entityManager;
         this.projections = projections;
         this.measurements = measurements;
     }
 
-    @Scheduled(every = "10s", delay = 20, delayUnit = java.util.concurrent.TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10s", delay = 20, delayUnit = TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void seed() {
         if (!enabled || done) {
             return;
@@ -78,8 +80,8 @@ public class DemoOutcomes {
             // the baseline at the first conversation, two days after the referral arrived; the follow-up today
             LocalDate today = LocalDate.now(Clocks.ENGLAND);
             Object received = assigned.get(i)[2];
-            LocalDate baseline = received == null ? today : min(today, LocalDate.ofInstant(received instanceof java.sql.Timestamp t ? t.toInstant()
-                    : received instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) received, Clocks.ENGLAND).plusDays(2));
+            LocalDate baseline = received == null ? today : min(today, LocalDate.ofInstant(received instanceof Timestamp t ? t.toInstant()
+                    : received instanceof OffsetDateTime o ? o.toInstant() : (Instant) received, Clocks.ENGLAND).plusDays(2));
             int swemwbs = 14 + i % 7;
             int ucla = 6 + i % 3;
             measurements.record(caseId, Instrument.SWEMWBS, "baseline", spread(Instrument.SWEMWBS, swemwbs), baseline, worker);
@@ -107,7 +109,7 @@ public class DemoOutcomes {
 
     /** Item scores adding up to {@code total}, as even as they can be. */
     static Map<String, Integer> spread(Instrument instrument, int total) {
-        Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+        Map<String, Integer> answers = new LinkedHashMap<>();
         int items = instrument.items().size();
         for (int k = 0; k < items; k++) {
             answers.put(instrument.items().get(k), total / items + (k < total % items ? 1 : 0));

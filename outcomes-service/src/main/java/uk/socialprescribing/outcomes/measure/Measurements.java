@@ -2,9 +2,12 @@ package uk.socialprescribing.outcomes.measure;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +20,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.query.NativeQuery;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.conventions.NotFound;
@@ -113,7 +117,7 @@ public class Measurements {
         UUID id = UUID.randomUUID();
         entityManager.createNativeQuery("""
                 insert into measurement (id, case_id, instrument, timepoint, score, item_scores, recorded_by, recorded_at, completed_on)
-                values (:id, :case, :instrument, :timepoint, :score, :items, :by, :at, :completed)""").unwrap(org.hibernate.query.NativeQuery.class)
+                values (:id, :case, :instrument, :timepoint, :score, :items, :by, :at, :completed)""").unwrap(NativeQuery.class)
                 .setParameter("id", id).setParameter("case", caseId).setParameter("instrument", instrument.name())
                 .setParameter("timepoint", timepoint).setParameter("score", scored.score(), BigDecimal.class)
                 .setParameter("items", write(scored.items())).setParameter("by", recorder.username()).setParameter("at", now)
@@ -181,12 +185,12 @@ public class Measurements {
     }
 
     private static LocalDate toLocalDate(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     private static Instant toInstant(Object value) {
-        return value == null ? null : value instanceof java.sql.Timestamp t ? t.toInstant()
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
+        return value == null ? null : value instanceof Timestamp t ? t.toInstant()
+                : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
     private static NotFound notYours(UUID caseId) {

@@ -10,8 +10,13 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.socialprescribing.outcomes.measure.Instrument;
 import uk.socialprescribing.outcomes.measure.Scales;
@@ -22,6 +27,8 @@ import uk.socialprescribing.outcomes.projection.Projections;
 /**
  * The commissioners' metrics, computed from the projections (and the recorded measures) in one or two queries each,
  * grouped in the database. Every table goes out through {@link MetricTable.Builder}, which suppresses small numbers.
+ * Over 300 lines: nine metrics, each a query and its columns; a metric as a definition run by one runner is the next
+ * split.
  */
 @ApplicationScoped
 @Transactional
@@ -241,7 +248,7 @@ public class MetricsQueries {
         if (pcn != null) {
             query.setParameter("pcn", pcn);
         }
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ObjectMapper json = new ObjectMapper();
         for (Object o : query.getResultList()) {
             Tuple t = (Tuple) o;
             Instrument instrument = Instrument.valueOf((String) t.get("instrument"));
@@ -268,11 +275,11 @@ public class MetricsQueries {
         return table.build();
     }
 
-    private static Map<String, Integer> items(com.fasterxml.jackson.databind.ObjectMapper json, String items) {
+    private static Map<String, Integer> items(ObjectMapper json, String items) {
         try {
-            return json.readValue(items, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Integer>>() {
+            return json.readValue(items, new TypeReference<LinkedHashMap<String, Integer>>() {
             });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -302,7 +309,7 @@ public class MetricsQueries {
         return values((Tuple) query(sql, period).getSingleResult(), cols);
     }
 
-    private jakarta.persistence.Query query(String sql, Period period) {
+    private Query query(String sql, Period period) {
         return entityManager.createNativeQuery(sql, Tuple.class).setParameter("start", period.start()).setParameter("end", period.end());
     }
 

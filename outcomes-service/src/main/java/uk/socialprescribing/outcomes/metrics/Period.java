@@ -1,5 +1,6 @@
 package uk.socialprescribing.outcomes.metrics;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -56,12 +57,12 @@ public record Period(@Schema(example = "2026-07-01") LocalDate from, @Schema(exa
     }
 
     /** The first instant of the first day, UK time. */
-    public java.time.Instant start() {
+    public Instant start() {
         return from.atStartOfDay(Clocks.ENGLAND).toInstant();
     }
 
     /** The first instant after the last day, UK time. */
-    public java.time.Instant end() {
+    public Instant end() {
         return to.plusDays(1).atStartOfDay(Clocks.ENGLAND).toInstant();
     }
 }

@@ -4,14 +4,22 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 import uk.socialprescribing.events.caseload.CaseAssigned;
 import uk.socialprescribing.events.caseload.CaseClosed;
@@ -108,7 +116,7 @@ public class Projector {
     }
 
     /** Triage decides once: the first decision's outcome and time stay; a later event can only fill in the network. */
-    private void triaged(String s, java.util.UUID referral, String outcome, String reason, Instant at, String pcn, String practice) {
+    private void triaged(String s, UUID referral, String outcome, String reason, Instant at, String pcn, String practice) {
         update("""
                 insert into %s.referral (referral_id, triage_outcome, triage_reason, triaged_at, pcn, practice)
                 values (:id, :outcome, :reason, :at, :pcn, :practice)
@@ -123,20 +131,20 @@ public class Projector {
                 "id", referral, "outcome", outcome, "reason", reason, "at", at, "pcn", pcn, "practice", practice);
     }
 
-    private void session(String s, java.util.UUID session, java.util.UUID caseId, boolean attended, Instant at) {
+    private void session(String s, UUID session, UUID caseId, boolean attended, Instant at) {
         update("""
                 insert into %s.session_fact (session_id, case_id, attended, at) values (:id, :case, :attended, :at)
                 on conflict (session_id) do update set attended = excluded.attended, at = excluded.at""".formatted(s),
                 "id", session, "case", caseId, "attended", attended, "at", at);
     }
 
-    private static final java.util.Map<String, Class<?>> NULL_TYPES = java.util.Map.of("id", java.util.UUID.class, "case", java.util.UUID.class,
-            "service", java.util.UUID.class, "referral", java.util.UUID.class, "at", Instant.class, "sessions", Integer.class,
+    private static final Map<String, Class<?>> NULL_TYPES = Map.of("id", UUID.class, "case", UUID.class,
+            "service", UUID.class, "referral", UUID.class, "at", Instant.class, "sessions", Integer.class,
             "attended", Boolean.class);
 
     /** Statements a rebuild collects to send as JDBC batches, one batch for each kind of statement. */
     private static final ThreadLocal<Map<String, List<Object[]>>> COLLECTING = new ThreadLocal<>();
-    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(":([a-z]+)");
+    private static final Pattern NAMED = Pattern.compile(":([a-z]+)");
 
     /**
      * Applies many events to the projections in a schema at once: their statements are collected and sent as one JDBC
@@ -154,7 +162,7 @@ public class Projector {
         } finally {
             COLLECTING.remove();
         }
-        entityManager.unwrap(org.hibernate.Session.class).doWork(connection -> {
+        entityManager.unwrap(Session.class).doWork(connection -> {
             for (Map.Entry<String, List<Object[]>> statement : statements.entrySet()) {
                 try (PreparedStatement batch = connection.prepareStatement(statement.getKey())) {
                     for (Object[] values : statement.getValue()) {
@@ -172,10 +180,10 @@ public class Projector {
     /** A parameter as PgJDBC takes it; a null typed by the parameter's name (see {@link #NULL_TYPES}). */
     private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value instanceof Class<?> nullOf) {
-            statement.setNull(index, nullOf == java.util.UUID.class ? Types.OTHER : nullOf == Instant.class ? Types.TIMESTAMP_WITH_TIMEZONE
+            statement.setNull(index, nullOf == UUID.class ? Types.OTHER : nullOf == Instant.class ? Types.TIMESTAMP_WITH_TIMEZONE
                     : nullOf == Integer.class ? Types.INTEGER : nullOf == Boolean.class ? Types.BOOLEAN : Types.VARCHAR);
         } else if (value instanceof Instant instant) {
-            statement.setObject(index, instant.atOffset(java.time.ZoneOffset.UTC));
+            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
         } else {
             statement.setObject(index, value);
         }
@@ -185,7 +193,7 @@ public class Projector {
     private record Positional(String sql, List<String> names) {
         static Positional of(String sql) {
             List<String> names = new ArrayList<>();
-            java.util.regex.Matcher named = NAMED.matcher(sql);
+            Matcher named = NAMED.matcher(sql);
             StringBuilder positional = new StringBuilder();
             while (named.find()) {
                 names.add(named.group(1));
@@ -197,7 +205,7 @@ public class Projector {
     }
 
     /** Each statement's text parsed once, not once per event (a few kinds of statement for each projection schema). */
-    private static final Map<String, Positional> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Positional> PARSED = new ConcurrentHashMap<>();
 
     /** Collects the statement for {@link #applyAll}: its named parameters in order, as JDBC's positional ones. */
     private static void collect(Map<String, List<Object[]>> statements, String sql, Object... parameters) {
@@ -228,7 +236,7 @@ public class Projector {
             collect(collecting, sql, parameters);
             return;
         }
-        var query = entityManager.createNativeQuery(sql).unwrap(org.hibernate.query.NativeQuery.class);
+        var query = entityManager.createNativeQuery(sql).unwrap(NativeQuery.class);
         for (int i = 0; i < parameters.length; i += 2) {
             Object value = parameters[i + 1];
             String name = (String) parameters[i];

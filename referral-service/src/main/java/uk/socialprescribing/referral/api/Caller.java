@@ -6,8 +6,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
+import uk.socialprescribing.conventions.Coded;
 import uk.socialprescribing.conventions.Roles;
-import uk.socialprescribing.referral.domain.Coded;
 import uk.socialprescribing.referral.domain.ReferrerKind;
 import uk.socialprescribing.referral.service.Viewer;
 

@@ -1,6 +1,7 @@
 package uk.socialprescribing.referral.api;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,8 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
+import ca.uhn.fhir.context.FhirContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,14 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.feedback.FeedbackMessage;
 import uk.socialprescribing.referral.feedback.ReferrerFeedback;
-import uk.socialprescribing.referral.fhir.FhirReferrals;
+import uk.socialprescribing.referral.fhir.FeedbackBundle;
 import uk.socialprescribing.referral.fhir.FhirResource;
 import uk.socialprescribing.referral.service.Triage;
 
@@ -76,9 +77,9 @@ public class FeedbackResource {
             List<FeedbackMessage> messages = feedback.messagesAbout(id);
             if (fhir) {
                 return Response.ok(FhirContext.forR4Cached().newJsonParser()
-                        .encodeResourceToString(FhirReferrals.feedback(referral, messages)), FhirResource.FHIR_JSON).build();
+                        .encodeResourceToString(FeedbackBundle.feedback(referral, messages)), FhirResource.FHIR_JSON).build();
             }
-            FeedbackMessage.Coding recordAs = messages.stream().map(FeedbackMessage::recordAs).filter(java.util.Objects::nonNull)
+            FeedbackMessage.Coding recordAs = messages.stream().map(FeedbackMessage::recordAs).filter(Objects::nonNull)
                     .reduce((first, second) -> second).orElse(null);
             return Response.ok(new Feedback(id, referral.status().name(), recordAs, messages), MediaType.APPLICATION_JSON).build();
         });

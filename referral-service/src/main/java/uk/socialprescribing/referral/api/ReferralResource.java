@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.socialprescribing.conventions.Coded;
 import uk.socialprescribing.conventions.Page;
 import uk.socialprescribing.conventions.PageParameters;
 import uk.socialprescribing.conventions.PageRequest;
@@ -44,7 +47,6 @@ import uk.socialprescribing.conventions.QueryParameters;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.conventions.Slice;
 import uk.socialprescribing.idempotency.Idempotency;
-import uk.socialprescribing.referral.domain.Coded;
 import uk.socialprescribing.reference.NhsNumber;
 import uk.socialprescribing.referral.domain.Person;
 import uk.socialprescribing.referral.domain.ReasonCode;
@@ -59,6 +61,10 @@ import uk.socialprescribing.referral.service.ReferralIntake;
 import uk.socialprescribing.referral.service.Triage;
 import uk.socialprescribing.referral.service.Viewer;
 
+/**
+ * Referrals through the JSON API: intake from referrers, the list and reads for triage, and the triage moves. Over 300
+ * lines: its OpenAPI examples and each operation's documentation are written here, beside the operation.
+ */
 @Path("/api/referrals")
 @Tag(name = "Referrals", description = "Referral intake, the triage queue and triage decisions")
 @SecurityRequirement(name = "SecurityScheme")
@@ -259,7 +265,7 @@ public class ReferralResource {
         if (prefer == null) {
             return 0;
         }
-        java.util.regex.Matcher wait = java.util.regex.Pattern.compile("(?i)(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,3})").matcher(prefer);
+        Matcher wait = Pattern.compile("(?i)(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,3})").matcher(prefer);
         return wait.find() ? Math.min(10, Integer.parseInt(wait.group(1))) : 0;
     }
 

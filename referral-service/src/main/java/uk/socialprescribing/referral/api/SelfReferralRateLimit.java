@@ -1,5 +1,6 @@
 package uk.socialprescribing.referral.api;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ public class SelfReferralRateLimit {
     }
 
     private String hours() {
-        java.time.Duration period = limits().period();
+        Duration period = limits().period();
         return period.toMinutes() % 60 == 0 && period.toHours() == 1 ? "hour"
                 : period.toMinutes() % 60 == 0 ? period.toHours() + " hours" : period.toMinutes() + " minutes";
     }

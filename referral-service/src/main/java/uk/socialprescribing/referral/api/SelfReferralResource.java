@@ -1,7 +1,9 @@
 package uk.socialprescribing.referral.api;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.Period;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -92,7 +95,7 @@ public class SelfReferralResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many self-referrals from this address; try again after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response refer(@NotNull(message = "a referral is required") SelfReferral referral,
             @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
@@ -115,7 +118,7 @@ public class SelfReferralResource {
      * What happens next, in plain words. It promises what the service controls (a link worker looks at the referral by
      * its triage date), not a date to start: a waiting list can move that, and the person is told of it then.
      */
-    static String confirmation(java.time.LocalDate triageBy, ContactMethod method) {
+    static String confirmation(LocalDate triageBy, ContactMethod method) {
         String how = switch (method) {
             case PHONE -> "by phone";
             case TEXT_MESSAGE -> "by text message";
@@ -123,7 +126,7 @@ public class SelfReferralResource {
             case LETTER -> "by letter";
         };
         return "Thank you. A link worker will read what you have told us by "
-                + triageBy.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK)) + " and then contact you " + how
+                + triageBy.format(DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK)) + " and then contact you " + how
                 + " to talk about what matters to you. If there is a wait before they can start working with you, they will tell you "
                 + "how long it is likely to be. Quote your reference if you call us.";
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.socialprescribing.conventions.Coded;
 import uk.socialprescribing.referral.domain.DeclineReason;
 import uk.socialprescribing.referral.domain.WithdrawalReason;
 

@@ -2,6 +2,8 @@ package uk.socialprescribing.referral.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import uk.socialprescribing.conventions.Coded;
+
 /** How the person would like to be contacted. */
 public enum ContactMethod implements Coded {
     PHONE("phone"),

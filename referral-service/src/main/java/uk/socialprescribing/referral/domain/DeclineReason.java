@@ -2,6 +2,8 @@ package uk.socialprescribing.referral.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import uk.socialprescribing.conventions.Coded;
+
 /** Why a referral was declined at triage. */
 public enum DeclineReason implements Coded {
     NOT_ELIGIBLE("not-eligible"),

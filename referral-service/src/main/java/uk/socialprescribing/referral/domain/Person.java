@@ -1,12 +1,15 @@
 package uk.socialprescribing.referral.domain;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+
+import uk.socialprescribing.conventions.Coded;
 import uk.socialprescribing.reference.NhsNumber;
 
 /**
@@ -80,7 +83,7 @@ public class Person {
             if (postcode == null || postcode.isBlank()) {
                 return null;
             }
-            String compact = postcode.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+            String compact = postcode.replace(" ", "").toUpperCase(Locale.ROOT);
             return compact.length() > 3 ? compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3) : compact;
         }
     }

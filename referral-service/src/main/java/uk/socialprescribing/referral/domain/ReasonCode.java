@@ -2,6 +2,8 @@ package uk.socialprescribing.referral.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import uk.socialprescribing.conventions.Coded;
+
 /**
  * Why the person is referred (PRSB Social Prescribing Information Standard, reason for referral).
  * Each travels as our own code (system {@link #SYSTEM}) and, where a SNOMED CT concept is confirmed, with it too:

@@ -2,9 +2,12 @@ package uk.socialprescribing.referral.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,16 +21,21 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import uk.socialprescribing.conventions.Coded;
+
 /**
  * A referral of a person to social prescribing, from receipt through triage to the close of the loop back to the
- * referrer. Modelled on the PRSB Social Prescribing Information Standard's referral. Each triage move is one
- * method; a move the current status does not allow is an {@link IllegalTransitionException}.
+ * referrer. Modelled on the PRSB Social Prescribing Information Standard's referral. Each triage move is one method; a
+ * move the current status does not allow is an {@link IllegalTransitionException}. Over 300 lines: about half is
+ * accessors of its flat columns; its decisions (triage, withdrawal, closure) becoming embeddables is the next split.
  */
 @Entity
 @Table(name = "referral")
@@ -145,10 +153,10 @@ public class Referral {
      * Any change of the referral's own is a change a referrer polling with changedSince hears of. To the millisecond,
      * as FHIR's meta.lastUpdated carries it, so that "changed after the last one seen" excludes that one.
      */
-    @jakarta.persistence.PrePersist
-    @jakarta.persistence.PreUpdate
+    @PrePersist
+    @PreUpdate
     void changed() {
-        lastChangedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        lastChangedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public Instant lastChangedAt() {
@@ -173,7 +181,7 @@ public class Referral {
 
     /** The case went to a link worker; whether this is news (it was pending, waiting, or someone else's). */
     public boolean assignedTo(String linkWorker, Instant at) {
-        boolean news = !"assigned".equals(caseAllocation) || !java.util.Objects.equals(linkWorkerName, linkWorker);
+        boolean news = !"assigned".equals(caseAllocation) || !Objects.equals(linkWorkerName, linkWorker);
         caseAllocation = "assigned";
         linkWorkerName = linkWorker;
         allocatedAt = at;
@@ -211,7 +219,7 @@ public class Referral {
      * the referral's id), or null for any other referral.
      */
     public String selfReferralReference() {
-        return referrer.kind() == ReferrerKind.SELF ? "SP-" + id.toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT) : null;
+        return referrer.kind() == ReferrerKind.SELF ? "SP-" + id.toString().substring(0, 6).toUpperCase(Locale.ROOT) : null;
     }
 
     /** What the referral says about the person's needs, besides who they are. */

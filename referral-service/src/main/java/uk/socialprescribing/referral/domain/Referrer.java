@@ -3,6 +3,8 @@ package uk.socialprescribing.referral.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+import uk.socialprescribing.conventions.Coded;
+
 /**
  * Who referred: the kind of referrer, its organisation (from the caller's token, never from the body: the ODS code
  * of an NHS organisation, or the platform's organisation id of another agency) and the professional who referred.

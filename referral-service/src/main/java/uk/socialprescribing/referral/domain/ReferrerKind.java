@@ -2,6 +2,8 @@ package uk.socialprescribing.referral.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import uk.socialprescribing.conventions.Coded;
+
 /** Who referred the person (PRSB: referral source). Health referrers must give the NHS number; others may not know it. */
 public enum ReferrerKind implements Coded {
     GP_PRACTICE("gp-practice", true),

@@ -2,6 +2,8 @@ package uk.socialprescribing.referral.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import uk.socialprescribing.conventions.Coded;
+
 /** Risks a link worker must know of before first contact. */
 public enum RiskFlag implements Coded {
     SAFEGUARDING_ADULT("safeguarding-adult"),

@@ -2,6 +2,8 @@ package uk.socialprescribing.referral.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import uk.socialprescribing.conventions.Coded;
+
 /** How soon the person should be contacted. */
 public enum Urgency implements Coded {
     ROUTINE("routine"),

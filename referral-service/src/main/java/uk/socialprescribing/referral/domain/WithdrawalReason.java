@@ -2,6 +2,8 @@ package uk.socialprescribing.referral.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import uk.socialprescribing.conventions.Coded;
+
 /** Why the referrer withdrew a referral. */
 public enum WithdrawalReason implements Coded {
     PERSON_CHANGED_MIND("person-changed-mind"),

@@ -1,11 +1,14 @@
 package uk.socialprescribing.referral.feedback;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +33,9 @@ import uk.socialprescribing.referral.domain.ReferralStatus;
 
 /**
  * The loop back to the referrer. Each triage decision and the case's closure write a {@link FeedbackMessage} in the
- * transaction of the decision, and queue it for every webhook the referrer organisation registered: a webhook
- * that fails is retried later by the {@link WebhookDispatcher} and never holds up triage.
+ * transaction of the decision, and queue it for every webhook the referrer organisation registered: a webhook that
+ * fails is retried later by the {@link WebhookDispatcher} and never holds up triage. Over 300 lines: one message per
+ * kind of news (accepted, allocated, declined, closed, outcome), each written in words for the referrer.
  */
 @ApplicationScoped
 public class ReferrerFeedback {
@@ -164,8 +168,8 @@ public class ReferrerFeedback {
             return;
         }
         serialiseOn(outcome.caseId());
-        java.time.LocalDate completed = outcome.completedOn() != null ? outcome.completedOn()
-                : java.time.LocalDate.ofInstant(outcome.recordedAt(), Clocks.ENGLAND);
+        LocalDate completed = outcome.completedOn() != null ? outcome.completedOn()
+                : LocalDate.ofInstant(outcome.recordedAt(), Clocks.ENGLAND);
         int stored = 0;
         for (Map.Entry<String, BigDecimal> scale : scales.entrySet()) {
             stored += entityManager.createNativeQuery("""
@@ -257,7 +261,7 @@ public class ReferrerFeedback {
             }
         });
         // in the order a reader expects: wellbeing, loneliness, then ONS4's four as ONS lists them
-        changes.sort(java.util.Comparator.comparingInt(c -> SCALE_ORDER.indexOf(c.instrument()) < 0 ? SCALE_ORDER.size()
+        changes.sort(Comparator.comparingInt(c -> SCALE_ORDER.indexOf(c.instrument()) < 0 ? SCALE_ORDER.size()
                 : SCALE_ORDER.indexOf(c.instrument())));
         return changes;
     }
@@ -265,8 +269,8 @@ public class ReferrerFeedback {
     static final List<String> SCALE_ORDER = List.of("SWEMWBS", "WEMWBS", "UCLA3", "ONS4.life_satisfaction", "ONS4.worthwhile", "ONS4.happiness",
             "ONS4.anxiety");
 
-    private static java.time.LocalDate day(Object value) {
-        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) value;
+    private static LocalDate day(Object value) {
+        return value == null ? null : value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     private void write(Referral referral, String kind, FeedbackMessage.Coding recordAs, String text, String linkWorker,

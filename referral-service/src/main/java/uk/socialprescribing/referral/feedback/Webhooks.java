@@ -1,21 +1,24 @@
 package uk.socialprescribing.referral.feedback;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-
 
 import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.PageRequest;
@@ -149,31 +152,31 @@ public class Webhooks {
      * address only where allowed (trying webhooks locally), over http or https. Checked on registration and again before
      * every delivery (a name may come to point elsewhere). A name that does not resolve is left to the delivery to fail.
      */
-    public static java.util.Optional<Problem.FieldError> refusal(URI uri, boolean allowLoopback) {
-        java.net.InetAddress[] addresses;
+    public static Optional<Problem.FieldError> refusal(URI uri, boolean allowLoopback) {
+        InetAddress[] addresses;
         try {
-            addresses = java.net.InetAddress.getAllByName(uri.getHost());
-        } catch (java.net.UnknownHostException e) {
-            addresses = new java.net.InetAddress[0];
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            addresses = new InetAddress[0];
         }
-        boolean loopback = addresses.length > 0 && java.util.Arrays.stream(addresses).allMatch(java.net.InetAddress::isLoopbackAddress);
+        boolean loopback = addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
         if (loopback) {
-            return allowLoopback ? java.util.Optional.empty()
-                    : java.util.Optional.of(new Problem.FieldError("url", "PublicAddress", "must not be on this machine (a loopback address)"));
+            return allowLoopback ? Optional.empty()
+                    : Optional.of(new Problem.FieldError("url", "PublicAddress", "must not be on this machine (a loopback address)"));
         }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            return java.util.Optional.of(new Problem.FieldError("url", "Https", "must use https: messages carry referral details"));
+            return Optional.of(new Problem.FieldError("url", "Https", "must use https: messages carry referral details"));
         }
-        for (java.net.InetAddress address : addresses) {
+        for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                return java.util.Optional.of(new Problem.FieldError("url", "PublicAddress",
+                return Optional.of(new Problem.FieldError("url", "PublicAddress",
                         "must be on a public address, not " + address.getHostAddress() + " (loopback, private, link-local or reserved)"));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static boolean isPublic(java.net.InetAddress address) {
+    private static boolean isPublic(InetAddress address) {
         if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
                 || address.isMulticastAddress()) {
             return false;

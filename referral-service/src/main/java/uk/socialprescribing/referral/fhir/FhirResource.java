@@ -1,28 +1,35 @@
 package uk.socialprescribing.referral.fhir;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Date;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import ca.uhn.fhir.parser.DataFormatException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,10 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
-import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -43,13 +48,11 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.StrictErrorHandler;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import uk.socialprescribing.conventions.Conflict;
+import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.ProblemException;
@@ -67,9 +70,10 @@ import uk.socialprescribing.referral.service.Triage;
 import uk.socialprescribing.referral.service.Viewer;
 
 /**
- * FHIR R4 intake, as GP systems speak it: a UK Core ServiceRequest (SNOMED CT 871731000000106) with its Patient,
- * or a BaRS-style message bundle to $process-message. Parsed and written with HAPI FHIR's R4 structures, strictly.
- * Every error here is an OperationOutcome.
+ * FHIR R4 intake, as GP systems speak it: a UK Core ServiceRequest (SNOMED CT 871731000000106) with its Patient, or a
+ * BaRS-style message bundle to $process-message. Parsed and written with HAPI FHIR's R4 structures, strictly. Every
+ * error here is an OperationOutcome. Over 300 lines: two FHIR example bodies (the OpenAPI document's) and the mappers
+ * that must sit in this class to apply to it; reading, writing, metadata and outcomes have classes of their own. /
  */
 @Path("/fhir")
 @Tag(name = "FHIR R4", description = "Referral intake and status for GP systems, in FHIR R4 (UK Core, BaRS)")
@@ -79,8 +83,6 @@ public class FhirResource {
 
     public static final String FHIR_JSON = "application/fhir+json";
     private static final Logger LOG = Logger.getLogger(FhirResource.class);
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
-    private static final FhirJsonShape SHAPE = new FhirJsonShape(FHIR);
 
     private final ReferralIntake intake;
     private final Triage triage;
@@ -103,30 +105,7 @@ public class FhirResource {
     @APIResponse(responseCode = "406", description = "Only application/fhir+json is served (OperationOutcome)",
             content = @Content(mediaType = FHIR_JSON))
     public String metadata() {
-        CapabilityStatement statement = new CapabilityStatement();
-        statement.setStatus(Enumerations.PublicationStatus.ACTIVE);
-        statement.setDate(new Date());
-        statement.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
-        statement.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
-        statement.addFormat("application/fhir+json");
-        statement.getSoftware().setName("Social prescribing referral-service");
-        CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest()
-                .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
-        rest.getSecurity().setDescription("OAuth 2.0 bearer token (client credentials) of the social-prescribing realm; role referrer");
-        CapabilityStatement.CapabilityStatementRestResourceComponent serviceRequest = rest.addResource().setType("ServiceRequest")
-                .setProfile("https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest");
-        serviceRequest.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
-        serviceRequest.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
-        serviceRequest.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE)
-                .setDocumentation("For a system that cannot take webhooks: poll with _lastUpdated=gt<the last lastUpdated seen>");
-        serviceRequest.addSearchParam().setName("requester").setType(Enumerations.SearchParamType.REFERENCE)
-                .setDocumentation("The referring organisation: requester=B82005 (or Organization/B82005), or by identifier "
-                        + "requester:identifier=https://fhir.nhs.uk/Id/ods-organization-code|B82005; a referrer's must be its own");
-        serviceRequest.addSearchParam().setName("_lastUpdated").setType(Enumerations.SearchParamType.DATE)
-                .setDocumentation("gt or ge and an instant: those changed since");
-        serviceRequest.addSearchParam().setName("_count").setType(Enumerations.SearchParamType.NUMBER).setDocumentation("1 to 100; 50 by default");
-        rest.addOperation().setName("process-message").setDefinition("http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message");
-        return parser().encodeResourceToString(statement);
+        return FhirJson.write(CapabilityStatements.ofThisEndpoint());
     }
 
     @POST
@@ -139,7 +118,7 @@ public class FhirResource {
                     + "the token's. Consent to the referral is taken as recorded by the sending system; the extension "
                     + "https://social-prescribing.example.uk/fhir/StructureDefinition/share-outcome-with-referrer (valueBoolean) "
                     + "records whether the person agreed that their outcome is shared back with the referrer. Idempotency-Key works here too.")
-    @RequestBody(content = @Content(mediaType = FHIR_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "A FHIR R4 resource in JSON"), examples = @ExampleObject(name = "UK Core ServiceRequest", value = """
+    @RequestBody(content = @Content(mediaType = FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "A FHIR R4 resource in JSON"), examples = @ExampleObject(name = "UK Core ServiceRequest", value = """
             {"resourceType": "ServiceRequest", "status": "active", "intent": "order",
              "extension": [{"url": "https://social-prescribing.example.uk/fhir/StructureDefinition/share-outcome-with-referrer",
                             "valueBoolean": true}],
@@ -161,7 +140,7 @@ public class FhirResource {
     @APIResponse(responseCode = "403", description = "Not an NHS referrer (OperationOutcome)", content = @Content(mediaType = FHIR_JSON))
     @APIResponse(responseCode = "422", description = "Valid FHIR, but not a referral we can take; the issue names the element", content = @Content(mediaType = FHIR_JSON))
     public Response create(String body, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
-        ServiceRequest request = parse(body, ServiceRequest.class);
+        ServiceRequest request = FhirJson.parse(body, ServiceRequest.class);
         return receive(request, Map.of(), body, key, uri);
     }
 
@@ -172,7 +151,7 @@ public class FhirResource {
     @Operation(summary = "Refer a person: a BaRS-style message Bundle",
             description = "A Bundle of type message: a MessageHeader whose focus is the ServiceRequest, and the Patient "
                     + "(and any Organization) it references, as entries.")
-    @RequestBody(content = @Content(mediaType = FHIR_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "A FHIR R4 resource in JSON"), examples = @ExampleObject(name = "referral message", value = """
+    @RequestBody(content = @Content(mediaType = FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "A FHIR R4 resource in JSON"), examples = @ExampleObject(name = "referral message", value = """
             {"resourceType": "Bundle", "type": "message",
              "entry": [
               {"fullUrl": "urn:uuid:5b1e0c1a-0000-4000-8000-000000000000",
@@ -196,16 +175,16 @@ public class FhirResource {
     public Response processMessage(@PathParam("operation") String operation, String body,
             @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         if (!"$process-message".equals(operation)) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new NotFoundException();
         }
-        Bundle bundle = parse(body, Bundle.class);
+        Bundle bundle = FhirJson.parse(body, Bundle.class);
         if (bundle.getType() != Bundle.BundleType.MESSAGE) {
             throw new FhirInvalidException("Bundle.type", "value", "must be message");
         }
         if (bundle.getEntry().isEmpty() || !(bundle.getEntryFirstRep().getResource() instanceof MessageHeader header)) {
             throw new FhirInvalidException("Bundle.entry[0]", "structure", "must be the MessageHeader");
         }
-        Map<String, Resource> entries = FhirReferrals.entries(bundle);
+        Map<String, Resource> entries = ServiceRequestReader.entries(bundle);
         ServiceRequest request = header.getFocus().stream().map(f -> entries.get(f.getReference()))
                 .filter(ServiceRequest.class::isInstance).map(ServiceRequest.class::cast).findFirst()
                 .orElseThrow(() -> new FhirInvalidException("MessageHeader.focus", "required",
@@ -234,9 +213,9 @@ public class FhirResource {
                     "names " + organisation + " but you are " + viewer.key());
         }
         QueryParameters query = QueryParameters.read();
-        java.time.Instant since = null;
+        Instant since = null;
         if (lastUpdated != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(gt|ge)(.+)").matcher(lastUpdated.strip());
+            Matcher m = Pattern.compile("(gt|ge)(.+)").matcher(lastUpdated.strip());
             if (!m.matches()) {
                 query.reject("_lastUpdated", "Prefix", "must be gt or ge and an instant, e.g. gt2026-12-01T09:00:00Z");
             } else {
@@ -250,9 +229,9 @@ public class FhirResource {
         int pageNumber = query.integer("_page", page, 1, 1, PageRequest.MAX_PAGE);
         query.check();
         ReferralFilter filter = new ReferralFilter(null, null, null, null, organisation != null && viewer.scope() != Viewer.Scope.ORGANISATION
-                ? organisation.toUpperCase(java.util.Locale.ROOT) : null, null, null, null, since, ReferralFilter.Order.CHANGED);
+                ? organisation.toUpperCase(Locale.ROOT) : null, null, null, null, since, ReferralFilter.Order.CHANGED);
         var found = triage.list(viewer, filter, new PageRequest(pageNumber, size));
-        org.hl7.fhir.r4.model.Bundle bundle = new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET);
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         bundle.setId(UUID.randomUUID().toString());
         bundle.setTotal((int) found.totalItems());
         bundle.getMeta().setLastUpdated(new Date());
@@ -262,10 +241,10 @@ public class FhirResource {
         }
         String base = uri.getBaseUriBuilder().path("fhir").build().toString();
         for (Referral referral : found.items()) {
-            bundle.addEntry().setFullUrl(base + "/ServiceRequest/" + referral.id()).setResource(FhirReferrals.serviceRequest(referral))
-                    .getSearch().setMode(org.hl7.fhir.r4.model.Bundle.SearchEntryMode.MATCH);
+            bundle.addEntry().setFullUrl(base + "/ServiceRequest/" + referral.id()).setResource(ServiceRequestWriter.serviceRequest(referral))
+                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
-        return Response.ok(parser().encodeResourceToString(bundle)).build();
+        return Response.ok(FhirJson.write(bundle)).build();
     }
 
     /**
@@ -276,8 +255,8 @@ public class FhirResource {
         String value = requester.strip().replace("\\|", "|");
         if (value.contains("|")) {
             String system = value.substring(0, value.indexOf('|'));
-            if (!system.isEmpty() && !system.equals(FhirReferrals.ODS_SYSTEM)) {
-                throw new ProblemException(Problem.invalidField(parameter, "System", "must be an ODS code (" + FhirReferrals.ODS_SYSTEM + "|B82005)"));
+            if (!system.isEmpty() && !system.equals(FhirSystems.ODS_SYSTEM)) {
+                throw new ProblemException(Problem.invalidField(parameter, "System", "must be an ODS code (" + FhirSystems.ODS_SYSTEM + "|B82005)"));
             }
             value = value.substring(value.indexOf('|') + 1);
         } else if (value.startsWith("Organization/")) {
@@ -305,7 +284,7 @@ public class FhirResource {
             throw new ReferralNotFoundException(new UUID(0, 0));
         }
         Referral referral = triage.read(referralId, caller.viewer());
-        return Response.ok(parser().encodeResourceToString(FhirReferrals.serviceRequest(referral)))
+        return Response.ok(FhirJson.write(ServiceRequestWriter.serviceRequest(referral)))
                 .header(HttpHeaders.ETAG, "W/\"" + referral.version() + "\"").build();
     }
 
@@ -314,7 +293,7 @@ public class FhirResource {
         if (!organisation.nhs()) {
             throw new ForbiddenException("FHIR intake is for NHS organisations (token claim ods_code); use POST /api/referrals");
         }
-        FhirReferrals.Intake read = FhirReferrals.read(request, entries);
+        ServiceRequestReader.Intake read = ServiceRequestReader.read(request, entries);
         if (read.requesterOdsCode() != null && !read.requesterOdsCode().equalsIgnoreCase(organisation.key())) {
             throw new FhirInvalidException("ServiceRequest.requester.identifier", "business-rule",
                     "names " + read.requesterOdsCode() + " but you are " + organisation.key());
@@ -327,7 +306,7 @@ public class FhirResource {
                     "Patient.address.postalCode", read.needs());
             URI location = uri.getBaseUriBuilder().path("fhir/ServiceRequest").path(received.id().toString()).build();
             return Response.created(location).type(FHIR_JSON)
-                    .entity(parser().encodeResourceToString(FhirReferrals.serviceRequest(received))).build();
+                    .entity(FhirJson.write(ServiceRequestWriter.serviceRequest(received))).build();
         });
     }
 
@@ -337,33 +316,9 @@ public class FhirResource {
                 : entries.get(request.getSubject().getReference());
         if (subject instanceof Patient patient) {
             return patient.getGeneralPractitioner().stream().map(r -> r.getIdentifier())
-                    .filter(i -> FhirReferrals.ODS_SYSTEM.equals(i.getSystem())).map(Identifier::getValue).findFirst().orElse(null);
+                    .filter(i -> FhirSystems.ODS_SYSTEM.equals(i.getSystem())).map(Identifier::getValue).findFirst().orElse(null);
         }
         return null;
-    }
-
-    private static IParser parser() {
-        return FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
-    }
-
-    private static <T extends IBaseResource> T parse(String body, Class<T> type) {
-        if (body == null || body.isBlank()) {
-            throw new FhirInvalidException(type.getSimpleName(), "required", "the body must be a FHIR R4 " + type.getSimpleName());
-        }
-        if (body.indexOf('\u0000') >= 0 || body.contains("\\u0000")) {
-            // PostgreSQL cannot store it, and no element of a referral needs it
-            throw new DataFormatException("a string holds the NUL character (U+0000)");
-        }
-        SHAPE.check(body);
-        try {
-            return parser().parseResource(type, body);
-        } catch (DataFormatException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // HAPI's parser gives up on some shapes (an array, null, an extension that is not an object) with an
-            // IllegalArgumentException or a NullPointerException rather than its DataFormatException: still bad input
-            throw new DataFormatException("not FHIR R4 JSON that can be read as a " + type.getSimpleName(), e);
-        }
     }
 
     // --- every error of this resource as an OperationOutcome ----------------------------------------------------
@@ -386,6 +341,16 @@ public class FhirResource {
         String expression = problem.errors().isEmpty() ? null : problem.errors().get(0).field();
         String detail = problem.errors().isEmpty() ? problem.detail() : expression + " " + problem.errors().get(0).message();
         return outcome(problem.status(), problem.status() == 422 ? "business-rule" : "invalid", detail, expression);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInput e) {
+        return outcome(400, "invalid", e.field() + " " + e.getMessage(), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Conflict e) {
+        return outcome(409, "conflict", e.getMessage(), e.field() == null ? null : e.field().field());
     }
 
     @ServerExceptionMapper
@@ -426,7 +391,7 @@ public class FhirResource {
                 detail, null);
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure in FHIR intake (incident %s)", incident);
@@ -440,15 +405,6 @@ public class FhirResource {
     }
 
     static Response outcome(int status, String code, String diagnostics, String expression) {
-        OperationOutcome outcome = new OperationOutcome();
-        OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
-                .setSeverity(status >= 500 ? OperationOutcome.IssueSeverity.FATAL : OperationOutcome.IssueSeverity.ERROR)
-                .setCode(OperationOutcome.IssueType.fromCode(code))
-                .setDiagnostics(diagnostics);
-        if (expression != null) {
-            issue.addExpression(expression);
-        }
-        return Response.status(status).type(FHIR_JSON).entity(FHIR.newJsonParser().encodeResourceToString(outcome)).build();
+        return OperationOutcomes.response(status, code, diagnostics, expression);
     }
-
 }

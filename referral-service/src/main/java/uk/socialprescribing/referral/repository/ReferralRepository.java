@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
@@ -67,13 +70,13 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             parameters.put("nhs", compact);
             return;
         }
-        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("(?i)SP-?([0-9A-F]{6})").matcher(text.strip());
+        Matcher reference = Pattern.compile("(?i)SP-?([0-9A-F]{6})").matcher(text.strip());
         if (reference.matches()) {
             where.append(" and r.referrer.kind = 'self' and lower(cast(r.id as String)) like :reference");
-            parameters.put("reference", reference.group(1).toLowerCase(java.util.Locale.ROOT) + "%");
+            parameters.put("reference", reference.group(1).toLowerCase(Locale.ROOT) + "%");
             return;
         }
-        String[] words = text.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        String[] words = text.strip().toLowerCase(Locale.ROOT).split("\\s+");
         for (int i = 0; i < words.length && i < 5; i++) {
             where.append(" and (lower(r.person.givenName) like :name").append(i).append(" escape '\\' or lower(r.person.familyName) like :name")
                     .append(i).append(" escape '\\')");
@@ -85,7 +88,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
      * Open referrals of a person without an NHS number, known by name, date of birth and postcode (any case, spaces in
      * the postcode ignored), locked as {@link #openFor} locks them.
      */
-    public List<Referral> openForNamed(String givenName, String familyName, java.time.LocalDate dateOfBirth, String postcode, UUID except) {
+    public List<Referral> openForNamed(String givenName, String familyName, LocalDate dateOfBirth, String postcode, UUID except) {
         if (postcode == null) {
             return List.of();
         }

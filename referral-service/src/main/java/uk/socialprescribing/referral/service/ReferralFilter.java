@@ -1,5 +1,6 @@
 package uk.socialprescribing.referral.service;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import uk.socialprescribing.referral.domain.ReasonCode;
@@ -11,7 +12,7 @@ import uk.socialprescribing.referral.domain.Urgency;
  * number or a self-referral reference; {@code changedSince} keeps those changed after an instant.
  */
 public record ReferralFilter(ReferralStatus status, LocalDate receivedFrom, LocalDate receivedTo, ReasonCode reason,
-        String referrerOrganisation, Boolean overdue, Urgency urgency, String search, java.time.Instant changedSince, Order order) {
+        String referrerOrganisation, Boolean overdue, Urgency urgency, String search, Instant changedSince, Order order) {
 
     /** A filter of the original six, newest first. */
     public ReferralFilter(ReferralStatus status, LocalDate receivedFrom, LocalDate receivedTo, ReasonCode reason,

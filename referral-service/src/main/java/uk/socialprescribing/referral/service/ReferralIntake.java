@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.conventions.InvalidInput;
@@ -32,7 +35,7 @@ import uk.socialprescribing.referral.repository.ReferralRepository;
 @ApplicationScoped
 public class ReferralIntake {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReferralIntake.class);
+    private static final Logger LOG = Logger.getLogger(ReferralIntake.class);
 
     private final ReferralRepository referrals;
     private final Outbox outbox;
@@ -103,7 +106,7 @@ public class ReferralIntake {
         String key = person.nhsNumber() != null ? person.nhsNumber()
                 : person.postcode() == null ? null
                         : (person.givenName() + "|" + person.familyName() + "|" + person.dateOfBirth() + "|" + person.postcode().replace(" ", ""))
-                                .toLowerCase(java.util.Locale.ROOT);
+                                .toLowerCase(Locale.ROOT);
         if (key == null) {
             return; // no NHS number and no postcode: nothing to know the person again by
         }

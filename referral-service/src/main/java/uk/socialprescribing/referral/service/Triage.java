@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -173,7 +174,7 @@ public class Triage {
     @Transactional
     public boolean allocationKnown(UUID id) {
         return referrals.getEntityManager().createQuery("select r.caseAllocation from Referral r where r.id = :id", String.class)
-                .setParameter("id", id).getResultStream().anyMatch(java.util.Objects::nonNull);
+                .setParameter("id", id).getResultStream().anyMatch(Objects::nonNull);
     }
 
     private Referral byCase(UUID caseId) {
