@@ -95,8 +95,7 @@ public class CaseResource {
             description = "A link worker sees their own cases and their PCN's waiting ones, a lead their PCN's, admin all. "
                     + "Oldest first, paged (page numbers from 1).")
     @APIResponse(responseCode = "200", description = "A page of cases")
-    @APIResponse(responseCode = "400", description = "A parameter is not valid; it is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is not valid; it is named")
     public Page<CaseView> list(@Parameter(description = "Only the case of this referral") @QueryParam("referralId") String referralId,
             @Parameter(schema = @Schema(enumeration = { "OPEN", "CLOSED" })) @QueryParam("status") String status,
             @Parameter(description = "Only this link worker's cases") @QueryParam("linkWorkerId") String linkWorkerId,
@@ -130,10 +129,8 @@ public class CaseResource {
                     + "session, sessions attended against the plan's intended number, and its flags (overdue follow-up, "
                     + "unrecorded session, missed two in a row, first contact late). Filter by flag to see what needs doing.")
     @APIResponse(responseCode = "200", description = "My caseload", content = @Content(schema = @Schema(implementation = MyCaseload.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The caller is not on the team as a link worker",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is not valid")
+    @APIResponse(responseCode = "404", description = "The caller is not on the team as a link worker")
     public MyCaseload mine(@Parameter(description = "Only cases with this flag", schema = @Schema(enumeration = { "first-contact-late",
             "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" })) @QueryParam("flag") String flag,
             @BeanParam PageParameters paging, UriInfo uri) {
@@ -159,8 +156,7 @@ public class CaseResource {
     @Operation(summary = "Read a case",
             description = "The case with its status, allocation, flags, next session, last contact and plan version; ETag its version. A link worker reads their own and unassigned cases of their network, a lead their network's, admin all.")
     @APIResponse(responseCode = "200", description = "The case; ETag its version", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "404", description = "No such case that you may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case that you may see")
     public Response read(@PathParam("id") UUID id) {
         Case c = work.read(id, caller.viewer());
         return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
@@ -176,16 +172,11 @@ public class CaseResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = Reassign.class),
             examples = @ExampleObject(name = "reassign", value = "{\"linkWorkerId\": \"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\"}")))
     @APIResponse(responseCode = "200", description = "Assigned", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "Not a link worker of the case's PCN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case in your PCN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The link worker has no room, or the case is closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The case changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a link worker of the case's PCN")
+    @APIResponse(responseCode = "404", description = "No such case in your PCN")
+    @APIResponse(responseCode = "409", description = "The link worker has no room, or the case is closed")
+    @APIResponse(responseCode = "412", description = "The case changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response assign(@PathParam("id") UUID id, @NotNull(message = "a link worker is required") @Valid Reassign body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key) {
@@ -208,16 +199,11 @@ public class CaseResource {
                     + "walks with the Nidd Gorge group every week and feels less alone.\", \"nextSteps\": \"Would like help with a blue badge "
                     + "application; knows to contact us again.\"}")))
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "The reason is not one of the codes",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case that you may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The case is closed already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The case changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The reason is not one of the codes")
+    @APIResponse(responseCode = "404", description = "No such case that you may see")
+    @APIResponse(responseCode = "409", description = "The case is closed already")
+    @APIResponse(responseCode = "412", description = "The case changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response close(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid Close body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key) {

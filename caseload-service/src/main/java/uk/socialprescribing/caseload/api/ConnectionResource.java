@@ -21,8 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,11 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import uk.socialprescribing.caseload.domain.Connection;
 import uk.socialprescribing.caseload.domain.DirectoryService;
 import uk.socialprescribing.caseload.service.Connections;
 import uk.socialprescribing.conventions.Preconditions;
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.idempotency.Idempotency;
 
@@ -105,8 +104,7 @@ public class ConnectionResource {
               "serviceName": "Singing for the Brain Pateley Bridge", "category": "singing-and-music", "status": "declined",
               "reason": "no-space", "madeBy": "amara.okafor", "madeAt": "2026-11-03T10:05:00Z", "updatedAt": "2026-11-03T10:05:00Z",
               "placesAvailable": 0}]""")))
-    @APIResponse(responseCode = "404", description = "No such case that you may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case that you may see")
     public List<ConnectionView> list(@PathParam("id") UUID caseId) {
         return connections.of(caseId, caller.viewer()).stream().map(ConnectionView::of).toList();
     }
@@ -117,8 +115,7 @@ public class ConnectionResource {
             description = "Where the connection to a community service stands, with its history of moves and their reasons; ETag for moving it on. Its notes are shown to the case's link worker and their lead only, and the read is audited.")
     @APIResponse(responseCode = "200", description = "The connection; ETag its version",
             content = @Content(schema = @Schema(implementation = ConnectionView.class)))
-    @APIResponse(responseCode = "404", description = "No such case or connection",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case or connection")
     public Response one(@PathParam("id") UUID caseId, @PathParam("connectionId") UUID connectionId) {
         Connections.Seen seen = connections.one(caseId, connectionId, caller.viewer());
         return Response.ok(ConnectionView.of(seen)).header(HttpHeaders.ETAG, Preconditions.etag(seen.connection().version())).build();
@@ -135,14 +132,10 @@ public class ConnectionResource {
             @ExampleObject(name = "referred", value = "{\"serviceId\": \"0b0e4f5c-1c7e-4e52-9a43-5a8a0c1a2b01\", \"category\": \"walking\", \"status\": \"referred\"}"),
             @ExampleObject(name = "no space", value = "{\"serviceId\": \"7c6d5e4f-3a2b-4c1d-9e8f-7a6b5c4d3e2f\", \"status\": \"declined\", \"reason\": \"no-space\"}") }))
     @APIResponse(responseCode = "201", description = "Made; ETag its version", content = @Content(schema = @Schema(implementation = ConnectionView.class)))
-    @APIResponse(responseCode = "400", description = "A field is not valid, or the service is not in the directory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the case's link worker or a lead of its PCN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case that you may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The service was withdrawn, an open connection to it exists, or the case is closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid, or the service is not in the directory")
+    @APIResponse(responseCode = "403", description = "Not the case's link worker or a lead of its PCN")
+    @APIResponse(responseCode = "404", description = "No such case that you may see")
+    @APIResponse(responseCode = "409", description = "The service was withdrawn, an open connection to it exists, or the case is closed")
     public Response make(@PathParam("id") UUID caseId, @NotNull(message = "a connection is required") @Valid NewConnection body, UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(caller.name(), key, List.of("connect", caseId, body), () -> {
@@ -166,16 +159,11 @@ public class ConnectionResource {
             @ExampleObject(name = "attending", value = "{\"status\": \"attending\"}"),
             @ExampleObject(name = "nothing suitable nearby", value = "{\"status\": \"declined\", \"reason\": \"nothing-suitable-nearby\", \"note\": \"Nearest group is two buses away\"}") }))
     @APIResponse(responseCode = "200", description = "Moved; ETag its version", content = @Content(schema = @Schema(implementation = ConnectionView.class)))
-    @APIResponse(responseCode = "400", description = "A field is not valid, or a reason is missing or not wanted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case or connection",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The move is not allowed from where the connection stands, or the case is closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid, or a reason is missing or not wanted")
+    @APIResponse(responseCode = "404", description = "No such case or connection")
+    @APIResponse(responseCode = "409", description = "The move is not allowed from where the connection stands, or the case is closed")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response move(@PathParam("id") UUID caseId, @PathParam("connectionId") UUID connectionId,
             @NotNull(message = "a status is required") @Valid Move body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key) {

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,7 +41,6 @@ import uk.socialprescribing.conventions.Page;
 import uk.socialprescribing.conventions.PageParameters;
 import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Preconditions;
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.QueryParameters;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.idempotency.Idempotency;
@@ -75,8 +73,7 @@ public class LinkWorkerResource {
     @Operation(summary = "The link workers of a PCN, with their load against their caps",
             description = "Your own PCN; admin names one with pcn.")
     @APIResponse(responseCode = "200", description = "A page of the team, by name")
-    @APIResponse(responseCode = "403", description = "Another PCN's team",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another PCN's team")
     public Page<LinkWorkerView> list(@Parameter(description = "The PCN (admin); others see their own", example = "U84002")
             @QueryParam("pcn") String pcn, @BeanParam PageParameters paging, UriInfo uri) {
         QueryParameters query = QueryParameters.read();
@@ -93,8 +90,7 @@ public class LinkWorkerResource {
             description = "Their caps (active cases and new cases a week), how many of each they hold now, and their spare places. Leads of their network and admin.")
     @APIResponse(responseCode = "200", description = "The link worker; ETag their version",
             content = @Content(schema = @Schema(implementation = LinkWorkerView.class)))
-    @APIResponse(responseCode = "404", description = "No such link worker in your PCN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such link worker in your PCN")
     public Response read(@PathParam("id") UUID id) {
         LinkWorker worker = visible(id);
         return Response.ok(LinkWorkerView.of(linkWorkers.loadOf(worker))).header(HttpHeaders.ETAG, Preconditions.etag(worker.version())).build();
@@ -107,10 +103,8 @@ public class LinkWorkerResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = NewLinkWorker.class),
             examples = @ExampleObject(name = "link worker", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = LinkWorkerView.class)))
-    @APIResponse(responseCode = "400", description = "A field is not valid (an unknown PCN, a practice of another PCN…)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The username has a link worker already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid (an unknown PCN, a practice of another PCN…)")
+    @APIResponse(responseCode = "409", description = "The username has a link worker already")
     public Response add(@NotNull(message = "a link worker is required") @Valid NewLinkWorker body, UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(caller.name(), key, body, () -> {
@@ -129,14 +123,10 @@ public class LinkWorkerResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = NewLinkWorker.class),
             examples = @ExampleObject(name = "link worker", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = LinkWorkerView.class)))
-    @APIResponse(responseCode = "400", description = "A field is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such link worker in your PCN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid")
+    @APIResponse(responseCode = "404", description = "No such link worker in your PCN")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id, @NotNull(message = "a link worker is required") @Valid NewLinkWorker body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Preconditions.ifMatchVersion(ifMatch);

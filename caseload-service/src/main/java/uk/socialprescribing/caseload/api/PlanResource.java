@@ -24,8 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -35,10 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import uk.socialprescribing.caseload.domain.CarePlanVersion;
 import uk.socialprescribing.caseload.service.CarePlans;
 import uk.socialprescribing.conventions.Preconditions;
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.Roles;
 
 @Path("/api/caseload/cases/{id}/plan")
@@ -114,10 +113,8 @@ public class PlanResource {
                      "plannedSessions": 6, "goals": [{"id": "g1", "description": "Go to a gardening group once a week", "progress": "some-progress"}],
                      "actions": [{"description": "Try the Tuesday walk", "owner": "person", "done": true}],
                      "changeSummary": "First session at the garden went well", "createdBy": "amara.okafor", "createdAt": "2026-11-20T10:15:00Z"}""")))
-    @APIResponse(responseCode = "403", description = "Not the case's link worker or a lead of its PCN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case, or no plan yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the case's link worker or a lead of its PCN")
+    @APIResponse(responseCode = "404", description = "No such case, or no plan yet")
     public Response current(@PathParam("id") UUID caseId) {
         CarePlanVersion plan = plans.current(caseId, caller.viewer());
         return Response.ok(PlanView.of(plan)).header(HttpHeaders.ETAG, Preconditions.etag(plan.version())).build();
@@ -130,18 +127,12 @@ public class PlanResource {
                     + "current version's ETag. Goals keep their ids (g1, g2, ...) from version to version so that progress can be followed.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Draft.class), examples = @ExampleObject(name = "a revision", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The new version; ETag its number", content = @Content(schema = @Schema(implementation = PlanView.class)))
-    @APIResponse(responseCode = "400", description = "A field is not valid; it is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the case's link worker or a lead of its PCN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case that you may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The case is closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Someone revised the plan since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "The plan exists and If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid; it is named")
+    @APIResponse(responseCode = "403", description = "Not the case's link worker or a lead of its PCN")
+    @APIResponse(responseCode = "404", description = "No such case that you may see")
+    @APIResponse(responseCode = "409", description = "The case is closed")
+    @APIResponse(responseCode = "412", description = "Someone revised the plan since you read it")
+    @APIResponse(responseCode = "428", description = "The plan exists and If-Match is missing")
     public Response revise(@PathParam("id") UUID caseId, @NotNull(message = "a plan is required") @Valid Draft body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         List<CarePlanVersion.Goal> goals = body.goals().stream()
@@ -159,10 +150,8 @@ public class PlanResource {
     @Path("/versions")
     @Operation(summary = "Every version of the plan", description = "Oldest first, each with who wrote it, when and why.")
     @APIResponse(responseCode = "200", description = "The versions")
-    @APIResponse(responseCode = "403", description = "Not the case's link worker or a lead of its PCN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case that you may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the case's link worker or a lead of its PCN")
+    @APIResponse(responseCode = "404", description = "No such case that you may see")
     public List<VersionSummary> versions(@PathParam("id") UUID caseId) {
         return plans.versions(caseId, caller.viewer()).stream().map(v -> new VersionSummary(v.version(), v.createdAt(), v.createdBy(),
                 v.changeSummary(), v.goals().size(),
@@ -174,10 +163,8 @@ public class PlanResource {
     @Operation(summary = "One version of the plan, as it was written",
             description = "A plan version never changes once written: the case's link worker or a lead of its network reads any of them by number. The read is audited.")
     @APIResponse(responseCode = "200", description = "That version", content = @Content(schema = @Schema(implementation = PlanView.class)))
-    @APIResponse(responseCode = "403", description = "Not the case's link worker or a lead of its PCN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case, or no such version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the case's link worker or a lead of its PCN")
+    @APIResponse(responseCode = "404", description = "No such case, or no such version")
     public PlanView version(@PathParam("id") UUID caseId, @PathParam("version") int version) {
         return PlanView.of(plans.version(caseId, version, caller.viewer()));
     }

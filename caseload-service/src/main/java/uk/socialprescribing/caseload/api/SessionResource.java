@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -34,10 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import uk.socialprescribing.caseload.domain.Session;
 import uk.socialprescribing.caseload.service.Sessions;
 import uk.socialprescribing.conventions.Preconditions;
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.idempotency.Idempotency;
 
@@ -88,8 +87,7 @@ public class SessionResource {
     @GET
     @Operation(summary = "The case's sessions", description = "In time order; notes only for the case's link worker and a lead of its PCN.")
     @APIResponse(responseCode = "200", description = "The sessions")
-    @APIResponse(responseCode = "404", description = "No such case that you may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case that you may see")
     public List<SessionView> list(@PathParam("id") UUID caseId) {
         return sessions.of(caseId, caller.viewer()).stream().map(SessionView::of).toList();
     }
@@ -102,12 +100,9 @@ public class SessionResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = NewSession.class), examples = @ExampleObject(name = "first conversation",
             value = "{\"kind\": \"initial-conversation\", \"mode\": \"home-visit\", \"scheduledFor\": \"2026-12-01T10:00:00Z\", \"durationMinutes\": 60}")))
     @APIResponse(responseCode = "201", description = "Scheduled; ETag its version", content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "400", description = "A field is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case that you may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The case is closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid")
+    @APIResponse(responseCode = "404", description = "No such case that you may see")
+    @APIResponse(responseCode = "409", description = "The case is closed")
     public Response schedule(@PathParam("id") UUID caseId, @NotNull(message = "a session is required") @Valid NewSession body, UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(caller.name(), key, List.of("schedule", caseId, body), () -> {
@@ -129,16 +124,11 @@ public class SessionResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = Record.class), examples = @ExampleObject(name = "attended",
             value = "{\"outcome\": \"attended\", \"notes\": \"Talked about walking; keen to try the Valley Gardens group\"}")))
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "400", description = "A field is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case or session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Recorded already, not yet held, or the case is closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid")
+    @APIResponse(responseCode = "404", description = "No such case or session")
+    @APIResponse(responseCode = "409", description = "Recorded already, not yet held, or the case is closed")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response record(@PathParam("id") UUID caseId, @PathParam("sessionId") UUID sessionId,
             @NotNull(message = "an outcome is required") @Valid Record body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key) {

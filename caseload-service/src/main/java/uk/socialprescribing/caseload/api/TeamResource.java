@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.socialprescribing.caseload.service.Allocating;
 import uk.socialprescribing.caseload.service.CaseWork;
 import uk.socialprescribing.caseload.service.WaitingLists;
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.Roles;
 
 @Path("/api/caseload/team")
@@ -69,8 +68,7 @@ public class TeamResource {
                     "username": "amara.okafor", "displayName": "Amara Okafor", "lead": false, "activeCases": 12, "activeCaseCap": 40,
                     "takenOnThisYear": 61, "yearlyCap": 225, "spare": 28, "flagged": {"first-contact-late": 1}}],
                     "waitingList": {"pcnCode": "U84002", "length": 0, "urgent": 0, "assignedPerWeek": 3.5, "forecastWaitDays": 2, "cases": []}}""")))
-    @APIResponse(responseCode = "403", description = "Another PCN's team",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another PCN's team")
     public TeamView read(@Parameter(description = "The PCN (admin); leads see their own", example = "U84002") @QueryParam("pcn") String pcn) {
         String pcnCode = caller.readablePcn(pcn);
         Map<UUID, Map<String, Long>> flags = work.flagCounts(pcnCode);

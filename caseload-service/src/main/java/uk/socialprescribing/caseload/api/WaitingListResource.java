@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.socialprescribing.caseload.service.WaitingLists;
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.Roles;
 
 @Path("/api/caseload/waiting-list")
@@ -40,8 +39,7 @@ public class WaitingListResource {
                     + "wait for a new referral from the last 28 days' assignments.")
     @APIResponse(responseCode = "200", description = "The waiting list, in the order cases are served",
             content = @Content(schema = @Schema(implementation = WaitingLists.WaitingList.class)))
-    @APIResponse(responseCode = "403", description = "Another PCN's list",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another PCN's list")
     public WaitingLists.WaitingList read(@Parameter(description = "The PCN (admin); leads see their own", example = "U84002") @QueryParam("pcn") String pcn) {
         return waitingLists.of(caller.readablePcn(pcn));
     }

@@ -3,7 +3,6 @@ package uk.socialprescribing.caseload.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,10 +18,8 @@ import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.LinkWorker;
-import uk.socialprescribing.events.caseload.CaseAssigned;
-import uk.socialprescribing.events.caseload.CaseWaitlisted;
+import uk.socialprescribing.caseload.event.CaseEvents;
 import uk.socialprescribing.messaging.AdvisoryLocks;
-import uk.socialprescribing.messaging.outbox.Outbox;
 
 /**
  * Capacity-aware allocation. A case goes to the link worker of its PCN with the most spare capacity (the smaller of
@@ -46,15 +43,15 @@ public class Allocating {
     }
 
     private final EntityManager entityManager;
-    private final Outbox outbox;
+    private final CaseEvents events;
     private final Clock clock;
 
     private final AdvisoryLocks locks;
 
-    public Allocating(EntityManager entityManager, Outbox outbox, Clock clock, AdvisoryLocks locks) {
+    public Allocating(EntityManager entityManager, CaseEvents events, Clock clock, AdvisoryLocks locks) {
         this.locks = locks;
         this.entityManager = entityManager;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -74,7 +71,7 @@ public class Allocating {
                 int position = waiting.stream().map(Case::id).toList().indexOf(opened.id()) + 1;
                 forecast = forecastWaitDays(opened.pcnCode(), position > 0 ? position : waiting.size() + 1, now);
             }
-            outbox.record(new CaseWaitlisted(opened.id(), now, opened.pcnCode(), forecast));
+            events.waitlisted(opened, now, forecast);
         }
     }
 
@@ -175,10 +172,10 @@ public class Allocating {
 
     private void assign(Case c, LinkWorker worker, Instant at) {
         c.assignTo(worker.id(), at);
-        outbox.record(new CaseAssigned(c.id(), worker.id(), worker.username(), c.pcnCode(), at, worker.displayName()));
+        events.assigned(c, worker, at);
     }
 
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

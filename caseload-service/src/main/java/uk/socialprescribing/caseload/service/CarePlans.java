@@ -1,8 +1,6 @@
 package uk.socialprescribing.caseload.service;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -98,7 +96,7 @@ public class CarePlans {
         }
         List<CarePlanVersion.Goal> goals = goalsWithIds(draft.goals(), current == 0 ? List.of() : version(caseId, current).goals());
         CarePlanVersion next = new CarePlanVersion(caseId, current + 1, draft.whatMatters(), draft.plannedSessions(), goals,
-                draft.actions(), draft.changeSummary(), by, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+                draft.actions(), draft.changeSummary(), by, clock.instant());
         entityManager.persist(next);
         c.planRevised(next.version(), next.plannedSessions());
         entityManager.flush();

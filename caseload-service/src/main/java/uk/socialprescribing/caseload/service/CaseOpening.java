@@ -2,19 +2,16 @@ package uk.socialprescribing.caseload.service;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-
 import uk.socialprescribing.caseload.config.CaseloadConfig;
 import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.caseload.event.CaseEvents;
 import uk.socialprescribing.caseload.repository.CaseRepository;
-import uk.socialprescribing.events.caseload.CaseOpened;
 import uk.socialprescribing.events.referral.ReferralAccepted;
-import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.reference.PrimaryCare;
 
 /**
@@ -25,18 +22,18 @@ import uk.socialprescribing.reference.PrimaryCare;
 public class CaseOpening {
 
     private final CaseRepository cases;
-    private final Outbox outbox;
+    private final CaseEvents events;
     private final Allocating allocating;
     private final Clock clock;
     private final PrimaryCare primaryCare = PrimaryCare.standard();
 
     private final Duration firstContactTarget;
 
-    public CaseOpening(CaseRepository cases, Outbox outbox, Allocating allocating, Clock clock,
+    public CaseOpening(CaseRepository cases, CaseEvents events, Allocating allocating, Clock clock,
             CaseloadConfig config) {
         Duration firstContactTarget = config.firstContactTarget();
         this.cases = cases;
-        this.outbox = outbox;
+        this.events = events;
         this.allocating = allocating;
         this.clock = clock;
         this.firstContactTarget = firstContactTarget;
@@ -50,9 +47,9 @@ public class CaseOpening {
                     : primaryCare.practice(accepted.practiceOdsCode()).map(PrimaryCare.Practice::pcnCode).orElse(null);
             Case opened = Case.openFor(accepted.referralId(),
                     accepted.receivedAt() == null ? null : accepted.receivedAt().truncatedTo(ChronoUnit.MICROS), accepted.practiceOdsCode(), pcn, accepted.urgency(),
-                    accepted.language(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), firstContactTarget);
+                    accepted.language(), clock.instant(), firstContactTarget);
             cases.persist(opened);
-            outbox.record(new CaseOpened(opened.id(), opened.referralId(), opened.practiceOdsCode(), opened.openedAt()));
+            events.opened(opened);
             allocating.allocate(opened);
             return opened;
         });

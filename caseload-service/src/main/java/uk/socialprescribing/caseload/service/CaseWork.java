@@ -3,7 +3,6 @@ package uk.socialprescribing.caseload.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,15 +25,13 @@ import uk.socialprescribing.caseload.domain.CaseFlag;
 import uk.socialprescribing.caseload.domain.CaseStatus;
 import uk.socialprescribing.caseload.domain.ClosureReason;
 import uk.socialprescribing.caseload.domain.LinkWorker;
+import uk.socialprescribing.caseload.event.CaseEvents;
 import uk.socialprescribing.caseload.repository.CaseRepository;
 import uk.socialprescribing.conventions.Conflict;
 import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Slice;
-import uk.socialprescribing.events.caseload.CaseAssigned;
-import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.referral.ReferralWithdrawn;
-import uk.socialprescribing.messaging.outbox.Outbox;
 
 /**
  * The life of a case after allocation: reading it, reassigning it by hand, closing it. Each change that frees a
@@ -50,17 +47,17 @@ public class CaseWork {
     private final CaseRepository cases;
     private final EntityManager entityManager;
     private final Allocating allocating;
-    private final Outbox outbox;
+    private final CaseEvents events;
     private final Clock clock;
     private final Duration followUpInterval;
 
-    public CaseWork(CaseRepository cases, EntityManager entityManager, Allocating allocating, Outbox outbox, Clock clock,
+    public CaseWork(CaseRepository cases, EntityManager entityManager, Allocating allocating, CaseEvents events, Clock clock,
             CaseloadConfig config) {
         this.followUpInterval = config.followUpInterval();
         this.cases = cases;
         this.entityManager = entityManager;
         this.allocating = allocating;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -203,7 +200,7 @@ public class CaseWork {
         boolean freesAPlace = c.allocation() == Allocation.ASSIGNED;
         Instant now = now();
         c.assignTo(toLinkWorker, now);
-        outbox.record(new CaseAssigned(c.id(), toLinkWorker, target.worker().username(), c.pcnCode(), now, target.worker().displayName()));
+        events.assigned(c, target.worker(), now);
         cases.flush();
         if (freesAPlace) {
             allocating.promoteWaiting(c.pcnCode());
@@ -243,8 +240,7 @@ public class CaseWork {
         boolean freesAPlace = c.allocation() == Allocation.ASSIGNED;
         Instant now = now();
         c.close(reason, now);
-        outbox.record(new CaseClosed(c.id(), c.referralId(), reason.code(), c.sessionsAttended(),
-                Connections.activitiesOf(entityManager, c.id()), now, c.closingSummary(), c.nextSteps()));
+        events.closed(c, Connections.activitiesOf(entityManager, c.id()), now);
         cases.flush();
         if (freesAPlace && c.pcnCode() != null) {
             allocating.promoteWaiting(c.pcnCode());
@@ -285,6 +281,6 @@ public class CaseWork {
     }
 
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

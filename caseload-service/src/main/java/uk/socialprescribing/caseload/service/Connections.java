@@ -2,7 +2,6 @@ package uk.socialprescribing.caseload.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,14 +13,12 @@ import uk.socialprescribing.audit.PersonalDataReads;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Connection;
 import uk.socialprescribing.caseload.domain.DirectoryService;
+import uk.socialprescribing.caseload.event.CaseEvents;
 import uk.socialprescribing.conventions.Conflict;
 import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.NotFound;
 import uk.socialprescribing.conventions.StaleVersionException;
 import uk.socialprescribing.events.caseload.CaseClosed;
-import uk.socialprescribing.events.caseload.ConnectionMade;
-import uk.socialprescribing.events.caseload.ConnectionUpdated;
-import uk.socialprescribing.messaging.outbox.Outbox;
 
 /**
  * Connections of a person to community services. The service must be in this service's copy of the directory and
@@ -49,17 +46,17 @@ public class Connections {
     private final EntityManager entityManager;
     private final CaseWork work;
     private final DirectoryCopy directory;
-    private final Outbox outbox;
+    private final CaseEvents events;
     private final Clock clock;
     private final PersonalDataReads reads;
 
-    public Connections(EntityManager entityManager, CaseWork work, DirectoryCopy directory, Outbox outbox, Clock clock,
+    public Connections(EntityManager entityManager, CaseWork work, DirectoryCopy directory, CaseEvents events, Clock clock,
             PersonalDataReads reads) {
         this.reads = reads;
         this.entityManager = entityManager;
         this.work = work;
         this.directory = directory;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -97,7 +94,7 @@ public class Connections {
         Instant now = now();
         Connection made = Connection.make(caseId, service, category, status, request.reason(), request.note(), by, now);
         entityManager.persist(made);
-        outbox.record(new ConnectionMade(caseId, made.id(), service.id(), c.pcnCode(), category, status.code(), code(request.reason()), now));
+        events.connectionMade(c, made, now);
         entityManager.flush();
         return new Seen(made, service, true);
     }
@@ -116,8 +113,7 @@ public class Connections {
         requireReasonFits(status, reason, note == null ? connection.note() : note);
         Instant now = now();
         connection.moveTo(status, reason, note, now);
-        outbox.record(new ConnectionUpdated(caseId, connection.id(), connection.serviceId(), c.pcnCode(), connection.category(),
-                status.code(), code(reason), now));
+        events.connectionUpdated(c, connection, now);
         entityManager.flush();
         return new Seen(connection, entityManager.find(DirectoryService.class, connection.serviceId()), true);
     }
@@ -169,11 +165,7 @@ public class Connections {
         }
     }
 
-    private static String code(Connection.Reason reason) {
-        return reason == null ? null : reason.code();
-    }
-
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

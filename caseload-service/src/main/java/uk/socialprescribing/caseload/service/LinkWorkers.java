@@ -1,8 +1,6 @@
 package uk.socialprescribing.caseload.service;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,7 +46,7 @@ public class LinkWorkers {
                     "A link worker with username " + checked.username() + " exists already",
                     "username", "Unique", "is taken");
         }
-        LinkWorker worker = LinkWorker.join(checked, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        LinkWorker worker = LinkWorker.join(checked, clock.instant());
         entityManager.persist(worker);
         entityManager.flush();
         allocating.promoteWaiting(worker.pcnCode());

@@ -11,14 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-
 import uk.socialprescribing.audit.PersonalDataReads;
 import uk.socialprescribing.caseload.config.CaseloadConfig;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Session;
-import uk.socialprescribing.events.caseload.SessionCompleted;
-import uk.socialprescribing.events.caseload.SessionMissed;
-import uk.socialprescribing.messaging.outbox.Outbox;
+import uk.socialprescribing.caseload.event.CaseEvents;
 
 /**
  * Sessions of a case: scheduled, then recorded. Only the case's link worker or a lead of its PCN schedules, records
@@ -41,18 +38,18 @@ public class Sessions {
 
     private final EntityManager entityManager;
     private final CaseWork work;
-    private final Outbox outbox;
+    private final CaseEvents events;
     private final Clock clock;
     private final PersonalDataReads reads;
     private final Duration recordLeeway;
 
-    public Sessions(EntityManager entityManager, CaseWork work, Outbox outbox, Clock clock, PersonalDataReads reads,
+    public Sessions(EntityManager entityManager, CaseWork work, CaseEvents events, Clock clock, PersonalDataReads reads,
             CaseloadConfig config) {
         this.reads = reads;
         this.recordLeeway = config.sessionRecordLeeway();
         this.entityManager = entityManager;
         this.work = work;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -80,15 +77,9 @@ public class Sessions {
             throw new StaleCaseException(session.version());
         }
         c.requireOpenForWork();
-        session.record(outcome, minutes, notes, by, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), recordLeeway);
+        session.record(outcome, minutes, notes, by, clock.instant(), recordLeeway);
         c.sessionRecorded(outcome, session.scheduledFor());
-        switch (outcome) {
-            case ATTENDED -> outbox.record(new SessionCompleted(caseId, sessionId, c.sessionsAttended(), eventMode(session.mode()),
-                    session.scheduledFor()));
-            case DID_NOT_ATTEND -> outbox.record(new SessionMissed(caseId, sessionId, session.scheduledFor()));
-            case CANCELLED -> {
-            }
-        }
+        events.sessionRecorded(c, session);
         entityManager.flush();
         return session;
     }
@@ -110,11 +101,4 @@ public class Sessions {
     }
 
     /** The event catalogue's modes: a home visit is in person. */
-    static String eventMode(Session.Mode mode) {
-        return switch (mode) {
-            case FACE_TO_FACE, HOME_VISIT -> "in-person";
-            case PHONE -> "telephone";
-            case VIDEO -> "video";
-        };
-    }
 }

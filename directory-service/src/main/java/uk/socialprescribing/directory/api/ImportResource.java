@@ -74,10 +74,8 @@ public class ImportResource {
               "cost_options": [{"amount": 0}]}]}""")))
     @APIResponse(responseCode = "200", description = "Imported: how many listings were created, changed and left as they were",
             content = @Content(schema = @Schema(implementation = ListingImport.Outcome.class)))
-    @APIResponse(responseCode = "400", description = "The file has problems; each is named, and nothing was imported",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The file has problems; each is named, and nothing was imported")
+    @APIResponse(responseCode = "403", description = "Not admin")
     public ListingImport.Outcome orukFile(JsonNode body) {
         if (body == null || body.isNull()) {
             throw new ProblemException(Problem.invalidField("contents", "Required", "must be a page of ORUK services or an array of them"));
@@ -100,10 +98,8 @@ public class ImportResource {
                     + "read is a 502 naming the address, and nothing is imported.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "a feed", value = "{\"url\": \"https://directory.example.org/oruk\"}")))
     @APIResponse(responseCode = "200", description = "Imported", content = @Content(schema = @Schema(implementation = ListingImport.Outcome.class)))
-    @APIResponse(responseCode = "400", description = "The address is not valid, or the feed's services have problems; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = "The feed could not be reached or read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The address is not valid, or the feed's services have problems; each is named")
+    @APIResponse(responseCode = "502", description = "The feed could not be reached or read")
     public ListingImport.Outcome feed(@NotNull(message = "a feed is required") @Valid Feed body) {
         return feeds.fromFeed(URI.create(body.url().strip()), caller.name());
     }
@@ -119,10 +115,8 @@ public class ImportResource {
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "one listing", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Imported: how many listings were created, changed and left as they were",
             content = @Content(schema = @Schema(implementation = ListingImport.Outcome.class)))
-    @APIResponse(responseCode = "400", description = "The file has problems; each is named by its line and column, and nothing was imported",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The file has problems; each is named by its line and column, and nothing was imported")
+    @APIResponse(responseCode = "403", description = "Not admin")
     public ListingImport.Outcome csv(String body) {
         if (body == null || body.isBlank()) {
             throw new ProblemException(Problem.invalidField("file", "Required", "must hold a header line and at least one listing"));

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.socialprescribing.conventions.Page;
 import uk.socialprescribing.conventions.PageParameters;
 import uk.socialprescribing.conventions.PageRequest;
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.QueryParameters;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.directory.repository.ListingRepository;
@@ -52,8 +51,7 @@ public class ListingResource {
     @GET
     @Operation(summary = "List active services", description = "Paged (page numbers from 1), by name; optionally one category.")
     @APIResponse(responseCode = "200", description = "A page of services")
-    @APIResponse(responseCode = "400", description = "A parameter is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is not valid")
     public Page<ListingView> list(@Parameter(description = "A category code", example = "walking") @QueryParam("category") String category,
             @BeanParam PageParameters paging, UriInfo uri) {
         QueryParameters query = QueryParameters.read();
@@ -69,8 +67,7 @@ public class ListingResource {
             description = "A public listing for anyone signed in; a listing waiting for approval or rejected only for its organisation and admin. ETag its version, for the partner's writes.")
     @APIResponse(responseCode = "200", description = "The service; ETag its version",
             content = @Content(schema = @Schema(implementation = ListingView.class)))
-    @APIResponse(responseCode = "404", description = "No such service",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such service")
     public Response read(@PathParam("id") UUID id) {
         return ListingView.withEtag(partnering.readable(id, caller.reader()), Response.ok());
     }

@@ -77,8 +77,7 @@ public class MatchResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = MatchRequest.class), examples = @ExampleObject(name = "a person", value = """
             {"interests": ["walking", "gardening"], "postcode": "HG5 0AX", "days": ["MO", "TH"], "freeOnly": true, "age": 67}""")))
     @APIResponse(responseCode = "200", description = "Ranked results", content = @Content(schema = @Schema(implementation = MatchResults.class)))
-    @APIResponse(responseCode = "400", description = "A field is not valid, or an interest is not a taxonomy term; it is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid, or an interest is not a taxonomy term; it is named")
     public MatchResults match(@NotNull(message = "a request is required") @Valid MatchRequest body) {
         List<String> interests = body.interests() == null ? List.of() : body.interests();
         for (int i = 0; i < interests.size(); i++) {

@@ -34,7 +34,6 @@ import uk.socialprescribing.conventions.Page;
 import uk.socialprescribing.conventions.PageParameters;
 import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Preconditions;
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.QueryParameters;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.directory.repository.ListingRepository;
@@ -68,8 +67,7 @@ public class ModerationResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Listings waiting for approval", description = "Admin's moderation queue, oldest first.")
     @APIResponse(responseCode = "200", description = "A page of the queue")
-    @APIResponse(responseCode = "403", description = "Not admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not admin")
     public Page<ListingView> pending(@BeanParam PageParameters paging, UriInfo uri) {
         QueryParameters query = QueryParameters.read();
         PageRequest page = paging.read(query);
@@ -83,8 +81,7 @@ public class ModerationResource {
     @Operation(summary = "Stale listings", description = "Admin: every public listing not assured for six months, the longest "
             + "unassured first, with its organisation; those unassured for a year are already left out of matching.")
     @APIResponse(responseCode = "200", description = "A page of the listings")
-    @APIResponse(responseCode = "403", description = "Not admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not admin")
     public Page<ListingView> stale(@BeanParam PageParameters paging, UriInfo uri) {
         QueryParameters query = QueryParameters.read();
         PageRequest page = paging.read(query);
@@ -97,10 +94,8 @@ public class ModerationResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Approve a partner's new listing", description = "Admin, with If-Match. It becomes public: service.published.")
     @APIResponse(responseCode = "200", description = "Approved", content = @Content(schema = @Schema(implementation = ListingView.class)))
-    @APIResponse(responseCode = "409", description = "Not waiting for approval",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not waiting for approval")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key) {
         long version = Preconditions.ifMatchVersion(ifMatch);
@@ -117,10 +112,8 @@ public class ModerationResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = Reason.class),
             examples = @ExampleObject(name = "not a community service", value = "{\"reason\": \"A commercial gym; not a community service\"}")))
     @APIResponse(responseCode = "200", description = "Rejected", content = @Content(schema = @Schema(implementation = ListingView.class)))
-    @APIResponse(responseCode = "409", description = "Not waiting for approval",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not waiting for approval")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response reject(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid Reason body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key) {

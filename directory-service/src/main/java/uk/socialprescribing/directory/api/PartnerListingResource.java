@@ -42,7 +42,6 @@ import uk.socialprescribing.conventions.Page;
 import uk.socialprescribing.conventions.PageParameters;
 import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Preconditions;
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.QueryParameters;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.conventions.Slice;
@@ -91,10 +90,8 @@ public class PartnerListingResource {
                     + "(\"Free\", \"£2 a session\") are read into ORUK schedules and cost options where they can be.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ListingDraft.class), examples = @ExampleObject(name = "a walk", value = ListingDraft.EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Listed; ETag its version", content = @Content(schema = @Schema(implementation = ListingView.class)))
-    @APIResponse(responseCode = "400", description = "A field is not valid; it is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a partner or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid; it is named")
+    @APIResponse(responseCode = "403", description = "Not a partner or admin")
     public Response create(@NotNull(message = "a listing is required") @Valid ListingDraft body, @Context UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(caller.name(), key, body, () -> {
@@ -116,16 +113,11 @@ public class PartnerListingResource {
                     + "\"still accurate\" are one call each, with no If-Match needed (PUT …/capacity, POST …/assure).")
     @RequestBody(content = @Content(schema = @Schema(implementation = ListingDraft.class), examples = @ExampleObject(name = "a walk", value = ListingDraft.EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Changed; ETag its version", content = @Content(schema = @Schema(implementation = ListingView.class)))
-    @APIResponse(responseCode = "400", description = "A field is not valid; it is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another organisation's listing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The listing was withdrawn",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is not valid; it is named")
+    @APIResponse(responseCode = "403", description = "Another organisation's listing")
+    @APIResponse(responseCode = "409", description = "The listing was withdrawn")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id, @NotNull(message = "a listing is required") JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
         long version = Preconditions.ifMatchVersion(ifMatch);
@@ -141,12 +133,9 @@ public class PartnerListingResource {
             + "(service.withdrawn; link workers can no longer connect people to it) and stays for the record.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Reason.class), examples = @ExampleObject(name = "funding", value = "{\"reason\": \"funding-ended\"}")))
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = ListingView.class)))
-    @APIResponse(responseCode = "403", description = "Another organisation's listing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Withdrawn already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another organisation's listing")
+    @APIResponse(responseCode = "409", description = "Withdrawn already")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response withdraw(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid Reason body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key) {
@@ -167,14 +156,10 @@ public class PartnerListingResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = Capacity.class),
             examples = @ExampleObject(name = "four places", value = "{\"available\": 4}")))
     @APIResponse(responseCode = "200", description = "Changed; ETag its version", content = @Content(schema = @Schema(implementation = ListingView.class)))
-    @APIResponse(responseCode = "400", description = "Not a number of places, or more than the maximum",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another organisation's service",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such service",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since the version an If-Match you gave",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a number of places, or more than the maximum")
+    @APIResponse(responseCode = "403", description = "Another organisation's service")
+    @APIResponse(responseCode = "404", description = "No such service")
+    @APIResponse(responseCode = "412", description = "Changed since the version an If-Match you gave")
     public Response capacity(@PathParam("id") UUID id, @NotNull(message = "a capacity is required") @Valid Capacity body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Listing listing = partnering.capacity(id, optionalVersion(ifMatch), caller.partner(), body.available(), body.maximum(), caller.name());
@@ -188,12 +173,9 @@ public class PartnerListingResource {
             description = "Assured today. A listing not assured for six months is shown as stale. The organisation that runs "
                     + "the service or admin; one call, If-Match not needed. Logged in the listing's changes.")
     @APIResponse(responseCode = "200", description = "Assured; ETag its version", content = @Content(schema = @Schema(implementation = ListingView.class)))
-    @APIResponse(responseCode = "403", description = "Another organisation's service",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such service",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since the version an If-Match you gave",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another organisation's service")
+    @APIResponse(responseCode = "404", description = "No such service")
+    @APIResponse(responseCode = "412", description = "Changed since the version an If-Match you gave")
     public Response assure(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(caller.name(), key, List.of("assure", id, String.valueOf(ifMatch)), () -> {
@@ -208,8 +190,7 @@ public class PartnerListingResource {
     @Operation(summary = "My organisation's listings", description = "Every state: waiting for approval, rejected (with the reason), "
             + "public, stale, withdrawn. stale=true lists those not assured for six months.")
     @APIResponse(responseCode = "200", description = "A page of the listings, by name")
-    @APIResponse(responseCode = "400", description = "A parameter is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is not valid")
     public Page<ListingView> mine(@QueryParam("stale") String stale, @BeanParam PageParameters paging, UriInfo uri) {
         QueryParameters query = QueryParameters.read();
         boolean onlyStale = query.bool("stale", stale).orElse(false);
@@ -225,8 +206,7 @@ public class PartnerListingResource {
     @RolesAllowed({ Roles.VCSE_PARTNER, Roles.ADMIN })
     @Operation(summary = "A listing's change log", description = "Newest first: who did what, when, and each field before and after.")
     @APIResponse(responseCode = "200", description = "A page of the changes")
-    @APIResponse(responseCode = "404", description = "No such listing that you may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such listing that you may see")
     public Page<ListingChangeView> changes(@PathParam("id") UUID id, @BeanParam PageParameters paging, UriInfo uri) {
         QueryParameters query = QueryParameters.read();
         PageRequest page = paging.read(query);
@@ -244,10 +224,8 @@ public class PartnerListingResource {
             + "attending, completed, declined and dropped out, each with its coded reasons. Its organisation and admin only; no person "
             + "or case is named.")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = Uptake.Figures.class)))
-    @APIResponse(responseCode = "403", description = "Another organisation's service",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such listing that you may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another organisation's service")
+    @APIResponse(responseCode = "404", description = "No such listing that you may see")
     public Uptake.Figures uptake(@PathParam("id") UUID id) {
         return uptake.of(List.of(partnering.owned(id, caller.partner(), "its uptake").id())).get(0);
     }
@@ -258,8 +236,7 @@ public class PartnerListingResource {
     @Operation(summary = "Uptake of every service of an organisation", description = "A partner: its own organisation's services. "
             + "Admin: the organisation named by organizationId, or every public service when left out.")
     @APIResponse(responseCode = "200", description = "A page of the figures, by service name")
-    @APIResponse(responseCode = "400", description = "A parameter is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is not valid")
     public Page<Uptake.Figures> uptakes(@QueryParam("organizationId") String organizationId, @BeanParam PageParameters paging, UriInfo uri) {
         QueryParameters query = QueryParameters.read();
         Optional<UUID> organisation = query.uuid("organizationId", organizationId);

@@ -76,8 +76,7 @@ public class SearchResource {
             + "language. Sorted by relevance when words are given, else by distance when a place is given, else by name. Public "
             + "listings only; stale ones (not confirmed for six months) are marked.")
     @APIResponse(responseCode = "200", description = "A page of results", content = @Content(schema = @Schema(implementation = Results.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is not valid, or the postcode cannot be placed; it is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is not valid, or the postcode cannot be placed; it is named")
     public Results find(@Parameter(description = "Words, as a search engine reads them (\"quoted phrase\", -not)", example = "walking group")
             @QueryParam("q") String q,
             @Parameter(description = "A taxonomy term code", example = "walking") @QueryParam("category") String category,

@@ -23,10 +23,7 @@ import uk.socialprescribing.conventions.StaleVersionException;
 import uk.socialprescribing.directory.domain.Listing;
 import uk.socialprescribing.directory.domain.ListingChange;
 import uk.socialprescribing.directory.domain.Organization;
-import uk.socialprescribing.events.directory.ServiceCapacityChanged;
-import uk.socialprescribing.events.directory.ServiceUpdated;
-import uk.socialprescribing.events.directory.ServiceWithdrawn;
-import uk.socialprescribing.messaging.outbox.Outbox;
+import uk.socialprescribing.directory.event.ServiceEvents;
 
 /**
  * What a VCSE partner does to keep its own listings right, in one small call each: say how many places are free, and
@@ -42,18 +39,18 @@ public class Partnering {
     }
 
     private final EntityManager entityManager;
-    private final Outbox outbox;
+    private final ServiceEvents events;
     private final Publishing publishing;
     private final ListingStructure structure;
     private final ActivityTerms terms;
     private final Clock clock;
 
-    public Partnering(EntityManager entityManager, Outbox outbox, Publishing publishing, ListingStructure structure, ActivityTerms terms,
+    public Partnering(EntityManager entityManager, ServiceEvents events, Publishing publishing, ListingStructure structure, ActivityTerms terms,
             Clock clock) {
         this.clock = clock;
         this.terms = terms;
         this.entityManager = entityManager;
-        this.outbox = outbox;
+        this.events = events;
         this.publishing = publishing;
         this.structure = structure;
     }
@@ -116,15 +113,13 @@ public class Partnering {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revised(Listing listing, Map<String, ListingChange.Difference> changes, String by, Instant at) {
-        Listing.Details details = listing.details();
         entityManager.flush();
         structure.replace(listing);
         log(listing, by, at, "updated", changes);
         if (listing.isPublic() && !changes.isEmpty()) {
-            outbox.record(new ServiceUpdated(listing.id(), listing.organization().id(), details.name(), List.of(details.category()), at));
+            events.updated(listing, at);
             if (changes.containsKey("capacityAvailable") || changes.containsKey("capacityMaximum")) {
-                outbox.record(new ServiceCapacityChanged(listing.id(), details.capacityAvailable() == null ? 0 : details.capacityAvailable(),
-                        details.capacityMaximum(), "place", at));
+                events.capacityChanged(listing, at);
             }
         }
     }
@@ -139,7 +134,7 @@ public class Partnering {
         entityManager.flush();
         log(listing, by, now, "withdrawn", Map.of("reason", new ListingChange.Difference(null, reason)));
         if (wasPublic) {
-            outbox.record(new ServiceWithdrawn(listing.id(), reason, now));
+            events.withdrawn(listing, reason, now);
         }
         return listing;
     }
@@ -241,7 +236,7 @@ public class Partnering {
         listing.capacity(available, max, now);
         if (listing.isPublic()) {
             // a listing waiting for approval is announced, capacity and all, when it is approved
-            outbox.record(new ServiceCapacityChanged(id, available, max, "place", now));
+            events.capacityChanged(listing, now);
         }
         entityManager.flush();
         return listing;
@@ -271,7 +266,7 @@ public class Partnering {
         logCapacity(listing, available, max, taken > 0 ? "a link worker's connection (a place taken)" : "a link worker's connection (a place given back)", at);
         listing.capacity(available, max, at);
         if (listing.isPublic()) {
-            outbox.record(new ServiceCapacityChanged(id, available, max, "place", at));
+            events.capacityChanged(listing, at);
         }
     }
 

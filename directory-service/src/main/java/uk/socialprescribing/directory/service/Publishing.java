@@ -1,8 +1,6 @@
 package uk.socialprescribing.directory.service;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +8,9 @@ import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.directory.domain.Listing;
 import uk.socialprescribing.directory.domain.Organization;
+import uk.socialprescribing.directory.event.ServiceEvents;
 import uk.socialprescribing.directory.repository.ListingRepository;
 import uk.socialprescribing.directory.repository.OrganizationRepository;
-import uk.socialprescribing.events.directory.ServiceCapacityChanged;
-import uk.socialprescribing.events.directory.ServicePublished;
-import uk.socialprescribing.messaging.outbox.Outbox;
 
 /**
  * Publishing services in the directory; each publication and its events commit together: service.published, then
@@ -25,16 +21,16 @@ public class Publishing {
 
     private final OrganizationRepository organizations;
     private final ListingRepository listings;
-    private final Outbox outbox;
+    private final ServiceEvents events;
     private final ListingStructure structure;
     private final Clock clock;
 
-    public Publishing(OrganizationRepository organizations, ListingRepository listings, Outbox outbox, ListingStructure structure, Clock clock) {
+    public Publishing(OrganizationRepository organizations, ListingRepository listings, ServiceEvents events, ListingStructure structure, Clock clock) {
         this.clock = clock;
         this.structure = structure;
         this.organizations = organizations;
         this.listings = listings;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -65,11 +61,6 @@ public class Publishing {
     /** A listing goes public: service.published, then service.capacity-changed when its capacity is known. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announce(Listing listing) {
-        Listing.Details details = listing.details();
-        Instant at = listing.lastModified();
-        outbox.record(new ServicePublished(listing.id(), listing.organization().id(), details.name(), List.of(details.category()), at));
-        if (details.capacityAvailable() != null) {
-            outbox.record(new ServiceCapacityChanged(listing.id(), details.capacityAvailable(), details.capacityMaximum(), "place", at));
-        }
+        events.published(listing, listing.lastModified());
     }
 }

@@ -64,8 +64,7 @@ public abstract class DeadLetterResource {
     @APIResponse(responseCode = "200", description = "Replayed")
     @APIResponse(responseCode = "404", description = "No such dead letter", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "It failed again, for the reason given; it stays dead-lettered",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "It failed again, for the reason given; it stays dead-lettered")
     public Response replay(@PathParam("channel") String channel, @PathParam("partition") int partition, @PathParam("offset") long offset) {
         try {
             return Response.ok(deadLetters.replay(channel, partition, offset, identity.getPrincipal().getName())).build();

@@ -1,8 +1,6 @@
 package uk.socialprescribing.messaging.outbox;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,10 +34,10 @@ public class Outbox {
     private final Event<Written> written;
     private final Clock clock;
 
-    public Outbox(EntityManager entityManager, Event<Written> written) {
+    public Outbox(EntityManager entityManager, Event<Written> written, Clock clock) {
         this.entityManager = entityManager;
         this.written = written;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**
@@ -56,7 +54,7 @@ public class Outbox {
         }
         UUID eventId = UUID.randomUUID();
         entityManager.persist(new OutboxEvent(eventId, type.topic().topicName(), data.aggregateId(), type.cloudEventType(),
-                type.schemaUri(), write(json), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), requestId()));
+                type.schemaUri(), write(json), clock.instant(), requestId()));
         written.fire(new Written(eventId));
         return eventId;
     }

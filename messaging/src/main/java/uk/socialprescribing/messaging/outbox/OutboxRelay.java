@@ -2,6 +2,7 @@ package uk.socialprescribing.messaging.outbox;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +18,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -64,14 +64,16 @@ public class OutboxRelay {
     private volatile boolean brokerWasAway;
 
     private final AdvisoryLocks locks;
+    private final Clock clock;
 
     public OutboxRelay(EntityManager entityManager, Producer<String, CloudEvent> producer,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
             @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "PT30S") Duration sendTimeout,
             @ConfigProperty(name = "outbox.retention", defaultValue = "P7D") Duration retention,
-            MeterRegistry registry, AdvisoryLocks locks) {
+            MeterRegistry registry, AdvisoryLocks locks, Clock clock) {
         this.locks = locks;
+        this.clock = clock;
         this.entityManager = entityManager;
         this.producer = producer;
         this.source = "/" + applicationName;
@@ -142,7 +144,7 @@ public class OutboxRelay {
             OutboxEvent event = pending.get(i);
             try {
                 sends.get(i).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
-                event.published(Instant.now());
+                event.published(clock.instant());
                 acknowledged++;
             } catch (ExecutionException | TimeoutException e) {
                 // stop at the first failure: what follows is sent again, after it, on the next run
@@ -168,7 +170,7 @@ public class OutboxRelay {
     /** Deletes what was published before the retention period; what waits is never deleted. */
     @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES)
     void purgePublished() {
-        int deleted = purgePublishedBefore(Instant.now().minus(retention));
+        int deleted = purgePublishedBefore(clock.instant().minus(retention));
         if (deleted > 0) {
             LOG.infof("Deleted %d event(s) published more than %s ago from the outbox", deleted, retention);
         }

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.outcomes.projection.ProjectionRebuild;
 
@@ -36,8 +35,7 @@ public class AdminResource {
             description = "Replays referral-events and caseload-events from their first offset into fresh tables and swaps them in; "
                     + "metrics read the same before and after. Answers when done, with the number of events and the rate.")
     @APIResponse(responseCode = "200", description = "Rebuilt", content = @Content(schema = @Schema(implementation = ProjectionRebuild.Result.class)))
-    @APIResponse(responseCode = "403", description = "Not admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not admin")
     public ProjectionRebuild.Result rebuild() {
         return rebuild.rebuild();
     }

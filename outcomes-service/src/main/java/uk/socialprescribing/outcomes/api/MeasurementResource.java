@@ -86,10 +86,8 @@ public class MeasurementResource {
                      "answers": {"swemwbs_1": 3, "swemwbs_2": 2, "swemwbs_3": 3, "swemwbs_4": 2, "swemwbs_5": 3, "swemwbs_6": 3, "swemwbs_7": 2}}""")))
     @APIResponse(responseCode = "201", description = "Recorded and scored",
             content = @Content(schema = @Schema(implementation = Measurements.Measurement.class)))
-    @APIResponse(responseCode = "400", description = "An answer is missing, out of range or unknown; it is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case of yours is known here (another's is not confirmed to exist)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An answer is missing, out of range or unknown; it is named")
+    @APIResponse(responseCode = "404", description = "No such case of yours is known here (another's is not confirmed to exist)")
     public Response record(@NotNull(message = "a questionnaire is required") @Valid Recording body, UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(caller.name(), key, body, () -> {
@@ -115,8 +113,7 @@ public class MeasurementResource {
             description = "For the case's link worker and a lead of its network.")
     @APIResponse(responseCode = "200", description = "The measures, oldest first, and the changes",
             content = @Content(schema = @Schema(implementation = CaseMeasures.class)))
-    @APIResponse(responseCode = "404", description = "No such case of yours is known here (another's is not confirmed to exist)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case of yours is known here (another's is not confirmed to exist)")
     public CaseMeasures read(@PathParam("caseId") UUID caseId) {
         List<Measurements.Measurement> found = measurements.of(caseId, caller.asker());
         return new CaseMeasures(caseId, found, measurements.changes(found));

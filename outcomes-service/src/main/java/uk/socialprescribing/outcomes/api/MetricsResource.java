@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.socialprescribing.conventions.Clocks;
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.QueryParameters;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.outcomes.metrics.MetricTable;
@@ -41,10 +40,8 @@ import uk.socialprescribing.outcomes.metrics.Period;
 @APIResponse(responseCode = "200", description = "The metric, suppressed",
         content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetricTable.class)),
                 @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })
-@APIResponse(responseCode = "400", description = "A parameter is not valid; it is named",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only commissioners and admin read metrics",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "A parameter is not valid; it is named")
+@APIResponse(responseCode = "403", description = "Only commissioners and admin read metrics")
 public class MetricsResource {
 
     private final MetricsQueries queries;

@@ -29,8 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.conventions.NotFound;
-import uk.socialprescribing.events.outcome.OutcomeRecorded;
-import uk.socialprescribing.messaging.outbox.Outbox;
+import uk.socialprescribing.outcomes.event.OutcomeEvents;
 import uk.socialprescribing.outcomes.projection.Projections;
 
 /**
@@ -79,16 +78,16 @@ public class Measurements {
     private final EntityManager entityManager;
     private final Scoring scoring;
     private final Projections projections;
-    private final Outbox outbox;
+    private final OutcomeEvents events;
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
 
-    public Measurements(EntityManager entityManager, Scoring scoring, Projections projections, Outbox outbox, Clock clock) {
+    public Measurements(EntityManager entityManager, Scoring scoring, Projections projections, OutcomeEvents events, Clock clock) {
         this.clock = clock;
         this.entityManager = entityManager;
         this.scoring = scoring;
         this.projections = projections;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     /**
@@ -122,9 +121,10 @@ public class Measurements {
                 .setParameter("timepoint", timepoint).setParameter("score", scored.score(), BigDecimal.class)
                 .setParameter("items", write(scored.items())).setParameter("by", recorder.username()).setParameter("at", now)
                 .setParameter("completed", completed).executeUpdate();
-        outbox.record(new OutcomeRecorded(id, caseId, instrument.name(), timepoint, scored.score(), scored.items(), owner.pcn(), now, completed));
-        return new Measurement(id, caseId, instrument, timepoint, completed, scored.score(), scored.raw(), scored.items(), scored.bands(),
-                recorder.username(), now);
+        Measurement recorded = new Measurement(id, caseId, instrument, timepoint, completed, scored.score(), scored.raw(), scored.items(),
+                scored.bands(), recorder.username(), now);
+        events.recorded(recorded, owner.pcn());
+        return recorded;
     }
 
     private static boolean mayWorkOn(Asker asker, CaseOwner owner) {

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.feedback.FeedbackMessage;
@@ -68,8 +67,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "200", description = "The messages, oldest first",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feedback.class)),
                     @Content(mediaType = FhirResource.FHIR_JSON) })
-    @APIResponse(responseCode = "404", description = "No such referral of yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such referral of yours")
     public Response feedback(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean fhir = accept != null && accept.contains(FhirResource.FHIR_JSON);
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -115,10 +115,8 @@ public class ReferralResource {
                              "status": 400, "detail": "1 field is not valid: person.nhsNumber", "instance": "/api/referrals",
                              "errors": [{"field": "person.nhsNumber", "rule": "ValidNhsNumber",
                                          "message": "must be an NHS number: 10 digits with a valid modulus 11 check digit"}]}""")))
-    @APIResponse(responseCode = "403", description = "Not a referrer, or the token names no organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a referrer, or the token names no organisation")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Response refer(@NotNull(message = "a referral is required") @Valid NewReferral referral,
             @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         Caller.ReferringOrganisation organisation = caller.referringOrganisation();
@@ -160,8 +158,7 @@ public class ReferralResource {
                     + "referrals that changed after that instant, oldest change first. Every referral listed counts as a read of "
                     + "personal data and is audited.")
     @APIResponse(responseCode = "200", description = "A page of referrals")
-    @APIResponse(responseCode = "400", description = "A query parameter is not valid; it is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is not valid; it is named")
     public Page<ReferralSummary> list(
             @Parameter(schema = @Schema(enumeration = { "RECEIVED", "ACCEPTED", "DECLINED", "REDIRECTED", "WITHDRAWN", "CLOSED" }))
             @QueryParam("status") String status,
@@ -216,8 +213,7 @@ public class ReferralResource {
                     + "The ETag is what a triage decision sends back in If-Match.")
     @APIResponse(responseCode = "200", description = "The referral; ETag its version",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "404", description = "No such referral, or not one you may see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such referral, or not one you may see")
     public Response read(@PathParam("id") UUID id, UriInfo uri) {
         Referral referral = triage.read(id, caller.viewer());
         return Response.ok(ReferralView.of(referral, triage.today(), uri)).header(HttpHeaders.ETAG, etag(referral)).build();
@@ -276,8 +272,7 @@ public class ReferralResource {
     @Operation(summary = "Decline a referral, with a coded reason",
             description = "Needs If-Match. Emits referral.declined; the referrer's message names SNOMED CT 871711000000103.")
     @APIResponse(responseCode = "200", description = "Declined", content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "400", description = "The body is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not valid")
     public Response decline(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid TriageDecisions.Decline body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         long version = Preconditions.ifMatchVersion(ifMatch);
@@ -293,8 +288,7 @@ public class ReferralResource {
     @Operation(summary = "Redirect a referral to a better-suited service or organisation",
             description = "Needs If-Match. Emits referral.redirected; the referrer is told where it went.")
     @APIResponse(responseCode = "200", description = "Redirected", content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "400", description = "The body is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not valid")
     public Response redirect(@PathParam("id") UUID id, @NotNull(message = "where it goes is required") @Valid TriageDecisions.Redirect body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         long version = Preconditions.ifMatchVersion(ifMatch);
@@ -310,8 +304,7 @@ public class ReferralResource {
     @Operation(summary = "Withdraw a referral (the referrer, while it is open)",
             description = "Needs If-Match. Only the referring organisation may withdraw. Emits referral.withdrawn.")
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "400", description = "The body is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not valid")
     public Response withdraw(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid TriageDecisions.Withdraw body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         long version = Preconditions.ifMatchVersion(ifMatch);

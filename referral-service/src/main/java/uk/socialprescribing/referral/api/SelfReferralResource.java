@@ -90,13 +90,10 @@ public class SelfReferralResource {
                      "consent": true}""")))
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = "A unique string to retry safely")
     @APIResponse(responseCode = "201", description = "Received", content = @Content(schema = @Schema(implementation = SelfReferralReceipt.class)))
-    @APIResponse(responseCode = "400", description = "The form has problems; every one is named, with its field and rule, in one answer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The form has problems; every one is named, with its field and rule, in one answer")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     @APIResponse(responseCode = "429", description = "Too many self-referrals from this address; try again after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Response refer(@NotNull(message = "a referral is required") SelfReferral referral,
             @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         requireNoProblems(referral);

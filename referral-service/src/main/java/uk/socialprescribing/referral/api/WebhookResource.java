@@ -10,9 +10,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,10 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import uk.socialprescribing.conventions.Page;
 import uk.socialprescribing.conventions.PageParameters;
 import uk.socialprescribing.conventions.PageRequest;
-import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.QueryParameters;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.conventions.Slice;
@@ -84,8 +83,7 @@ public class WebhookResource {
                     + "to try webhooks locally. POST …/{id}/test sends a test message.")
     @APIResponse(responseCode = "201", description = "Registered; the secret is shown this once",
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", description = "The URL is not valid (https on a public address is required)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The URL is not valid (https on a public address is required)")
     public Response register(@NotNull(message = "a webhook is required") @Valid NewWebhook webhook,
             @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         String organisation = caller.referringOrganisation().key();
@@ -113,8 +111,7 @@ public class WebhookResource {
     @Path("/{id}")
     @Operation(summary = "Remove a webhook", description = "Messages still waiting for it are not sent.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No such webhook of yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such webhook of yours")
     public Response remove(@PathParam("id") UUID id) {
         if (!webhooks.remove(caller.referringOrganisation().key(), id)) {
             throw new WebhookNotFoundException(id);
@@ -129,8 +126,7 @@ public class WebhookResource {
                     + "to check that your system receives messages and checks their signature. Its delivery is in the webhook's log.")
     @APIResponse(responseCode = "202", description = "Queued; the message, and where to follow its delivery (Location)",
             content = @Content(schema = @Schema(implementation = uk.socialprescribing.referral.feedback.FeedbackMessage.class)))
-    @APIResponse(responseCode = "404", description = "No such webhook of yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such webhook of yours")
     public Response test(@PathParam("id") UUID id, UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(caller.name(), key, List.of("test", id), () -> {
@@ -147,8 +143,7 @@ public class WebhookResource {
     @Path("/{id}/deliveries")
     @Operation(summary = "The delivery log of a webhook", description = "Its deliveries, newest first, paged, each with every attempt.")
     @APIResponse(responseCode = "200", description = "A page of the deliveries, newest first")
-    @APIResponse(responseCode = "404", description = "No such webhook of yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such webhook of yours")
     public Page<Webhooks.Delivery> deliveries(@PathParam("id") UUID id, @BeanParam PageParameters paging, UriInfo uri) {
         QueryParameters query = QueryParameters.read();
         PageRequest page = paging.read(query);

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -104,7 +103,7 @@ public class ReferrerFeedback {
     /** A message about no referral, to try a webhook: written for the organisation, and queued for that one webhook only. */
     @Transactional(Transactional.TxType.MANDATORY)
     public FeedbackMessage test(String organisation, UUID webhookId) {
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         FeedbackMessage message = new FeedbackMessage(UUID.randomUUID(), null, "test", null, null, now,
                 "A test message from the social prescribing service: your system received it and checked its signature.", null, null, null,
                 null, null, null, null);
@@ -276,7 +275,7 @@ public class ReferrerFeedback {
     private void write(Referral referral, String kind, FeedbackMessage.Coding recordAs, String text, String linkWorker,
             FeedbackMessage.Allocation allocation, String declineReason, String redirectedTo, FeedbackMessage.Closure closure,
             List<FeedbackMessage.OutcomeChange> outcomeChanges) {
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         FeedbackMessage message = new FeedbackMessage(UUID.randomUUID(), referral.id(), kind, referral.status().name(), recordAs, now, text,
                 linkWorker, contact(referral), allocation, declineReason, redirectedTo, closure, outcomeChanges);
         String organisation = referral.referrer().organisation();

@@ -10,20 +10,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -148,7 +146,7 @@ public class WebhookDispatcher {
     }
 
     private void record(UUID deliveryId, int attempt, Integer status, String error, int durationMillis) {
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         boolean delivered = error == null;
         boolean exhausted = !delivered && attempt >= maxAttempts;
         Instant next = delivered || exhausted ? null : now.plus(backoff.multipliedBy(1L << Math.min(attempt - 1, 16)));

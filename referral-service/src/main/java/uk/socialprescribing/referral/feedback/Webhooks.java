@@ -6,7 +6,6 @@ import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -194,6 +193,6 @@ public class Webhooks {
 
 
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

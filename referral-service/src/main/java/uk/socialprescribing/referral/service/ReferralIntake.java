@@ -3,7 +3,6 @@ package uk.socialprescribing.referral.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,16 +14,14 @@ import org.jboss.logging.Logger;
 
 import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.conventions.InvalidInput;
-import uk.socialprescribing.events.referral.ReferralReceived;
 import uk.socialprescribing.messaging.AdvisoryLocks;
-import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.reference.PrimaryCare;
 import uk.socialprescribing.referral.config.ReferralConfig;
 import uk.socialprescribing.referral.domain.Person;
-import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.Referrer;
 import uk.socialprescribing.referral.domain.TriageDeadline;
+import uk.socialprescribing.referral.event.ReferralEvents;
 import uk.socialprescribing.referral.repository.ReferralRepository;
 
 /**
@@ -38,7 +35,7 @@ public class ReferralIntake {
     private static final Logger LOG = Logger.getLogger(ReferralIntake.class);
 
     private final ReferralRepository referrals;
-    private final Outbox outbox;
+    private final ReferralEvents events;
     private final EntityManager entityManager;
     private final TriageDeadline deadline;
     private final PrimaryCare primaryCare = PrimaryCare.standard();
@@ -46,11 +43,11 @@ public class ReferralIntake {
 
     private final AdvisoryLocks locks;
 
-    public ReferralIntake(ReferralRepository referrals, Outbox outbox, EntityManager entityManager, ReferralConfig config,
+    public ReferralIntake(ReferralRepository referrals, ReferralEvents events, EntityManager entityManager, ReferralConfig config,
             Clock clock, AdvisoryLocks locks) {
         this.locks = locks;
         this.referrals = referrals;
-        this.outbox = outbox;
+        this.events = events;
         this.entityManager = entityManager;
         this.deadline = new TriageDeadline(config.triage().workingDays(), config.triage().bankHolidays());
         this.clock = clock;
@@ -64,7 +61,7 @@ public class ReferralIntake {
     public Referral receive(Referrer referrer, Person person, String practiceOdsCode, String practiceField,
             String postcodeField, Referral.Needs needs) {
         return receive(referrer, person, practiceOdsCode, practiceField, postcodeField, needs,
-                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+                clock.instant());
     }
 
     /** Received at a time of the caller's: the demo data's referrals, which arrived in the past. */
@@ -89,8 +86,7 @@ public class ReferralIntake {
         // answered with was already stale (a client's accept with it was a 412)
         flagDuplicates(referral);
         referrals.persist(referral);
-        outbox.record(new ReferralReceived(referral.id(), referrer.kind().code(), referrer.odsCode(), practice, pcn,
-                needs.reasons().stream().map(ReasonCode::code).toList(), needs.urgency().code(), now));
+        events.received(referral);
         // the referral's id and its kind of referrer only: never anything of the person
         LOG.infof("Referral %s received from a %s referrer for practice %s", referral.id(), referrer.kind().code(), practice);
         return referral;

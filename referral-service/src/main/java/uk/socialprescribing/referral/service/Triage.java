@@ -18,16 +18,11 @@ import uk.socialprescribing.events.caseload.CaseAssigned;
 import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.caseload.CaseOpened;
 import uk.socialprescribing.events.caseload.CaseWaitlisted;
-import uk.socialprescribing.events.referral.ReferralAccepted;
-import uk.socialprescribing.events.referral.ReferralClosed;
-import uk.socialprescribing.events.referral.ReferralDeclined;
-import uk.socialprescribing.events.referral.ReferralRedirected;
-import uk.socialprescribing.events.referral.ReferralWithdrawn;
-import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.referral.domain.DeclineReason;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
 import uk.socialprescribing.referral.domain.WithdrawalReason;
+import uk.socialprescribing.referral.event.ReferralEvents;
 import uk.socialprescribing.referral.feedback.ReferrerFeedback;
 import uk.socialprescribing.referral.repository.ReferralRepository;
 
@@ -41,14 +36,14 @@ public class Triage {
 
     private final ReferralRepository referrals;
     private final PersonalDataReads reads;
-    private final Outbox outbox;
+    private final ReferralEvents events;
     private final ReferrerFeedback feedback;
     private final Clock clock;
 
-    public Triage(ReferralRepository referrals, PersonalDataReads reads, Outbox outbox, ReferrerFeedback feedback, Clock clock) {
+    public Triage(ReferralRepository referrals, PersonalDataReads reads, ReferralEvents events, ReferrerFeedback feedback, Clock clock) {
         this.referrals = referrals;
         this.reads = reads;
-        this.outbox = outbox;
+        this.events = events;
         this.feedback = feedback;
         this.clock = clock;
     }
@@ -64,9 +59,7 @@ public class Triage {
         Referral referral = forTriage(id, expectedVersion, triager);
         referral.accept(triager.principal(), at);
         referral.triagedByName(triager.name());
-        outbox.record(new ReferralAccepted(referral.id(), referral.practiceOdsCode(), referral.pcnCode(),
-                referral.urgency().code(), referral.person().language(), referral.person().interpreterNeeded(),
-                referral.triagedAt(), referral.receivedAt()));
+        events.accepted(referral);
         // the referrer hears of the acceptance with where the case went, when caseload-service says (caseAllocated)
         referrals.flush(); // the new version, for the ETag of the answer
         return referral;
@@ -77,7 +70,7 @@ public class Triage {
         Referral referral = forTriage(id, expectedVersion, triager);
         referral.decline(triager.principal(), reason, note, now());
         referral.triagedByName(triager.name());
-        outbox.record(new ReferralDeclined(referral.id(), reason.code(), referral.triagedAt()));
+        events.declined(referral);
         feedback.declined(referral);
         referrals.flush(); // the new version, for the ETag of the answer
         return referral;
@@ -88,7 +81,7 @@ public class Triage {
         Referral referral = forTriage(id, expectedVersion, triager);
         referral.redirect(triager.principal(), to, reason, note, now());
         referral.triagedByName(triager.name());
-        outbox.record(new ReferralRedirected(referral.id(), to, reason, referral.triagedAt()));
+        events.redirected(referral);
         feedback.redirected(referral);
         referrals.flush(); // the new version, for the ETag of the answer
         return referral;
@@ -99,7 +92,7 @@ public class Triage {
     public Referral withdraw(UUID id, long expectedVersion, Viewer referrer, WithdrawalReason reason, String note) {
         Referral referral = forTriage(id, expectedVersion, referrer);
         referral.withdraw(referrer.principal(), reason, note, now());
-        outbox.record(new ReferralWithdrawn(referral.id(), reason.code(), referral.withdrawnAt()));
+        events.withdrawn(referral);
         referrals.flush(); // the new version, for the ETag of the answer
         return referral;
     }
@@ -116,7 +109,7 @@ public class Triage {
             return false;
         }
         referral.closeAfterCase(closed.caseId(), closed.reason(), closed.closedAt().truncatedTo(ChronoUnit.MICROS));
-        outbox.record(new ReferralClosed(referral.id(), closed.reason(), referral.closedAt()));
+        events.closed(referral);
         feedback.closed(referral, closed);
         return true;
     }
@@ -225,6 +218,6 @@ public class Triage {
     }
 
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

@@ -3,6 +3,7 @@ package uk.socialprescribing.messaging.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +35,8 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import uk.socialprescribing.messaging.AdvisoryLocks;
 import uk.socialprescribing.events.referral.ReferralReceived;
+import uk.socialprescribing.messaging.AdvisoryLocks;
 import uk.socialprescribing.testing.PublishedEvents;
 
 /**
@@ -74,7 +75,7 @@ class TwoRelaysTest {
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(p, new StringSerializer(), new CloudEventSerializer())) {
             OutboxRelay second = new OutboxRelay(entityManager, producer, "referral-service", 25, Duration.ofSeconds(30), Duration.ofDays(7),
-                    new SimpleMeterRegistry(), new AdvisoryLocks(entityManager));
+                    new SimpleMeterRegistry(), new AdvisoryLocks(entityManager), Clock.systemUTC());
             Future<?> secondRelay = pool.submit(() -> {
                 while (writing.get() || pending() > 0) {
                     bySecond.addAndGet(QuarkusTransaction.requiringNew().call(second::publishBatch));
