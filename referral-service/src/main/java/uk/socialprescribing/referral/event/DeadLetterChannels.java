@@ -13,14 +13,16 @@ import uk.socialprescribing.messaging.deadletter.DeadLetterHandlers;
 @ApplicationScoped
 public class DeadLetterChannels implements DeadLetterHandlers {
 
-    private final CaseAndOutcomeConsumer consumer;
+    private final CaseloadEventsConsumer caseload;
+    private final OutcomeEventsConsumer outcomes;
 
-    public DeadLetterChannels(CaseAndOutcomeConsumer consumer) {
-        this.consumer = consumer;
+    public DeadLetterChannels(CaseloadEventsConsumer caseload, OutcomeEventsConsumer outcomes) {
+        this.caseload = caseload;
+        this.outcomes = outcomes;
     }
 
     @Override
     public Map<String, Consumer<ConsumerRecord<String, byte[]>>> byChannel() {
-        return Map.of("caseload-events", consumer::onCaseloadEvent, "outcome-events", consumer::onOutcomeEvent);
+        return Map.of("caseload-events", caseload::on, "outcome-events", outcomes::on);
     }
 }

@@ -11,7 +11,6 @@ import uk.socialprescribing.events.caseload.CaseAssigned;
 import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.caseload.CaseOpened;
 import uk.socialprescribing.events.caseload.CaseWaitlisted;
-import uk.socialprescribing.events.outcome.OutcomeRecorded;
 import uk.socialprescribing.messaging.inbox.Inbox;
 import uk.socialprescribing.referral.feedback.ReferrerFeedback;
 import uk.socialprescribing.referral.service.Triage;
@@ -19,21 +18,20 @@ import uk.socialprescribing.referral.service.Triage;
 /**
  * What closes the loop: caseload-service's case.opened, case.assigned and case.waitlisted say where the referral's
  * case went (the acceptance message waits for them); its case.closed closes the referral and sends the referrer its
- * closing message; outcomes-service's outcome.recorded is kept for that message. Each event is handled once (the inbox row
- * commits with the effect); what cannot be read goes to the channel's dead-letter topic with the reason.
+ * closing message. Each event is handled once (the inbox row commits with the effect); what cannot be read goes to the
+ * channel's dead-letter topic with the reason.
  */
 @ApplicationScoped
-public class CaseAndOutcomeConsumer {
+public class CaseloadEventsConsumer {
 
-    static final String CASELOAD_HANDLER = "referral.caseload-events";
-    static final String OUTCOME_HANDLER = "referral.outcome-events";
-    private static final Logger LOG = Logger.getLogger(CaseAndOutcomeConsumer.class);
+    static final String HANDLER = "referral.caseload-events";
+    private static final Logger LOG = Logger.getLogger(CaseloadEventsConsumer.class);
 
     private final Inbox inbox;
     private final Triage triage;
     private final ReferrerFeedback feedback;
 
-    public CaseAndOutcomeConsumer(Inbox inbox, Triage triage, ReferrerFeedback feedback) {
+    public CaseloadEventsConsumer(Inbox inbox, Triage triage, ReferrerFeedback feedback) {
         this.inbox = inbox;
         this.triage = triage;
         this.feedback = feedback;
@@ -41,8 +39,8 @@ public class CaseAndOutcomeConsumer {
 
     @Incoming("caseload-events")
     @Blocking
-    public void onCaseloadEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.handleOnce(CASELOAD_HANDLER, record, event -> {
+    public void on(ConsumerRecord<String, byte[]> record) {
+        inbox.handleOnce(HANDLER, record, event -> {
             // where the case went: the referral shows it, and the referrer hears of the acceptance with it
             event.dataAs(CaseOpened.class).ifPresent(opened -> {
                 if (!triage.caseOpened(opened)) {
@@ -75,11 +73,5 @@ public class CaseAndOutcomeConsumer {
                 }
             }
         });
-    }
-
-    @Incoming("outcome-events")
-    @Blocking
-    public void onOutcomeEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.handleOnce(OUTCOME_HANDLER, record, event -> event.dataAs(OutcomeRecorded.class).ifPresent(feedback::outcomeRecorded));
     }
 }
