@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import uk.socialprescribing.caseload.domain.Connection;
-import uk.socialprescribing.caseload.domain.DirectoryService;
+import uk.socialprescribing.caseload.domain.ListedService;
 import uk.socialprescribing.caseload.service.Connections;
 import uk.socialprescribing.conventions.Preconditions;
 import uk.socialprescribing.conventions.Roles;
@@ -75,7 +75,7 @@ public class ConnectionResource {
 
         static ConnectionView of(Connections.Seen seen) {
             Connection c = seen.connection();
-            DirectoryService s = seen.service();
+            ListedService s = seen.service();
             return new ConnectionView(c.id(), c.serviceId(), c.serviceName(), c.category(), c.status(), c.reason(),
                     seen.noteVisible() ? c.note() : null, c.madeBy(), c.madeAt(), c.updatedAt(), s == null ? null : s.available(),
                     s == null ? null : s.withdrawnAt());

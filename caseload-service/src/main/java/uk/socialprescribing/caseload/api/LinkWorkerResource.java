@@ -100,12 +100,12 @@ public class LinkWorkerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a link worker", description = "Admin, or a lead of the PCN. Their room is used at once: "
             + "waiting cases of the PCN are assigned to them.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = NewLinkWorker.class),
+    @RequestBody(content = @Content(schema = @Schema(implementation = LinkWorkerDetails.class),
             examples = @ExampleObject(name = "link worker", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = LinkWorkerView.class)))
     @APIResponse(responseCode = "400", description = "A field is not valid (an unknown PCN, a practice of another PCN…)")
     @APIResponse(responseCode = "409", description = "The username has a link worker already")
-    public Response add(@NotNull(message = "a link worker is required") @Valid NewLinkWorker body, UriInfo uri,
+    public Response add(@NotNull(message = "a link worker is required") @Valid LinkWorkerDetails body, UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(caller.name(), key, body, () -> {
             caller.requireManagerOf(body.pcnCode());
@@ -120,14 +120,14 @@ public class LinkWorkerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a link worker's details or caps", description = "Needs If-Match. Raising a cap assigns "
             + "waiting cases at once; lowering it below the current load takes no case away, it only stops new ones.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = NewLinkWorker.class),
+    @RequestBody(content = @Content(schema = @Schema(implementation = LinkWorkerDetails.class),
             examples = @ExampleObject(name = "link worker", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = LinkWorkerView.class)))
     @APIResponse(responseCode = "400", description = "A field is not valid")
     @APIResponse(responseCode = "404", description = "No such link worker in your PCN")
     @APIResponse(responseCode = "412", description = "Changed since you read it")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response update(@PathParam("id") UUID id, @NotNull(message = "a link worker is required") @Valid NewLinkWorker body,
+    public Response update(@PathParam("id") UUID id, @NotNull(message = "a link worker is required") @Valid LinkWorkerDetails body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Preconditions.ifMatchVersion(ifMatch);
         LinkWorker worker = visible(id);
@@ -145,7 +145,7 @@ public class LinkWorkerResource {
         return worker;
     }
 
-    private static LinkWorker.Profile profile(NewLinkWorker body) {
+    private static LinkWorker.Profile profile(LinkWorkerDetails body) {
         return new LinkWorker.Profile(body.username().strip(), body.displayName().strip(), body.pcnCode(),
                 body.practices() == null ? List.of() : body.practices(), body.languages(), body.workingDays(),
                 body.activeCaseCap(), body.yearlyCap(), Boolean.TRUE.equals(body.lead()));

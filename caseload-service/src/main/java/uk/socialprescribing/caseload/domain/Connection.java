@@ -143,7 +143,7 @@ public class Connection {
     }
 
     /** A new connection; a decline from the start (e.g. the service had no space) carries its reason. */
-    public static Connection make(UUID caseId, DirectoryService service, String category, Status status, Reason reason, String note,
+    public static Connection make(UUID caseId, ListedService service, String category, Status status, Reason reason, String note,
             String by, Instant at) {
         if (!status.canStart()) {
             throw new IllegalArgumentException(status + " is not a starting state");

@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import uk.socialprescribing.caseload.service.DirectoryCopy;
+import uk.socialprescribing.caseload.service.ListedServices;
 import uk.socialprescribing.events.directory.ServiceCapacityChanged;
 import uk.socialprescribing.events.directory.ServicePublished;
 import uk.socialprescribing.events.directory.ServiceUpdated;
@@ -23,9 +23,9 @@ public class DirectoryEventsConsumer {
     static final String HANDLER = "caseload.directory-events";
 
     private final Inbox inbox;
-    private final DirectoryCopy copy;
+    private final ListedServices copy;
 
-    public DirectoryEventsConsumer(Inbox inbox, DirectoryCopy copy) {
+    public DirectoryEventsConsumer(Inbox inbox, ListedServices copy) {
         this.inbox = inbox;
         this.copy = copy;
     }

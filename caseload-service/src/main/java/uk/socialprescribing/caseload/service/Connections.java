@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 import uk.socialprescribing.audit.PersonalDataReads;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Connection;
-import uk.socialprescribing.caseload.domain.DirectoryService;
+import uk.socialprescribing.caseload.domain.ListedService;
 import uk.socialprescribing.caseload.event.CaseEvents;
 import uk.socialprescribing.conventions.Conflict;
 import uk.socialprescribing.conventions.InvalidInput;
@@ -29,7 +29,7 @@ import uk.socialprescribing.events.caseload.CaseClosed;
 public class Connections {
 
     /** A connection and whether the reader may see its note. */
-    public record Seen(Connection connection, DirectoryService service, boolean noteVisible) {
+    public record Seen(Connection connection, ListedService service, boolean noteVisible) {
     }
 
     /** What the link worker asks for. */
@@ -45,12 +45,12 @@ public class Connections {
 
     private final EntityManager entityManager;
     private final CaseWork work;
-    private final DirectoryCopy directory;
+    private final ListedServices directory;
     private final CaseEvents events;
     private final Clock clock;
     private final PersonalDataReads reads;
 
-    public Connections(EntityManager entityManager, CaseWork work, DirectoryCopy directory, CaseEvents events, Clock clock,
+    public Connections(EntityManager entityManager, CaseWork work, ListedServices directory, CaseEvents events, Clock clock,
             PersonalDataReads reads) {
         this.reads = reads;
         this.entityManager = entityManager;
@@ -69,7 +69,7 @@ public class Connections {
                     "a connection starts as suggested, referred, attending or declined");
         }
         requireReasonFits(status, request.reason(), request.note());
-        DirectoryService service = directory.find(request.serviceId()).filter(DirectoryService::isDescribed)
+        ListedService service = directory.find(request.serviceId()).filter(ListedService::isDescribed)
                 .orElseThrow(() -> new InvalidInput("serviceId", "KnownService",
                         "is not a service of the directory (as last heard from directory-events)"));
         if (service.isWithdrawn()) {
@@ -115,7 +115,7 @@ public class Connections {
         connection.moveTo(status, reason, note, now);
         events.connectionUpdated(c, connection, now);
         entityManager.flush();
-        return new Seen(connection, entityManager.find(DirectoryService.class, connection.serviceId()), true);
+        return new Seen(connection, entityManager.find(ListedService.class, connection.serviceId()), true);
     }
 
     /** The case's connections, oldest first; notes only for its link worker and a lead of its PCN. */
@@ -126,10 +126,10 @@ public class Connections {
         if (notes) {
             reads.record(caseId, viewer.reader(), "connection-notes");
         }
-        return entityManager.createQuery("select n, s from Connection n join DirectoryService s on s.id = n.serviceId "
+        return entityManager.createQuery("select n, s from Connection n join ListedService s on s.id = n.serviceId "
                 + "where n.caseId = :case order by n.madeAt, n.id", Object[].class)
                 .setParameter("case", caseId).getResultList().stream()
-                .map(row -> new Seen((Connection) row[0], (DirectoryService) row[1], notes)).toList();
+                .map(row -> new Seen((Connection) row[0], (ListedService) row[1], notes)).toList();
     }
 
     @Transactional

@@ -23,7 +23,7 @@ import uk.socialprescribing.caseload.domain.CarePlanVersion.Owner;
 import uk.socialprescribing.caseload.domain.CarePlanVersion.Progress;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Connection;
-import uk.socialprescribing.caseload.domain.DirectoryService;
+import uk.socialprescribing.caseload.domain.ListedService;
 import uk.socialprescribing.caseload.domain.LinkWorker;
 import uk.socialprescribing.caseload.domain.Session;
 import uk.socialprescribing.conventions.Clocks;
@@ -47,10 +47,10 @@ public class DemoCaseloads {
     private final Sessions sessions;
     private final CarePlans plans;
     private final Connections connections;
-    private final DirectoryCopy directory;
+    private final ListedServices directory;
 
     public DemoCaseloads(CaseloadConfig config, EntityManager entityManager, Sessions sessions, CarePlans plans, Connections connections,
-            DirectoryCopy directory) {
+            ListedServices directory) {
         this.enabled = config.demoData().enabled();
         this.caseloads = config.demoData().caseloads();
         this.entityManager = entityManager;
@@ -66,7 +66,7 @@ public class DemoCaseloads {
         if (!enabled) {
             return;
         }
-        List<DirectoryService> services = QuarkusTransaction.requiringNew().call(directory::open);
+        List<ListedService> services = QuarkusTransaction.requiringNew().call(directory::open);
         if (services.size() < 5) {
             return; // the directory's demo services have not arrived yet
         }
@@ -127,7 +127,7 @@ public class DemoCaseloads {
                 .setParameter("id", caseId).executeUpdate();
     }
 
-    private void history(UUID caseId, int stage, List<DirectoryService> services) {
+    private void history(UUID caseId, int stage, List<ListedService> services) {
         Case c = entityManager.find(Case.class, caseId);
         LinkWorker worker = entityManager.find(LinkWorker.class, c.linkWorkerId());
         CaseViewer viewer = CaseViewer.linkWorker(c.pcnCode(), worker.id());
@@ -208,20 +208,20 @@ public class DemoCaseloads {
                 viewer, by);
     }
 
-    private Connections.Seen connect(UUID caseId, CaseViewer viewer, String by, DirectoryService service, Connection.Status status,
+    private Connections.Seen connect(UUID caseId, CaseViewer viewer, String by, ListedService service, Connection.Status status,
             Connection.Reason reason) {
         String category = service.categories().get(0);
         return connections.make(caseId, new Connections.Request(service.id(), category, status, reason, null), viewer, by);
     }
 
-    private static DirectoryService open(List<DirectoryService> services, String category, UUID caseId) {
-        List<DirectoryService> inCategory = services.stream()
+    private static ListedService open(List<ListedService> services, String category, UUID caseId) {
+        List<ListedService> inCategory = services.stream()
                 .filter(s -> s.categories().contains(category) && (s.available() == null || s.available() > 0)).toList();
-        List<DirectoryService> from = inCategory.isEmpty() ? services : inCategory;
+        List<ListedService> from = inCategory.isEmpty() ? services : inCategory;
         return from.get(Math.floorMod(caseId.hashCode(), from.size()));
     }
 
-    private static Optional<DirectoryService> full(List<DirectoryService> services) {
+    private static Optional<ListedService> full(List<ListedService> services) {
         return services.stream().filter(s -> Integer.valueOf(0).equals(s.available())).findFirst();
     }
 

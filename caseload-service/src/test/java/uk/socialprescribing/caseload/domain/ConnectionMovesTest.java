@@ -16,7 +16,7 @@ class ConnectionMovesTest {
     static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
 
     static Connection made(Connection.Status status) {
-        return Connection.make(UUID.randomUUID(), DirectoryService.heardOf(UUID.randomUUID(), AT), "walking", status,
+        return Connection.make(UUID.randomUUID(), ListedService.heardOf(UUID.randomUUID(), AT), "walking", status,
                 status.needsReason() ? Connection.Reason.NO_SPACE : null, null, "amara.okafor", AT);
     }
 

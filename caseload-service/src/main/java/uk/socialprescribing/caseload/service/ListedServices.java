@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import uk.socialprescribing.caseload.domain.DirectoryService;
+import uk.socialprescribing.caseload.domain.ListedService;
 import uk.socialprescribing.events.directory.ServiceCapacityChanged;
 import uk.socialprescribing.events.directory.ServicePublished;
 import uk.socialprescribing.events.directory.ServiceUpdated;
@@ -20,11 +20,11 @@ import uk.socialprescribing.events.directory.ServiceWithdrawn;
  * consumer's transaction. Each change is an upsert, so an event that overtakes the service's publication still lands.
  */
 @ApplicationScoped
-public class DirectoryCopy {
+public class ListedServices {
 
     private final EntityManager entityManager;
 
-    public DirectoryCopy(EntityManager entityManager) {
+    public ListedServices(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
@@ -48,20 +48,20 @@ public class DirectoryCopy {
         service(e.serviceId()).withdrawn(e.reason(), e.withdrawnAt());
     }
 
-    public Optional<DirectoryService> find(UUID id) {
-        return Optional.ofNullable(entityManager.find(DirectoryService.class, id));
+    public Optional<ListedService> find(UUID id) {
+        return Optional.ofNullable(entityManager.find(ListedService.class, id));
     }
 
     /** Open services of the copy, for demo data and suggestions: described, not withdrawn, by name. */
-    public List<DirectoryService> open() {
-        return entityManager.createQuery("from DirectoryService s where s.organisationId is not null and s.withdrawnAt is null order by s.name, s.id",
-                DirectoryService.class).getResultStream().filter(s -> !s.categories().isEmpty()).toList();
+    public List<ListedService> open() {
+        return entityManager.createQuery("from ListedService s where s.organisationId is not null and s.withdrawnAt is null order by s.name, s.id",
+                ListedService.class).getResultStream().filter(s -> !s.categories().isEmpty()).toList();
     }
 
-    private DirectoryService service(UUID id) {
-        DirectoryService found = entityManager.find(DirectoryService.class, id);
+    private ListedService service(UUID id) {
+        ListedService found = entityManager.find(ListedService.class, id);
         if (found == null) {
-            found = DirectoryService.heardOf(id, Instant.now());
+            found = ListedService.heardOf(id, Instant.now());
             entityManager.persist(found);
         }
         return found;

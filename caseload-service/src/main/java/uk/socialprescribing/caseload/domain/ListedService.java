@@ -18,7 +18,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "directory_service")
-public class DirectoryService {
+public class ListedService {
 
     @Id
     private UUID id;
@@ -51,12 +51,12 @@ public class DirectoryService {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected DirectoryService() {
+    protected ListedService() {
     }
 
     /** A service first heard of: published, or met first in a capacity change that overtook its publication. */
-    public static DirectoryService heardOf(UUID id, Instant at) {
-        DirectoryService s = new DirectoryService();
+    public static ListedService heardOf(UUID id, Instant at) {
+        ListedService s = new ListedService();
         s.id = id;
         s.name = "(not yet described)";
         s.categories = new String[0];

@@ -13,8 +13,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A link worker as admin or a lead describes them. */
-@Schema(name = "NewLinkWorker")
-public record NewLinkWorker(
+@Schema(name = "LinkWorkerDetails")
+public record LinkWorkerDetails(
         @NotBlank @Size(max = 200) @Schema(required = true, description = "Their Keycloak username", example = "amara.okafor") String username,
         @NotBlank @Size(max = 200) @Schema(required = true, example = "Amara Okafor") String displayName,
         @NotNull @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be a PCN code such as U84002")
