@@ -7,6 +7,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.socialprescribing.caseload.Caseloads.PCN;
+import static uk.socialprescribing.caseload.Caseloads.PRACTICE;
+import static uk.socialprescribing.caseload.Caseloads.addLinkWorker;
+import static uk.socialprescribing.caseload.Caseloads.admin;
+import static uk.socialprescribing.caseload.Caseloads.emptyThePcn;
+import static uk.socialprescribing.caseload.Caseloads.lead;
+import static uk.socialprescribing.caseload.Caseloads.openCase;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,9 +53,6 @@ import uk.socialprescribing.testing.TestTokens;
 @QuarkusTest
 class AllocationTest {
 
-    static final String PCN = "U84005";
-    static final String PRACTICE = "B82033";
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
@@ -58,49 +62,9 @@ class AllocationTest {
     @Inject
     CaseOpening caseOpening;
 
-    static String admin() {
-        return TestTokens.admin();
-    }
-
-    static String lead(String pcn) {
-        return TestTokens.lead(pcn);
-    }
-
     @BeforeEach
-    void emptyThePcn() {
+    void emptyTheTestsPcn() {
         emptyThePcn(entityManager);
-    }
-
-    /** No link worker, case, session, plan or connection left in the tests' PCN. */
-    static void emptyThePcn(EntityManager entityManager) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (String table : List.of("care_session", "care_plan_version", "connection")) {
-                entityManager.createNativeQuery("delete from " + table + " where case_id in (select id from care_case where pcn_code = :pcn)")
-                        .setParameter("pcn", PCN).executeUpdate();
-            }
-            entityManager.createNativeQuery("delete from care_case where pcn_code = :pcn").setParameter("pcn", PCN).executeUpdate();
-            entityManager.createNativeQuery("delete from link_worker where pcn_code = :pcn").setParameter("pcn", PCN).executeUpdate();
-        });
-    }
-
-    /** Opens a case for a new accepted referral of the tests' PCN, as referral.accepted would, and returns its id. */
-    /** A case whose referral arrived 60 days ago (so sessions may be dated up to then) and was accepted now. */
-    static String openCase(CaseOpening caseOpening, String urgency) {
-        UUID referral = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> caseOpening.openFor(new ReferralAccepted(referral, PRACTICE, PCN, urgency, "en", false,
-                Instant.now(), Instant.now().minus(Duration.ofDays(60)))));
-        return given().auth().oauth2(admin()).queryParam("referralId", referral).when().get("/api/caseload/cases")
-                .then().statusCode(200).extract().path("contents[0].id");
-    }
-
-    static String addLinkWorker(String token, String username, List<String> languages, int activeCap, int yearlyCap) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body("""
-                {"username": "%s", "displayName": "%s", "pcnCode": "%s", "languages": %s, "workingDays": ["mon", "tue"],
-                 "activeCaseCap": %d, "yearlyCap": %d}""".formatted(username, username, PCN,
-                languages.stream().map(l -> "\"" + l + "\"").toList(), activeCap, yearlyCap))
-                .when().post("/api/caseload/link-workers")
-                .then().statusCode(201).header("ETag", equalTo("\"0\"")).body("practices", hasSize(3))
-                .extract().path("id");
     }
 
     UUID accept(String urgency, String language) {

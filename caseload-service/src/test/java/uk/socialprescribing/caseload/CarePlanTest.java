@@ -3,10 +3,10 @@ package uk.socialprescribing.caseload;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static uk.socialprescribing.caseload.AllocationTest.PCN;
-import static uk.socialprescribing.caseload.AllocationTest.addLinkWorker;
-import static uk.socialprescribing.caseload.AllocationTest.admin;
-import static uk.socialprescribing.caseload.AllocationTest.lead;
+import static uk.socialprescribing.caseload.Caseloads.PCN;
+import static uk.socialprescribing.caseload.Caseloads.addLinkWorker;
+import static uk.socialprescribing.caseload.Caseloads.admin;
+import static uk.socialprescribing.caseload.Caseloads.lead;
 import static uk.socialprescribing.caseload.CaseWorkTest.workerToken;
 
 import java.util.List;
@@ -46,10 +46,10 @@ class CarePlanTest {
 
     @BeforeEach
     void aCaseWithItsLinkWorker() {
-        AllocationTest.emptyThePcn(entityManager);
+        Caseloads.emptyThePcn(entityManager);
         worker = "plans-" + UUID.randomUUID();
         addLinkWorker(admin(), worker, List.of("en"), 5, 225);
-        caseId = AllocationTest.openCase(caseOpening, "routine");
+        caseId = Caseloads.openCase(caseOpening, "routine");
     }
 
     ValidatableResponse put(String token, String ifMatch, String body) {

@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.socialprescribing.caseload.AllocationTest.PCN;
-import static uk.socialprescribing.caseload.AllocationTest.PRACTICE;
-import static uk.socialprescribing.caseload.AllocationTest.addLinkWorker;
-import static uk.socialprescribing.caseload.AllocationTest.admin;
-import static uk.socialprescribing.caseload.AllocationTest.lead;
+import static uk.socialprescribing.caseload.Caseloads.PCN;
+import static uk.socialprescribing.caseload.Caseloads.PRACTICE;
+import static uk.socialprescribing.caseload.Caseloads.addLinkWorker;
+import static uk.socialprescribing.caseload.Caseloads.admin;
+import static uk.socialprescribing.caseload.Caseloads.lead;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +56,7 @@ class CaseWorkTest {
 
     @BeforeEach
     void emptyThePcn() {
-        AllocationTest.emptyThePcn(entityManager);
+        Caseloads.emptyThePcn(entityManager);
     }
 
     String caseFor(UUID referral) {

@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static uk.socialprescribing.caseload.AllocationTest.PCN;
-import static uk.socialprescribing.caseload.AllocationTest.addLinkWorker;
-import static uk.socialprescribing.caseload.AllocationTest.admin;
-import static uk.socialprescribing.caseload.AllocationTest.lead;
+import static uk.socialprescribing.caseload.Caseloads.PCN;
+import static uk.socialprescribing.caseload.Caseloads.addLinkWorker;
+import static uk.socialprescribing.caseload.Caseloads.admin;
+import static uk.socialprescribing.caseload.Caseloads.lead;
 import static uk.socialprescribing.caseload.CaseWorkTest.etag;
 import static uk.socialprescribing.caseload.CaseWorkTest.workerToken;
 
@@ -64,10 +64,10 @@ class ConnectionTest {
 
     @BeforeEach
     void aCaseWithItsLinkWorker() {
-        AllocationTest.emptyThePcn(entityManager);
+        Caseloads.emptyThePcn(entityManager);
         worker = "connections-" + UUID.randomUUID();
         addLinkWorker(admin(), worker, List.of("en"), 5, 225);
-        caseId = AllocationTest.openCase(caseOpening, "routine");
+        caseId = Caseloads.openCase(caseOpening, "routine");
     }
 
     /** A service published by the directory, once this service's copy has it. */

@@ -49,7 +49,7 @@ class DeadLettersTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> listed(String key) {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
-                given().auth().oauth2(AllocationTest.admin()).queryParam("channel", "referral-events").when().get(PATH)
+                given().auth().oauth2(Caseloads.admin()).queryParam("channel", "referral-events").when().get(PATH)
                         .then().statusCode(200).extract().<List<Map<String, Object>>>path("$").stream()
                         .filter(d -> key.equals(d.get("key"))).findFirst().orElse(null), java.util.Objects::nonNull);
     }
@@ -71,7 +71,7 @@ class DeadLettersTest {
         assertTrue(((Number) dead.get("topicOffset")).longValue() >= 0, dead.toString());
 
         String replay = PATH + "/referral-events/" + dead.get("partition") + "/" + dead.get("offset") + "/replay";
-        given().auth().oauth2(AllocationTest.admin()).when().post(replay)
+        given().auth().oauth2(Caseloads.admin()).when().post(replay)
                 .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("does not conform"));
         Map<String, Object> after = listed(key);
         assertEquals(List.of("failed"), ((List<Map<String, Object>>) after.get("replays")).stream().map(r -> r.get("outcome")).toList());
@@ -93,10 +93,10 @@ class DeadLettersTest {
         assertTrue(caseOf(referral) == 0, "applied before its replay");
 
         String replay = PATH + "/referral-events/" + dead.get("partition") + "/" + dead.get("offset") + "/replay";
-        given().auth().oauth2(AllocationTest.admin()).when().post(replay).then().statusCode(200).body("outcome", equalTo("replayed"));
+        given().auth().oauth2(Caseloads.admin()).when().post(replay).then().statusCode(200).body("outcome", equalTo("replayed"));
         assertEquals(1, caseOf(referral));
         // replayed again: the inbox knows the event, nothing is applied twice
-        given().auth().oauth2(AllocationTest.admin()).when().post(replay).then().statusCode(200);
+        given().auth().oauth2(Caseloads.admin()).when().post(replay).then().statusCode(200);
         assertEquals(1, caseOf(referral));
         assertEquals(2, ((List<?>) listed(referral.toString()).get("replays")).size());
     }
@@ -105,14 +105,14 @@ class DeadLettersTest {
     void onlyTheAdminSeesOrReplaysAndABadAddressIsNamed() {
         given().auth().oauth2(TestTokens.linkWorker("U84002")).when().get(PATH).then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.linkWorker("U84002")).when().post(PATH + "/referral-events/0/0/replay").then().statusCode(403);
-        given().auth().oauth2(AllocationTest.admin()).queryParam("channel", "nowhere").when().get(PATH)
+        given().auth().oauth2(Caseloads.admin()).queryParam("channel", "nowhere").when().get(PATH)
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("channel"));
-        given().auth().oauth2(AllocationTest.admin()).when().post(PATH + "/nowhere/0/0/replay").then().statusCode(404)
+        given().auth().oauth2(Caseloads.admin()).when().post(PATH + "/nowhere/0/0/replay").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().auth().oauth2(AllocationTest.admin()).when().post(PATH + "/referral-events/0/999999/replay").then().statusCode(404)
+        given().auth().oauth2(Caseloads.admin()).when().post(PATH + "/referral-events/0/999999/replay").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().auth().oauth2(AllocationTest.admin()).when().post(PATH + "/referral-events/x/0/replay").then().statusCode(404);
-        given().auth().oauth2(AllocationTest.admin()).contentType(ContentType.JSON).when().get(PATH).then().statusCode(200);
+        given().auth().oauth2(Caseloads.admin()).when().post(PATH + "/referral-events/x/0/replay").then().statusCode(404);
+        given().auth().oauth2(Caseloads.admin()).contentType(ContentType.JSON).when().get(PATH).then().statusCode(200);
     }
 
     long caseOf(UUID referral) {

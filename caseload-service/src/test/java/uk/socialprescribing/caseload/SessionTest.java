@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static uk.socialprescribing.caseload.AllocationTest.PCN;
-import static uk.socialprescribing.caseload.AllocationTest.addLinkWorker;
-import static uk.socialprescribing.caseload.AllocationTest.admin;
-import static uk.socialprescribing.caseload.AllocationTest.lead;
+import static uk.socialprescribing.caseload.Caseloads.PCN;
+import static uk.socialprescribing.caseload.Caseloads.addLinkWorker;
+import static uk.socialprescribing.caseload.Caseloads.admin;
+import static uk.socialprescribing.caseload.Caseloads.lead;
 import static uk.socialprescribing.caseload.CaseWorkTest.etag;
 import static uk.socialprescribing.caseload.CaseWorkTest.workerToken;
 
@@ -55,10 +55,10 @@ class SessionTest {
 
     @BeforeEach
     void aCaseWithItsLinkWorker() {
-        AllocationTest.emptyThePcn(entityManager);
+        Caseloads.emptyThePcn(entityManager);
         worker = "sessions-" + UUID.randomUUID();
         addLinkWorker(admin(), worker, List.of("en"), 5, 225);
-        caseId = AllocationTest.openCase(caseOpening, "routine");
+        caseId = Caseloads.openCase(caseOpening, "routine");
     }
 
     String schedule(String kind, String mode) {
@@ -171,7 +171,7 @@ class SessionTest {
     void aCaseWhoseAcceptanceDidNotSayWhenItsReferralCameIsBoundedByItsOpening() {
         UUID referral = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> caseOpening.openFor(
-                new uk.socialprescribing.events.referral.ReferralAccepted(referral, AllocationTest.PRACTICE, Instant.now())));
+                new uk.socialprescribing.events.referral.ReferralAccepted(referral, Caseloads.PRACTICE, Instant.now())));
         String opened = given().auth().oauth2(admin()).queryParam("referralId", referral).when().get("/api/caseload/cases")
                 .then().statusCode(200).extract().path("contents[0].id");
         given().auth().oauth2(lead(PCN)).contentType(ContentType.JSON)

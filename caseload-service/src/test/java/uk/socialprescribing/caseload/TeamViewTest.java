@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static uk.socialprescribing.caseload.AllocationTest.PCN;
-import static uk.socialprescribing.caseload.AllocationTest.addLinkWorker;
-import static uk.socialprescribing.caseload.AllocationTest.admin;
-import static uk.socialprescribing.caseload.AllocationTest.lead;
+import static uk.socialprescribing.caseload.Caseloads.PCN;
+import static uk.socialprescribing.caseload.Caseloads.addLinkWorker;
+import static uk.socialprescribing.caseload.Caseloads.admin;
+import static uk.socialprescribing.caseload.Caseloads.lead;
 import static uk.socialprescribing.caseload.CaseWorkTest.workerToken;
 
 import java.time.Instant;
@@ -42,13 +42,13 @@ class TeamViewTest {
 
     @BeforeEach
     void aLinkWorker() {
-        AllocationTest.emptyThePcn(entityManager);
+        Caseloads.emptyThePcn(entityManager);
         worker = "team-" + UUID.randomUUID();
         addLinkWorker(admin(), worker, List.of("en"), 3, 225);
     }
 
     String openCase(String urgency) {
-        return AllocationTest.openCase(caseOpening, urgency);
+        return Caseloads.openCase(caseOpening, urgency);
     }
 
     String schedule(String caseId, Instant at) {
