@@ -90,7 +90,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInput e, UriInfo uri) {
-        return validation(List.of(new Problem.FieldError(e.field(), e.rule(), e.getMessage())), uri);
+        if (e.errors().size() == 1) {
+            return validation(e.errors(), uri);
+        }
+        return new Problem(Problem.type("validation"), "The request is not valid", 400, e.getMessage(), uri.getPath(), e.errors())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(Unavailable e, UriInfo uri) {
+        return Problem.of(Response.Status.fromStatusCode(e.status()), e.kind(), e.getMessage()).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,7 @@ package uk.socialprescribing.caseload.service;
 import java.util.UUID;
 
 import io.quarkus.security.ForbiddenException;
+import uk.socialprescribing.caseload.domain.Case;
 
 /**
  * Which cases a caller sees: a link worker their own and their PCN's unassigned ones, a lead their PCN's, admin all.
@@ -17,7 +18,7 @@ public record CaseViewer(Scope scope, String pcnCode, UUID linkWorkerId, String 
      * Whether the caller works on this case: its link worker, or a lead of its PCN. Only they schedule and record
      * sessions, read notes and plans, and make connections; admin reads cases but not what was said.
      */
-    public boolean worksOn(uk.socialprescribing.caseload.domain.Case c) {
+    public boolean worksOn(Case c) {
         return switch (scope) {
             case PCN -> pcnCode.equals(c.pcnCode());
             case OWN_AND_UNASSIGNED -> linkWorkerId != null && linkWorkerId.equals(c.linkWorkerId());
@@ -26,7 +27,7 @@ public record CaseViewer(Scope scope, String pcnCode, UUID linkWorkerId, String 
     }
 
     /** 403 unless the caller {@link #worksOn works on} the case. */
-    public void requireWorksOn(uk.socialprescribing.caseload.domain.Case c, String what) {
+    public void requireWorksOn(Case c, String what) {
         if (!worksOn(c)) {
             throw new ForbiddenException("Only the case's link worker, or a lead of its PCN, " + what);
         }

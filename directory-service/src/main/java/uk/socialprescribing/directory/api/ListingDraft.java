@@ -82,7 +82,7 @@ public record ListingDraft(@Schema(description = "Admin only: the organisation t
     /** A full replacement (PUT): every field named, then read and checked as a new listing's would be. */
     static ListingDraft replacement(JsonNode body, ObjectMapper json, Validator validator) throws JsonProcessingException {
         if (!body.isObject()) {
-            throw new uk.socialprescribing.conventions.ProblemException(Problem.invalidField("body", "Object", "must be a listing, a JSON object"));
+            throw new ProblemException(Problem.invalidField("body", "Object", "must be a listing, a JSON object"));
         }
         List<String> absent = new ArrayList<>(REPLACED.stream().filter(field -> !body.has(field)).toList());
         if (body.path("contact").isObject()) {
@@ -98,7 +98,7 @@ public record ListingDraft(@Schema(description = "Admin only: the organisation t
                         + "leaving it out would not): read the listing, change what you mean to and send it all back"))
                 .toList();
         if (!missing.isEmpty()) {
-            throw new uk.socialprescribing.conventions.ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
+            throw new ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
                     missing.size() == 1 ? "1 field is not valid: " + missing.get(0).field() : missing.size() + " fields are not valid", null, missing));
         }
         // what the directory keeps of its own (id, dates, moderation), as a read gives them, is not the writer's: left aside
@@ -115,10 +115,10 @@ public record ListingDraft(@Schema(description = "Admin only: the organisation t
     Listing.Details details() {
         return new Listing.Details(name.strip(), description.strip(), category, venue.strip(), town.strip(),
                 postcode.strip().toUpperCase(Locale.ROOT), schedule, cost, capacityMaximum, capacityAvailable, minimumAge, maximumAge,
-                codes("languages", languages, uk.socialprescribing.directory.service.Vocabulary::languageCode,
+                codes("languages", languages, Vocabulary::languageCode,
                         "must be an ISO 639-1 language code such as en or pl, or bfi for British Sign Language"),
-                codes("accessibility", accessibility, uk.socialprescribing.directory.service.Vocabulary::accessCode,
-                        "must be an access feature code: " + uk.socialprescribing.directory.service.Vocabulary.ACCESS.keySet()),
+                codes("accessibility", accessibility, Vocabulary::accessCode,
+                        "must be an access feature code: " + Vocabulary.ACCESS.keySet()),
                 contact == null ? null : new Listing.Contact(blankToNull(contact.name()), blankToNull(contact.email()), blankToNull(contact.phone())));
     }
 
@@ -130,7 +130,7 @@ public record ListingDraft(@Schema(description = "Admin only: the organisation t
         Set<String> codes = new LinkedHashSet<>();
         for (int i = 0; i < given.size(); i++) {
             int index = i;
-            codes.add(code.apply(given.get(i)).orElseThrow(() -> new uk.socialprescribing.conventions.ProblemException(
+            codes.add(code.apply(given.get(i)).orElseThrow(() -> new ProblemException(
                     Problem.invalidField(field + "[" + index + "]", "Code", rule))));
         }
         return List.copyOf(codes);

@@ -31,6 +31,7 @@ import uk.socialprescribing.conventions.QueryParameters;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.directory.service.ActivityTerms;
 import uk.socialprescribing.directory.service.PostcodePoints;
+import uk.socialprescribing.directory.service.Postcodes;
 import uk.socialprescribing.directory.service.Search;
 import uk.socialprescribing.directory.service.Vocabulary;
 
@@ -171,7 +172,7 @@ public class SearchResource {
 
         static Place of(PostcodePoints points, String field, String postcode) {
             String given = postcode.strip();
-            if (!given.matches(uk.socialprescribing.directory.service.Postcodes.FULL_OR_DISTRICT)) {
+            if (!given.matches(Postcodes.FULL_OR_DISTRICT)) {
                 throw new ProblemException(Problem.invalidField(field, "Postcode", "must be a UK postcode or its district, e.g. HG5 8AH or HG5"));
             }
             PostcodePoints.Point point = points.require(field, given);

@@ -23,8 +23,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.directory.domain.Listing;
 import uk.socialprescribing.directory.domain.ListingChange;
 
@@ -82,8 +82,8 @@ public class ListingImport {
     @Transactional
     public Outcome apply(List<Row> rows, List<Problem.FieldError> errors, String by) {
         if (!errors.isEmpty()) {
-            throw new ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
-                    errors.size() + " problem(s) in the import; nothing was imported", null, errors.subList(0, Math.min(errors.size(), 100))));
+            throw new InvalidInput(errors.size() + " problem(s) in the import; nothing was imported",
+                    errors.subList(0, Math.min(errors.size(), 100)));
         }
         int created = 0;
         int updated = 0;

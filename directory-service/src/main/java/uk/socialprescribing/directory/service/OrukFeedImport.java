@@ -19,14 +19,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.Unavailable;
 import uk.socialprescribing.directory.domain.Listing;
 
 /**
@@ -300,14 +299,12 @@ public class OrukFeedImport {
         }
     }
 
-    private static ProblemException unreachable(String url, String why) {
-        return new ProblemException(Problem.of(Response.Status.BAD_GATEWAY, "feed-unreachable",
-                "The feed could not be read at " + url + ": " + why + ". Nothing was imported."));
+    private static Unavailable unreachable(String url, String why) {
+        return Unavailable.upstream("feed-unreachable", "The feed could not be read at " + url + ": " + why + ". Nothing was imported.");
     }
 
-    private static ProblemException unreadable(String url, String why) {
-        return new ProblemException(Problem.of(Response.Status.BAD_GATEWAY, "feed-unreadable",
-                "The feed's answer at " + url + " " + why + ". Nothing was imported."));
+    private static Unavailable unreadable(String url, String why) {
+        return Unavailable.upstream("feed-unreadable", "The feed's answer at " + url + " " + why + ". Nothing was imported.");
     }
 
     private static void required(String at, String field, String value, int max, List<Problem.FieldError> errors) {

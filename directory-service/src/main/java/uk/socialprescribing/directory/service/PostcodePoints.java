@@ -15,6 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
+import uk.socialprescribing.conventions.InvalidInput;
+
+
 /**
  * Where a postcode is: the reference data the service ships ({@code reference/postcodes.csv}: the demo area's
  * postcodes and the centres of its postcode districts and their neighbours). A whole postcode the file holds is its
@@ -62,9 +65,8 @@ public class PostcodePoints {
 
     /** The point of a postcode given in a request's {@code field}; a 400 problem naming the field when it cannot be placed. */
     public Point require(String field, String postcode) {
-        return locate(postcode).orElseThrow(() -> new uk.socialprescribing.conventions.ProblemException(uk.socialprescribing.conventions.Problem
-                .invalidField(field, "KnownPostcode", postcode.strip().toUpperCase(Locale.ROOT)
-                        + " is not in the directory's postcode reference data (the demo area and its neighbours)")));
+        return locate(postcode).orElseThrow(() -> new InvalidInput(field, "KnownPostcode", postcode.strip().toUpperCase(Locale.ROOT)
+                + " is not in the directory's postcode reference data (the demo area and its neighbours)"));
     }
 
     /** The point of a whole postcode or a district, in any case and spacing; empty when its district is not known. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.directory.domain.Listing;
+import uk.socialprescribing.directory.domain.ListingChange;
 import uk.socialprescribing.directory.domain.Organization;
 import uk.socialprescribing.directory.event.ServiceEvents;
 import uk.socialprescribing.directory.repository.ListingRepository;
@@ -50,7 +51,7 @@ public class Publishing {
         listings.persist(listing);
         listings.flush();
         structure.record(listing);
-        listings.getEntityManager().persist(new uk.socialprescribing.directory.domain.ListingChange(listing.id(), by, listing.lastModified(),
+        listings.getEntityManager().persist(new ListingChange(listing.id(), by, listing.lastModified(),
                 "created", Map.of()));
         if (approved) {
             announce(listing);

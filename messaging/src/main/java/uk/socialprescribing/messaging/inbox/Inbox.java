@@ -11,6 +11,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.MDC;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.socialprescribing.events.RequestId;
 
 /**
  * How a consumer handles each record exactly once. The event is recorded as handled in the transaction of its
@@ -36,7 +37,7 @@ public class Inbox {
         ReceivedEvent event = ReceivedEvent.from(record);
         // the request that wrote the event goes on into this handler's logs and into the events it writes in turn
         String requestId = event.requestId() != null ? event.requestId() : event.id();
-        MDC.put(uk.socialprescribing.events.RequestId.LOG_KEY, requestId);
+        MDC.put(RequestId.LOG_KEY, requestId);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (recordFirstDelivery(handler, event)) {
@@ -44,7 +45,7 @@ public class Inbox {
                 }
             });
         } finally {
-            MDC.remove(uk.socialprescribing.events.RequestId.LOG_KEY);
+            MDC.remove(RequestId.LOG_KEY);
         }
     }
 

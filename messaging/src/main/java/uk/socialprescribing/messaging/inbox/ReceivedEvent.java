@@ -15,6 +15,7 @@ import uk.socialprescribing.events.EventData;
 import uk.socialprescribing.events.EventJson;
 import uk.socialprescribing.events.EventSchemas;
 import uk.socialprescribing.events.EventType;
+import uk.socialprescribing.events.RequestId;
 
 /**
  * A CloudEvent read from Kafka and checked: a known type, data that conforms to its schema, typed.
@@ -73,7 +74,7 @@ public record ReceivedEvent(String id, String source, String type, OffsetDateTim
 
     /** The id of the request that wrote the event (the requestid extension), when it is usable as one. */
     private static String requestId(CloudEvent event) {
-        Object id = event.getExtension(uk.socialprescribing.events.RequestId.EXTENSION);
-        return id != null && uk.socialprescribing.events.RequestId.usable(id.toString()) ? id.toString() : null;
+        Object id = event.getExtension(RequestId.EXTENSION);
+        return id != null && RequestId.usable(id.toString()) ? id.toString() : null;
     }
 }

@@ -18,6 +18,7 @@ import uk.socialprescribing.events.EventData;
 import uk.socialprescribing.events.EventJson;
 import uk.socialprescribing.events.EventSchemas;
 import uk.socialprescribing.events.EventType;
+import uk.socialprescribing.events.RequestId;
 
 /**
  * Where a service records the events of a business change, in the same transaction as the change:
@@ -61,7 +62,7 @@ public class Outbox {
 
     /** The request (or consumed event) being handled, from the logging context: see RequestIds and Inbox. */
     static String requestId() {
-        Object id = MDC.get(uk.socialprescribing.events.RequestId.LOG_KEY);
+        Object id = MDC.get(RequestId.LOG_KEY);
         return id == null ? null : id.toString();
     }
 

@@ -34,6 +34,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import uk.socialprescribing.events.RequestId;
 import uk.socialprescribing.messaging.AdvisoryLocks;
 
 /**
@@ -186,7 +187,7 @@ public class OutboxRelay {
     CloudEvent toCloudEvent(OutboxEvent event) {
         CloudEventBuilder builder = CloudEventBuilder.v1();
         if (event.requestId != null) {
-            builder.withExtension(uk.socialprescribing.events.RequestId.EXTENSION, event.requestId);
+            builder.withExtension(RequestId.EXTENSION, event.requestId);
         }
         return builder
                 .withId(event.eventId.toString())

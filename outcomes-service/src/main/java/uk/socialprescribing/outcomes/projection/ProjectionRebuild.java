@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.core.Response;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,8 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
+import uk.socialprescribing.conventions.Unavailable;
 import uk.socialprescribing.messaging.AdvisoryLocks;
 import uk.socialprescribing.messaging.inbox.ReceivedEvent;
 import uk.socialprescribing.messaging.inbox.UnprocessableEventException;
@@ -116,8 +114,8 @@ public class ProjectionRebuild {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
         while (!remaining.isEmpty()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "rebuild-timeout",
-                        "The topics could not be read to their end within 30 minutes; the projections were not swapped"));
+                throw Unavailable.now("rebuild-timeout",
+                        "The topics could not be read to their end within 30 minutes; the projections were not swapped");
             }
             List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {

@@ -11,15 +11,16 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.referral.domain.ContactMethod;
 import uk.socialprescribing.referral.domain.Person;
 import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.domain.ReferralStatus;
 import uk.socialprescribing.referral.domain.Referrer;
 import uk.socialprescribing.referral.domain.RiskFlag;
 import uk.socialprescribing.referral.domain.Urgency;
@@ -85,8 +86,8 @@ public record ReferralView(
             @Schema(description = "When it was allocated, or joined the waiting list") Instant since) {
 
         static CaseAllocation of(Referral r) {
-            if (r.status() != uk.socialprescribing.referral.domain.ReferralStatus.ACCEPTED
-                    && r.status() != uk.socialprescribing.referral.domain.ReferralStatus.CLOSED) {
+            if (r.status() != ReferralStatus.ACCEPTED
+                    && r.status() != ReferralStatus.CLOSED) {
                 return null;
             }
             String status = r.caseAllocation() == null ? "pending" : "assigned".equals(r.caseAllocation()) ? "allocated" : "waiting";

@@ -39,6 +39,7 @@ import uk.socialprescribing.conventions.QueryParameters;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.conventions.Slice;
 import uk.socialprescribing.idempotency.Idempotency;
+import uk.socialprescribing.referral.feedback.FeedbackMessage;
 import uk.socialprescribing.referral.feedback.WebhookDispatcher;
 import uk.socialprescribing.referral.feedback.WebhookNotFoundException;
 import uk.socialprescribing.referral.feedback.WebhookSubscription;
@@ -125,7 +126,7 @@ public class WebhookResource {
             description = "A message of kind test, about no referral, signed like every other, queued for this webhook at once: "
                     + "to check that your system receives messages and checks their signature. Its delivery is in the webhook's log.")
     @APIResponse(responseCode = "202", description = "Queued; the message, and where to follow its delivery (Location)",
-            content = @Content(schema = @Schema(implementation = uk.socialprescribing.referral.feedback.FeedbackMessage.class)))
+            content = @Content(schema = @Schema(implementation = FeedbackMessage.class)))
     @APIResponse(responseCode = "404", description = "No such webhook of yours")
     public Response test(@PathParam("id") UUID id, UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String key) {

@@ -12,6 +12,7 @@ import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.caseload.CaseOpened;
 import uk.socialprescribing.events.caseload.CaseWaitlisted;
 import uk.socialprescribing.messaging.inbox.Inbox;
+import uk.socialprescribing.messaging.inbox.ReceivedEvent;
 import uk.socialprescribing.referral.feedback.ReferrerFeedback;
 import uk.socialprescribing.referral.service.Triage;
 
@@ -61,7 +62,7 @@ public class CaseloadEventsConsumer {
         });
     }
 
-    private void closedBy(uk.socialprescribing.messaging.inbox.ReceivedEvent event) {
+    private void closedBy(ReceivedEvent event) {
         event.dataAs(CaseClosed.class).ifPresent(closed -> {
             if (!triage.closeAfterCase(closed)) {
                 // a waiting case closes when its referral is withdrawn: expected, and nothing to tell the referrer

@@ -105,7 +105,7 @@ public class Triage {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean closeAfterCase(CaseClosed closed) {
         Referral referral = referrals.findForUpdate(closed.referralId()).orElse(null);
-        if (referral == null || referral.status() != uk.socialprescribing.referral.domain.ReferralStatus.ACCEPTED) {
+        if (referral == null || referral.status() != ReferralStatus.ACCEPTED) {
             return false;
         }
         referral.closeAfterCase(closed.caseId(), closed.reason(), closed.closedAt().truncatedTo(ChronoUnit.MICROS));
