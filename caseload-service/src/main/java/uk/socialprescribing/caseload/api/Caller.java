@@ -7,12 +7,12 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import uk.socialprescribing.caseload.service.CaseQueries;
 import uk.socialprescribing.caseload.service.CaseViewer;
-import uk.socialprescribing.caseload.service.CaseWork;
 import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.conventions.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Who calls, read from the token once per request: their name, roles and PCN (claim pcn). Admin sees every PCN; a lead
@@ -23,13 +23,13 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
-    private final CaseWork work;
+    private final CaseQueries cases;
     private CaseViewer viewer;
 
-    public Caller(SecurityIdentity identity, JsonWebToken token, CaseWork work) {
+    public Caller(SecurityIdentity identity, JsonWebToken token, CaseQueries cases) {
         this.identity = identity;
         this.token = token;
-        this.work = work;
+        this.cases = cases;
     }
 
     /** Which cases the caller sees, named for the audit of reads; worked out once a request. */
@@ -48,7 +48,7 @@ public class Caller {
             return CaseViewer.lead(pcn()).by(name);
         }
         if (identity.hasRole(Roles.LINK_WORKER)) {
-            return CaseViewer.linkWorker(pcn(), work.linkWorkerNamed(name).map(w -> w.id()).orElse(null)).by(name);
+            return CaseViewer.linkWorker(pcn(), cases.linkWorkerNamed(name).map(w -> w.id()).orElse(null)).by(name);
         }
         throw new ForbiddenException("Your role does not allow reading cases");
     }

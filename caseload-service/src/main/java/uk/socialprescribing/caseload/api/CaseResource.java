@@ -40,9 +40,10 @@ import uk.socialprescribing.caseload.domain.CaseStatus;
 import uk.socialprescribing.caseload.domain.ClosureReason;
 import uk.socialprescribing.caseload.domain.LinkWorker;
 import uk.socialprescribing.caseload.service.Allocating;
+import uk.socialprescribing.caseload.service.CaseChanges;
 import uk.socialprescribing.caseload.service.CaseFilter;
+import uk.socialprescribing.caseload.service.CaseQueries;
 import uk.socialprescribing.caseload.service.CaseViewer;
-import uk.socialprescribing.caseload.service.CaseWork;
 import uk.socialprescribing.conventions.Coded;
 import uk.socialprescribing.conventions.Page;
 import uk.socialprescribing.conventions.PageParameters;
@@ -75,17 +76,17 @@ public class CaseResource {
                     example = "Would like help with a blue badge application; knows to contact us again.") String nextSteps) {
     }
 
-    private final CaseWork work;
+    private final CaseQueries cases;
+    private final CaseChanges changes;
     private final Caller caller;
-
     private final Allocating allocating;
-
     private final Idempotency idempotency;
 
-    public CaseResource(CaseWork work, Caller caller, Allocating allocating, Idempotency idempotency) {
+    public CaseResource(CaseQueries cases, CaseChanges changes, Caller caller, Allocating allocating, Idempotency idempotency) {
         this.idempotency = idempotency;
         this.allocating = allocating;
-        this.work = work;
+        this.cases = cases;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -111,7 +112,7 @@ public class CaseResource {
                 query.oneOf("flag", flag, v -> Coded.fromCode(CaseFlag.class, v).orElse(null), Coded.codes(CaseFlag.class)).orElse(null));
         PageRequest page = paging.read(query);
         query.check();
-        return Page.of(work.list(caller.viewer(), filter, page).map(CaseView::of), page, uri);
+        return Page.of(cases.list(caller.viewer(), filter, page).map(CaseView::of), page, uri);
     }
 
     @Schema(name = "MyCaseload", description = "The caller's load against their caps, and a page of their open cases, oldest first")
@@ -139,16 +140,16 @@ public class CaseResource {
         PageRequest page = paging.read(query);
         query.check();
         String pcn = caller.pcn();
-        LinkWorker me = work.linkWorkerNamed(caller.name())
+        LinkWorker me = cases.linkWorkerNamed(caller.name())
                 .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "link-worker-not-found",
                         "You are not on the team as a link worker; a lead or admin adds you under /api/caseload/link-workers")));
         Allocating.Load load = allocating.loads(me.pcnCode()).stream().filter(l -> l.worker().id().equals(me.id())).findFirst()
                 .orElse(new Allocating.Load(me, 0, 0, 0));
-        Map<String, Long> flagged = work.flagCounts(me.pcnCode()).getOrDefault(me.id(), Map.of());
-        Page<CaseView> cases = Page.of(work.list(CaseViewer.linkWorker(pcn, me.id()), new CaseFilter(null, CaseStatus.OPEN, me.id(), null, only),
+        Map<String, Long> flagged = cases.flagCounts(me.pcnCode()).getOrDefault(me.id(), Map.of());
+        Page<CaseView> mine = Page.of(cases.list(CaseViewer.linkWorker(pcn, me.id()), new CaseFilter(null, CaseStatus.OPEN, me.id(), null, only),
                 page).map(CaseView::of), page, uri);
         return new MyCaseload(me.id(), me.displayName(), load.activeCases(), me.activeCaseCap(), load.takenOnThisYear(), me.yearlyCap(),
-                flagged, cases);
+                flagged, mine);
     }
 
     @GET
@@ -158,8 +159,8 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The case; ETag its version", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case that you may see")
     public Response read(@PathParam("id") UUID id) {
-        Case c = work.read(id, caller.viewer());
-        return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
+        Case c = cases.read(id, caller.viewer());
+        return Response.ok(CaseView.of(cases.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
     }
 
     @POST
@@ -182,8 +183,8 @@ public class CaseResource {
             @HeaderParam(Idempotency.HEADER) String key) {
         long version = Preconditions.ifMatchVersion(ifMatch);
         return idempotency.once(caller.name(), key, List.of("assign", id, version, body), () -> {
-            Case c = work.reassign(id, version, body.linkWorkerId(), caller.viewer());
-            return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
+            Case c = changes.reassign(id, version, body.linkWorkerId(), caller.viewer());
+            return Response.ok(CaseView.of(cases.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
         });
     }
 
@@ -209,8 +210,8 @@ public class CaseResource {
             @HeaderParam(Idempotency.HEADER) String key) {
         long version = Preconditions.ifMatchVersion(ifMatch);
         return idempotency.once(caller.name(), key, List.of("close", id, version, body), () -> {
-            Case c = work.close(id, version, body.reason(), blankToNull(body.summary()), blankToNull(body.nextSteps()), caller.viewer());
-            return Response.ok(CaseView.of(work.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
+            Case c = changes.close(id, version, body.reason(), blankToNull(body.summary()), blankToNull(body.nextSteps()), caller.viewer());
+            return Response.ok(CaseView.of(cases.summarise(c))).header(HttpHeaders.ETAG, Preconditions.etag(c.version())).build();
         });
     }
 

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import uk.socialprescribing.caseload.domain.Allocation;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.CaseFlag;
-import uk.socialprescribing.caseload.service.CaseWork;
+import uk.socialprescribing.caseload.service.CaseQueries;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Case")
@@ -45,7 +45,7 @@ public record CaseView(UUID id, UUID referralId, @Schema(example = "B82005") Str
     public interface Flag {
     }
 
-    static CaseView of(CaseWork.Summary summary) {
+    static CaseView of(CaseQueries.Summary summary) {
         Case c = summary.c();
         boolean waiting = c.allocation() == Allocation.WAITING;
         return new CaseView(c.id(), c.referralId(), c.practiceOdsCode(), c.pcnCode(), c.status().name(), c.urgency(),

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.socialprescribing.caseload.service.Allocating;
-import uk.socialprescribing.caseload.service.CaseWork;
+import uk.socialprescribing.caseload.service.CaseQueries;
 import uk.socialprescribing.caseload.service.WaitingLists;
 import uk.socialprescribing.conventions.Roles;
 
@@ -47,13 +47,13 @@ public class TeamResource {
     }
 
     private final Allocating allocating;
-    private final CaseWork work;
+    private final CaseQueries cases;
     private final WaitingLists waitingLists;
     private final Caller caller;
 
-    public TeamResource(Allocating allocating, CaseWork work, WaitingLists waitingLists, Caller caller) {
+    public TeamResource(Allocating allocating, CaseQueries cases, WaitingLists waitingLists, Caller caller) {
         this.allocating = allocating;
-        this.work = work;
+        this.cases = cases;
         this.waitingLists = waitingLists;
         this.caller = caller;
     }
@@ -71,7 +71,7 @@ public class TeamResource {
     @APIResponse(responseCode = "403", description = "Another PCN's team")
     public TeamView read(@Parameter(description = "The PCN (admin); leads see their own", example = "U84002") @QueryParam("pcn") String pcn) {
         String pcnCode = caller.readablePcn(pcn);
-        Map<UUID, Map<String, Long>> flags = work.flagCounts(pcnCode);
+        Map<UUID, Map<String, Long>> flags = cases.flagCounts(pcnCode);
         List<WorkerLoad> loads = allocating.loads(pcnCode).stream()
                 .sorted(Comparator.comparing((Allocating.Load l) -> l.worker().displayName()))
                 .map(l -> new WorkerLoad(l.worker().id(), l.worker().username(), l.worker().displayName(), l.worker().lead(),

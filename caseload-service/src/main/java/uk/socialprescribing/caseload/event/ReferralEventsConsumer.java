@@ -6,8 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import uk.socialprescribing.caseload.service.CaseChanges;
 import uk.socialprescribing.caseload.service.CaseOpening;
-import uk.socialprescribing.caseload.service.CaseWork;
 import uk.socialprescribing.events.referral.ReferralAccepted;
 import uk.socialprescribing.events.referral.ReferralWithdrawn;
 import uk.socialprescribing.messaging.inbox.Inbox;
@@ -24,9 +24,9 @@ public class ReferralEventsConsumer {
 
     private final Inbox inbox;
     private final CaseOpening caseOpening;
-    private final CaseWork caseWork;
+    private final CaseChanges caseWork;
 
-    public ReferralEventsConsumer(Inbox inbox, CaseOpening caseOpening, CaseWork caseWork) {
+    public ReferralEventsConsumer(Inbox inbox, CaseOpening caseOpening, CaseChanges caseWork) {
         this.inbox = inbox;
         this.caseOpening = caseOpening;
         this.caseWork = caseWork;

@@ -47,14 +47,14 @@ public class CarePlans {
     }
 
     private final EntityManager entityManager;
-    private final CaseWork work;
+    private final CaseQueries cases;
     private final PersonalDataReads reads;
     private final Clock clock;
 
-    public CarePlans(EntityManager entityManager, CaseWork work, PersonalDataReads reads, Clock clock) {
+    public CarePlans(EntityManager entityManager, CaseQueries cases, PersonalDataReads reads, Clock clock) {
         this.reads = reads;
         this.entityManager = entityManager;
-        this.work = work;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -87,7 +87,7 @@ public class CarePlans {
      */
     @Transactional
     public CarePlanVersion revise(UUID caseId, String ifMatch, Draft draft, CaseViewer viewer, String by) {
-        Case c = work.readLocked(caseId, viewer);
+        Case c = cases.readLocked(caseId, viewer);
         viewer.requireWorksOn(c, "writes its care plan");
         c.requireOpenForWork();
         int current = c.planVersion();
@@ -139,7 +139,7 @@ public class CarePlans {
 
     /** The case, if the reader works on it; the read is audited. */
     private Case readable(UUID caseId, CaseViewer viewer) {
-        Case c = work.read(caseId, viewer);
+        Case c = cases.read(caseId, viewer);
         viewer.requireWorksOn(c, "reads its care plan");
         reads.record(caseId, viewer.reader(), "care-plan");
         return c;

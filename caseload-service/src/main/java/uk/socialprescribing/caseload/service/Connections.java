@@ -44,17 +44,17 @@ public class Connections {
     }
 
     private final EntityManager entityManager;
-    private final CaseWork work;
+    private final CaseQueries cases;
     private final ListedServices directory;
     private final CaseEvents events;
     private final Clock clock;
     private final PersonalDataReads reads;
 
-    public Connections(EntityManager entityManager, CaseWork work, ListedServices directory, CaseEvents events, Clock clock,
+    public Connections(EntityManager entityManager, CaseQueries cases, ListedServices directory, CaseEvents events, Clock clock,
             PersonalDataReads reads) {
         this.reads = reads;
         this.entityManager = entityManager;
-        this.work = work;
+        this.cases = cases;
         this.directory = directory;
         this.events = events;
         this.clock = clock;
@@ -121,7 +121,7 @@ public class Connections {
     /** The case's connections, oldest first; notes only for its link worker and a lead of its PCN. */
     @Transactional
     public List<Seen> of(UUID caseId, CaseViewer viewer) {
-        Case c = work.read(caseId, viewer);
+        Case c = cases.read(caseId, viewer);
         boolean notes = viewer.worksOn(c);
         if (notes) {
             reads.record(caseId, viewer.reader(), "connection-notes");
@@ -146,7 +146,7 @@ public class Connections {
     }
 
     private Case lockedForWork(UUID caseId, CaseViewer viewer) {
-        Case c = work.readLocked(caseId, viewer);
+        Case c = cases.readLocked(caseId, viewer);
         viewer.requireWorksOn(c, "connects the person to services");
         c.requireOpenForWork();
         return c;

@@ -37,25 +37,25 @@ public class Sessions {
     }
 
     private final EntityManager entityManager;
-    private final CaseWork work;
+    private final CaseQueries cases;
     private final CaseEvents events;
     private final Clock clock;
     private final PersonalDataReads reads;
     private final Duration recordLeeway;
 
-    public Sessions(EntityManager entityManager, CaseWork work, CaseEvents events, Clock clock, PersonalDataReads reads,
+    public Sessions(EntityManager entityManager, CaseQueries cases, CaseEvents events, Clock clock, PersonalDataReads reads,
             CaseloadConfig config) {
         this.reads = reads;
         this.recordLeeway = config.sessionRecordLeeway();
         this.entityManager = entityManager;
-        this.work = work;
+        this.cases = cases;
         this.events = events;
         this.clock = clock;
     }
 
     @Transactional
     public Session schedule(UUID caseId, CaseViewer viewer, Session.Kind kind, Session.Mode mode, Instant at, int minutes) {
-        Case c = work.read(caseId, viewer);
+        Case c = cases.read(caseId, viewer);
         requireWorkerOrLead(viewer, c);
         c.requireOpenForWork();
         Session session = Session.schedule(c, kind, mode, at.truncatedTo(ChronoUnit.MICROS), minutes);
@@ -67,7 +67,7 @@ public class Sessions {
     @Transactional
     public Session record(UUID caseId, UUID sessionId, long expectedVersion, CaseViewer viewer, String by,
             Session.Outcome outcome, Integer minutes, String notes) {
-        Case c = work.readLocked(caseId, viewer);
+        Case c = cases.readLocked(caseId, viewer);
         requireWorkerOrLead(viewer, c);
         Session session = entityManager.find(Session.class, sessionId);
         if (session == null || !session.caseId().equals(caseId)) {
@@ -87,7 +87,7 @@ public class Sessions {
     /** The case's sessions in time order; notes only for its link worker and a lead of its PCN. */
     @Transactional
     public List<Seen> of(UUID caseId, CaseViewer viewer) {
-        Case c = work.read(caseId, viewer);
+        Case c = cases.read(caseId, viewer);
         boolean notes = viewer.worksOn(c);
         if (notes) {
             reads.record(caseId, viewer.reader(), "session-notes");
