@@ -69,7 +69,6 @@ public class EdgeGuard {
             ctx.next();
         });
 
-
         router.route().order(-1).failureHandler(ctx -> {
             if (ctx.failure() instanceof AuthenticationFailedException) {
                 Problems.send(ctx.response(), 401, "unauthenticated", "Unauthorized", "A valid bearer token is required",

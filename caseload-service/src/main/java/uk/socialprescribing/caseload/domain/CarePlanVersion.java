@@ -18,7 +18,6 @@ import org.hibernate.type.SqlTypes;
 
 import uk.socialprescribing.conventions.Coded;
 
-
 /**
  * One version of a person's personalised care and support plan: what matters to them, their goals with progress,
  * and the actions agreed. A change is a new version; a version is never altered.

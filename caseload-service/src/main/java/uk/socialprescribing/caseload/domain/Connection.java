@@ -13,7 +13,6 @@ import jakarta.persistence.Version;
 
 import uk.socialprescribing.conventions.Coded;
 
-
 /**
  * The person's connection to a community service from the directory: suggested → referred → attending → completed;
  * declined (before attending) or dropped out (after) with a coded reason. "No space" and "nothing suitable nearby"
@@ -58,7 +57,6 @@ public class Connection {
             return this == SUGGESTED || this == REFERRED || this == ATTENDING || this == DECLINED;
         }
 
-
         @Override
         public String toString() {
             return code;
@@ -80,7 +78,6 @@ public class Connection {
         public String code() {
             return code;
         }
-
 
         @Override
         public String toString() {

@@ -63,7 +63,6 @@ public class Listing {
         }
     }
 
-
     @Id
     private UUID id;
 

@@ -17,7 +17,6 @@ import org.apache.commons.csv.CSVRecord;
 
 import uk.socialprescribing.conventions.InvalidInput;
 
-
 /**
  * Where a postcode is: the reference data the service ships ({@code reference/postcodes.csv}: the demo area's
  * postcodes and the centres of its postcode districts and their neighbours). A whole postcode the file holds is its

@@ -71,7 +71,6 @@ public class Measurements {
     record CaseOwner(String linkWorker, String pcn, Instant referralReceived) {
     }
 
-
     private static final TypeReference<LinkedHashMap<String, Integer>> ITEMS = new TypeReference<>() {
     };
 

@@ -191,7 +191,6 @@ public class Webhooks {
         return (b[0] & 0xfe) != 0xfc;
     }
 
-
     private Instant now() {
         return clock.instant();
     }

@@ -5,7 +5,6 @@ import java.util.Date;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Enumerations;
 
-
 /** What this FHIR endpoint supports, as its CapabilityStatement says it (GET /fhir/metadata). */
 final class CapabilityStatements {
 

@@ -1,7 +1,5 @@
 package uk.socialprescribing.referral.fhir;
 
-
-
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;

@@ -1,10 +1,8 @@
 package uk.socialprescribing.referral.fhir;
 
-
 import jakarta.ws.rs.core.Response;
 
 import org.hl7.fhir.r4.model.OperationOutcome;
-
 
 /** A failure as FHIR answers it: an OperationOutcome with one issue, its severity, code, diagnostics and FHIRPath. */
 final class OperationOutcomes {
