@@ -12,8 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import uk.socialprescribing.conventions.Coded;
-
 /**
  * A link worker's support of one person, opened from one accepted referral. Over 300 lines: its allocation, sessions
  * counters, flags and closure are one aggregate's state, and a third of the file is accessors.
@@ -67,7 +65,7 @@ public class Case {
     private Instant closedAt;
 
     @Column(name = "closure_reason")
-    private String closureReason;
+    private ClosureReason closureReason;
 
     @Column(name = "first_contact_at")
     private Instant firstContactAt;
@@ -139,7 +137,7 @@ public class Case {
     public void close(ClosureReason reason, Instant at) {
         requireOpen();
         status = CaseStatus.CLOSED;
-        closureReason = reason.code();
+        closureReason = reason;
         closedAt = at;
     }
 
@@ -283,7 +281,7 @@ public class Case {
     }
 
     public ClosureReason closureReason() {
-        return closureReason == null ? null : Coded.fromCode(ClosureReason.class, closureReason).orElseThrow();
+        return closureReason;
     }
 
     public long version() {

@@ -1,6 +1,9 @@
 package uk.socialprescribing.caseload.domain;
 
+import jakarta.persistence.Converter;
+
 import uk.socialprescribing.conventions.Coded;
+import uk.socialprescribing.conventions.CodedConverter;
 
 /** Why a case ended; {@link #REFERRAL_WITHDRAWN} is set by the service, never chosen by a link worker. */
 public enum ClosureReason implements Coded {
@@ -26,5 +29,13 @@ public enum ClosureReason implements Coded {
     @Override
     public String toString() {
         return code;
+    }
+
+    /** Stored by its code. */
+    @Converter(autoApply = true)
+    public static class ByCode extends CodedConverter<ClosureReason> {
+        public ByCode() {
+            super(ClosureReason.class);
+        }
     }
 }

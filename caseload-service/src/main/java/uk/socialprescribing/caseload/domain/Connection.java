@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -115,8 +117,9 @@ public class Connection {
     @Column(nullable = false)
     private String category;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private String status;
+    private Status status;
 
     @Column
     private String reason;
@@ -151,7 +154,7 @@ public class Connection {
         c.serviceId = service.id();
         c.serviceName = service.name();
         c.category = category;
-        c.status = status.name();
+        c.status = status;
         c.reason = reason == null ? null : reason.name();
         c.note = note;
         c.madeBy = by;
@@ -166,7 +169,7 @@ public class Connection {
         if (!current.next().contains(wanted)) {
             throw new IllegalMoveException(current, wanted);
         }
-        status = wanted.name();
+        status = wanted;
         reason = why == null ? null : why.name();
         if (newNote != null) {
             note = newNote;
@@ -195,7 +198,7 @@ public class Connection {
     }
 
     public Status status() {
-        return Status.valueOf(status);
+        return status;
     }
 
     public Reason reason() {

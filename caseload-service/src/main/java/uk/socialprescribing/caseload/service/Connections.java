@@ -84,7 +84,8 @@ public class Connections {
                     "must be one of the service's categories " + service.categories());
         }
         boolean open = entityManager.createQuery("select count(n) from Connection n where n.caseId = :case and n.serviceId = :service "
-                + "and n.status in ('SUGGESTED', 'REFERRED', 'ATTENDING')", Long.class)
+                + "and n.status in :open", Long.class)
+                .setParameter("open", List.of(Connection.Status.SUGGESTED, Connection.Status.REFERRED, Connection.Status.ATTENDING))
                 .setParameter("case", caseId).setParameter("service", service.id()).getSingleResult() > 0;
         if (open) {
             throw new Conflict("connection-exists",
@@ -140,8 +141,9 @@ public class Connections {
 
     /** What the person was connected to, for case.closed: every connection that got past a suggestion and a decline. */
     static List<CaseClosed.ActivityConnected> activitiesOf(EntityManager entityManager, UUID caseId) {
-        return entityManager.createQuery("from Connection n where n.caseId = :case and n.status not in ('SUGGESTED', 'DECLINED') "
-                + "order by n.madeAt, n.id", Connection.class).setParameter("case", caseId).getResultList().stream()
+        return entityManager.createQuery("from Connection n where n.caseId = :case and n.status not in :unconnected "
+                + "order by n.madeAt, n.id", Connection.class).setParameter("case", caseId)
+                .setParameter("unconnected", List.of(Connection.Status.SUGGESTED, Connection.Status.DECLINED)).getResultList().stream()
                 .map(n -> new CaseClosed.ActivityConnected(n.serviceId(), n.serviceName(), n.status().code())).toList();
     }
 

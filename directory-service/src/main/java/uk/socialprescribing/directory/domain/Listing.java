@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.conventions.Coded;
+import uk.socialprescribing.conventions.CodedConverter;
 
 /**
  * A service in the directory (an HSDS "service"): an activity people can be connected to. Over 300 lines: its details,
@@ -45,6 +47,14 @@ public class Listing {
         public String code() {
             return code;
         }
+
+        /** Stored by its code. */
+        @Converter(autoApply = true)
+        public static class ByCode extends CodedConverter<Moderation> {
+            public ByCode() {
+                super(Moderation.class);
+            }
+        }
     }
 
     /** A service's status as ORUK/HSDS names it: active, or defunct once withdrawn. */
@@ -60,6 +70,14 @@ public class Listing {
         @Override
         public String code() {
             return code;
+        }
+
+        /** Stored by its code. */
+        @Converter(autoApply = true)
+        public static class ByCode extends CodedConverter<Status> {
+            public ByCode() {
+                super(Status.class);
+            }
         }
     }
 
@@ -80,7 +98,7 @@ public class Listing {
     private String category;
 
     @Column(nullable = false)
-    private String status;
+    private Status status;
 
     private String venue;
     private String town;
@@ -107,7 +125,7 @@ public class Listing {
     private Integer minimumAge;
 
     @Column(nullable = false)
-    private String moderation;
+    private Moderation moderation;
 
     @Column(name = "moderation_note")
     private String moderationNote;
@@ -208,11 +226,11 @@ public class Listing {
     /** A new listing: public at once when approved, otherwise waiting for admin. */
     public static Listing submit(Organization organization, Details details, Instant at, boolean approved) {
         Listing listing = new Listing();
-        listing.moderation = (approved ? Moderation.APPROVED : Moderation.PENDING).code();
+        listing.moderation = approved ? Moderation.APPROVED : Moderation.PENDING;
         listing.id = UUID.randomUUID();
         listing.organization = organization;
         listing.write(details);
-        listing.status = Status.ACTIVE.code();
+        listing.status = Status.ACTIVE;
         listing.publishedAt = at;
         listing.lastModified = at;
         // publishing is the partner's word that the listing is right today
@@ -245,20 +263,20 @@ public class Listing {
 
     public void approve(Instant at) {
         requireNotWithdrawn();
-        if (moderation() != Moderation.PENDING) {
-            throw new StateException("Only a listing waiting for approval can be approved; this one is " + moderation);
+        if (moderation != Moderation.PENDING) {
+            throw new StateException("Only a listing waiting for approval can be approved; this one is " + moderation.code());
         }
-        moderation = Moderation.APPROVED.code();
+        moderation = Moderation.APPROVED;
         moderationNote = null;
         lastModified = at;
     }
 
     public void reject(String note, Instant at) {
         requireNotWithdrawn();
-        if (moderation() != Moderation.PENDING) {
-            throw new StateException("Only a listing waiting for approval can be rejected; this one is " + moderation);
+        if (moderation != Moderation.PENDING) {
+            throw new StateException("Only a listing waiting for approval can be rejected; this one is " + moderation.code());
         }
-        moderation = Moderation.REJECTED.code();
+        moderation = Moderation.REJECTED;
         moderationNote = note;
         lastModified = at;
     }
@@ -268,7 +286,7 @@ public class Listing {
         requireNotWithdrawn();
         withdrawnAt = at;
         withdrawnReason = reason;
-        status = Status.DEFUNCT.code();
+        status = Status.DEFUNCT;
         lastModified = at;
     }
 
@@ -283,7 +301,7 @@ public class Listing {
     }
 
     public Moderation moderation() {
-        return Coded.fromCode(Moderation.class, moderation).orElseThrow();
+        return moderation;
     }
 
     public String moderationNote() {

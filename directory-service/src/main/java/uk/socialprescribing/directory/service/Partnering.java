@@ -21,6 +21,7 @@ import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Slice;
 import uk.socialprescribing.conventions.StaleVersionException;
 import uk.socialprescribing.directory.domain.Listing;
+import uk.socialprescribing.directory.domain.Listing.Moderation;
 import uk.socialprescribing.directory.domain.ListingChange;
 import uk.socialprescribing.directory.domain.Organization;
 import uk.socialprescribing.directory.event.ServiceEvents;
@@ -172,9 +173,10 @@ public class Partnering {
 
     /** A page of the listings waiting for approval, oldest first. */
     public Slice<Listing> pending(PageRequest page) {
-        String where = " where l.moderation = 'pending' and l.withdrawnAt is null";
-        return Slice.of(entityManager.createQuery("from Listing l" + where + " order by l.publishedAt, l.id", Listing.class),
-                entityManager.createQuery("select count(l) from Listing l" + where, Long.class), page);
+        String where = " where l.moderation = :pending and l.withdrawnAt is null";
+        return Slice.of(entityManager.createQuery("from Listing l" + where + " order by l.publishedAt, l.id", Listing.class)
+                .setParameter("pending", Moderation.PENDING),
+                entityManager.createQuery("select count(l) from Listing l" + where, Long.class).setParameter("pending", Moderation.PENDING), page);
     }
 
     /** The organisation's own listings in every state, by name. */

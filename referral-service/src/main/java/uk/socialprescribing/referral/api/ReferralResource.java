@@ -50,6 +50,7 @@ import uk.socialprescribing.idempotency.Idempotency;
 import uk.socialprescribing.reference.NhsNumber;
 import uk.socialprescribing.referral.domain.Person;
 import uk.socialprescribing.referral.domain.ReasonCode;
+import uk.socialprescribing.referral.domain.Needs;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
 import uk.socialprescribing.referral.domain.Referrer;
@@ -137,7 +138,7 @@ public class ReferralResource {
         Referrer.Professional professional = new Referrer.Professional(r.name().strip(), r.role().strip(), r.phone(), r.email());
         Referrer referrer = organisation.nhs() ? Referrer.nhsOrganisation(organisation.kind(), organisation.key(), professional)
                 : Referrer.agency(organisation.kind(), organisation.key(), professional);
-        Referral.Needs needs = needs(referral.reasons(), referral.whatMatters(), referral.riskFlags(), referral.riskNotes(),
+        Needs needs = needs(referral.reasons(), referral.whatMatters(), referral.riskFlags(), referral.riskNotes(),
                 Boolean.TRUE.equals(referral.consent().shareOutcomeWithReferrer()), referral.urgency());
         Person person = person(p);
         String practiceOds = practice;
@@ -313,7 +314,7 @@ public class ReferralResource {
                 () -> ok(triage.withdraw(id, version, referrer, body.reason(), strip(body.note())), uri));
     }
 
-    static Referral.Needs needs(List<NewReferral.Reason> reasons, String whatMatters,
+    static Needs needs(List<NewReferral.Reason> reasons, String whatMatters,
             List<RiskFlag> riskFlags, String riskNotes, boolean shareOutcome,
             Urgency urgency) {
         String other = null;
@@ -327,7 +328,7 @@ public class ReferralResource {
                 other = reason.text().strip();
             }
         }
-        return new Referral.Needs(reasons.stream().map(NewReferral.Reason::code).toList(), other, strip(whatMatters),
+        return new Needs(reasons.stream().map(NewReferral.Reason::code).toList(), other, strip(whatMatters),
                 riskFlags, strip(riskNotes), shareOutcome, urgency);
     }
 

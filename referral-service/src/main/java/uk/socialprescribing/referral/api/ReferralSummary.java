@@ -44,7 +44,7 @@ public record ReferralSummary(
     static ReferralSummary of(Referral r, LocalDate today, UriInfo uri) {
         return new ReferralSummary(r.id(), r.selfReferralReference(), r.status().name(), r.referrer().kind().code(), r.referrer().organisation(),
                 r.practiceOdsCode(), r.pcnCode(), r.person().givenName() + " " + r.person().familyName(),
-                r.person().dateOfBirth(), r.reasons(), r.riskFlags(), r.urgency(), r.receivedAt(), r.triageDueBy(),
+                r.person().dateOfBirth(), r.needs().reasons(), r.needs().riskFlags(), r.needs().urgency(), r.receivedAt(), r.triageDueBy(),
                 ReferralView.daysWaiting(r, today), r.isOverdue(today), !r.possibleDuplicates().isEmpty(), r.lastChangedAt(),
                 uri.getBaseUriBuilder().path("api/referrals").path(r.id().toString()).build());
     }

@@ -16,13 +16,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import uk.socialprescribing.conventions.Clocks;
+import uk.socialprescribing.referral.domain.Allocation;
 import uk.socialprescribing.referral.domain.ContactMethod;
+import uk.socialprescribing.referral.domain.Needs;
 import uk.socialprescribing.referral.domain.Person;
 import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
 import uk.socialprescribing.referral.domain.Referrer;
 import uk.socialprescribing.referral.domain.RiskFlag;
+import uk.socialprescribing.referral.domain.TriageDecision;
 import uk.socialprescribing.referral.domain.Urgency;
 
 /** A referral as its referrer and the link workers see it, with links named at the caller's public address. */
@@ -90,8 +93,11 @@ public record ReferralView(
                     && r.status() != ReferralStatus.CLOSED) {
                 return null;
             }
-            String status = r.caseAllocation() == null ? "pending" : "assigned".equals(r.caseAllocation()) ? "allocated" : "waiting";
-            return new CaseAllocation(r.caseId(), status, r.linkWorkerName(), r.forecastWaitDays(), r.allocatedAt());
+            Allocation a = r.allocation();
+            if (a == null) {
+                return new CaseAllocation(r.caseId(), "pending", null, null, null);
+            }
+            return new CaseAllocation(r.caseId(), a.isAssigned() ? "allocated" : "waiting", a.linkWorkerName(), a.forecastDays(), a.at());
         }
     }
 
@@ -100,8 +106,9 @@ public record ReferralView(
         Referrer.Professional professional = referrer.professional();
         Person p = r.person();
         Person.Address a = p.address();
-        List<ReasonView> reasons = r.reasons().stream().map(code -> new ReasonView(code, code.display(),
-                code == ReasonCode.OTHER ? r.reasonOther() : null, code.snomedCode())).toList();
+        Needs needs = r.needs();
+        List<ReasonView> reasons = needs.reasons().stream().map(code -> new ReasonView(code, code.display(),
+                code == ReasonCode.OTHER ? needs.reasonOther() : null, code.snomedCode())).toList();
         return new ReferralView(r.id(), r.selfReferralReference(), r.status().name(),
                 new ReferrerView(referrer.kind().code(), referrer.organisation(), referrer.odsCode(),
                         professional == null ? null : professional.name(), professional == null ? null : professional.role(),
@@ -109,27 +116,28 @@ public record ReferralView(
                 new PersonView(p.nhsNumber(), p.givenName(), p.familyName(), p.dateOfBirth(),
                         a == null ? null : new NewReferral.AddressDetails(a.line1(), a.line2(), a.town(), a.postcode()),
                         p.phone(), p.email(), p.preferredContact(), p.language(), p.interpreterNeeded(), p.accessibilityNeeds()),
-                r.practiceOdsCode(), r.pcnCode(), reasons, r.whatMatters(), r.riskFlags(), r.riskNotes(),
-                r.consentToShareOutcome(), r.urgency(), r.receivedAt(), r.triageDueBy(), daysWaiting(r, today),
+                r.practiceOdsCode(), r.pcnCode(), reasons, needs.whatMatters(), needs.riskFlags(), needs.riskNotes(),
+                needs.consentToShareOutcome(), needs.urgency(), r.receivedAt(), r.triageDueBy(), daysWaiting(r, today),
                 r.isOverdue(today), decision(r), CaseAllocation.of(r), r.possibleDuplicates().isEmpty() ? null : List.copyOf(r.possibleDuplicates()),
                 r.lastChangedAt(), links(r, uri));
     }
 
     static long daysWaiting(Referral r, LocalDate today) {
         LocalDate received = LocalDate.ofInstant(r.receivedAt(), Clocks.ENGLAND);
-        LocalDate until = r.triagedAt() != null ? LocalDate.ofInstant(r.triagedAt(), Clocks.ENGLAND)
-                : r.withdrawnAt() != null ? LocalDate.ofInstant(r.withdrawnAt(), Clocks.ENGLAND) : today;
+        LocalDate until = r.triage() != null ? LocalDate.ofInstant(r.triage().at(), Clocks.ENGLAND)
+                : r.withdrawal() != null ? LocalDate.ofInstant(r.withdrawal().at(), Clocks.ENGLAND) : today;
         return ChronoUnit.DAYS.between(received, until);
     }
 
     static Decision decision(Referral r) {
+        TriageDecision t = r.triage();
         return switch (r.status()) {
             case RECEIVED -> null;
-            case ACCEPTED -> new Decision(r.triagedBy(), r.triagedAt(), null, null, null, null);
-            case DECLINED -> new Decision(r.triagedBy(), r.triagedAt(), r.decisionReason(), r.decisionNote(), null, null);
-            case REDIRECTED -> new Decision(r.triagedBy(), r.triagedAt(), r.decisionReason(), r.decisionNote(), r.redirectedTo(), null);
-            case WITHDRAWN -> new Decision(null, r.withdrawnAt(), r.decisionReason(), r.decisionNote(), null, null);
-            case CLOSED -> new Decision(null, r.closedAt(), r.closureReason(), null, null, r.caseId());
+            case ACCEPTED -> new Decision(t.by(), t.at(), null, null, null, null);
+            case DECLINED -> new Decision(t.by(), t.at(), t.reason(), t.note(), null, null);
+            case REDIRECTED -> new Decision(t.by(), t.at(), t.reason(), t.note(), t.redirectedTo(), null);
+            case WITHDRAWN -> new Decision(null, r.withdrawal().at(), r.withdrawal().reason().code(), r.withdrawal().note(), null, null);
+            case CLOSED -> new Decision(null, r.closure().at(), r.closure().reason(), null, null, r.caseId());
         };
     }
 

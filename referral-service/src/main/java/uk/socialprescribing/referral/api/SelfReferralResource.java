@@ -40,6 +40,7 @@ import uk.socialprescribing.conventions.ProblemMappers;
 import uk.socialprescribing.idempotency.Idempotency;
 import uk.socialprescribing.reference.PrimaryCare;
 import uk.socialprescribing.referral.domain.ContactMethod;
+import uk.socialprescribing.referral.domain.Needs;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.Referrer;
 import uk.socialprescribing.referral.service.ReferralIntake;
@@ -98,7 +99,7 @@ public class SelfReferralResource {
             @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         requireNoProblems(referral);
         NewReferral.PersonDetails p = referral.person();
-        Referral.Needs needs = ReferralResource.needs(referral.reasons(), referral.whatMatters(), null, null, false, null);
+        Needs needs = ReferralResource.needs(referral.reasons(), referral.whatMatters(), null, null, false, null);
         var person = ReferralResource.person(p);
         String practice = p.gpPracticeOdsCode() == null ? null : p.gpPracticeOdsCode().toUpperCase(Locale.ROOT);
         return idempotency.once("self-referral", key, referral, () -> {

@@ -1,8 +1,11 @@
 package uk.socialprescribing.referral.domain;
 
+import jakarta.persistence.Converter;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import uk.socialprescribing.conventions.Coded;
+import uk.socialprescribing.conventions.CodedConverter;
 
 /** How the person would like to be contacted. */
 public enum ContactMethod implements Coded {
@@ -26,5 +29,13 @@ public enum ContactMethod implements Coded {
     @Override
     public String toString() {
         return code;
+    }
+
+    /** Stored by its code. */
+    @Converter(autoApply = true)
+    public static class ByCode extends CodedConverter<ContactMethod> {
+        public ByCode() {
+            super(ContactMethod.class);
+        }
     }
 }

@@ -9,7 +9,6 @@ import jakarta.persistence.Embeddable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import uk.socialprescribing.conventions.Coded;
 import uk.socialprescribing.reference.NhsNumber;
 
 /**
@@ -41,7 +40,7 @@ public class Person {
     @Column(name = "email")
     private String email;
     @Column(name = "preferred_contact")
-    private String preferredContact;
+    private ContactMethod preferredContact;
     @Column(name = "language")
     private String language;
     @Column(name = "interpreter_needed", nullable = false)
@@ -67,7 +66,7 @@ public class Person {
         }
         this.phone = phone;
         this.email = email;
-        this.preferredContact = preferredContact == null ? null : preferredContact.code();
+        this.preferredContact = preferredContact;
         this.language = language;
         this.interpreterNeeded = interpreterNeeded;
         this.accessibilityNeeds = accessibilityNeeds;
@@ -122,7 +121,7 @@ public class Person {
     }
 
     public ContactMethod preferredContact() {
-        return preferredContact == null ? null : Coded.fromCode(ContactMethod.class, preferredContact).orElse(null);
+        return preferredContact;
     }
 
     public String language() {

@@ -1,8 +1,11 @@
 package uk.socialprescribing.referral.domain;
 
+import jakarta.persistence.Converter;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import uk.socialprescribing.conventions.Coded;
+import uk.socialprescribing.conventions.CodedListConverter;
 
 /**
  * Why the person is referred (PRSB Social Prescribing Information Standard, reason for referral).
@@ -54,5 +57,13 @@ public enum ReasonCode implements Coded {
     @Override
     public String toString() {
         return code;
+    }
+
+    /** A list of them, stored as an array of codes. */
+    @Converter
+    public static class ListByCode extends CodedListConverter<ReasonCode> {
+        public ListByCode() {
+            super(ReasonCode.class);
+        }
     }
 }

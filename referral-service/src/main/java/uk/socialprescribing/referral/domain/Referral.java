@@ -3,9 +3,7 @@ package uk.socialprescribing.referral.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -26,16 +24,11 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
-import uk.socialprescribing.conventions.Coded;
-
 /**
  * A referral of a person to social prescribing, from receipt through triage to the close of the loop back to the
  * referrer. Modelled on the PRSB Social Prescribing Information Standard's referral. Each triage move is one method; a
- * move the current status does not allow is an {@link IllegalTransitionException}. Over 300 lines: about half is
- * accessors of its flat columns; its decisions (triage, withdrawal, closure) becoming embeddables is the next split.
+ * move the current status does not allow is an {@link IllegalTransitionException}. What it says about the person's
+ * needs, and each decision on its way (triage, withdrawal, where the case went, closure), is a value of its own.
  */
 @Entity
 @Table(name = "referral")
@@ -60,28 +53,8 @@ public class Referral {
     @Column(name = "pcn_code", nullable = false)
     private String pcnCode;
 
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "reason_codes", nullable = false)
-    private String[] reasonCodes;
-
-    @Column(name = "reason_other")
-    private String reasonOther;
-
-    @Column(name = "what_matters")
-    private String whatMatters;
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "risk_flags", nullable = false)
-    private String[] riskFlags;
-
-    @Column(name = "risk_notes")
-    private String riskNotes;
-
-    @Column(name = "consent_to_share_outcome", nullable = false)
-    private boolean consentToShareOutcome;
-
-    @Column(nullable = false)
-    private String urgency;
+    @Embedded
+    private Needs needs;
 
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
@@ -89,35 +62,17 @@ public class Referral {
     @Column(name = "triage_due_by", nullable = false)
     private LocalDate triageDueBy;
 
-    @Column(name = "triaged_by")
-    private String triagedBy;
+    @Embedded
+    private TriageDecision triage;
 
-    @Column(name = "triaged_at")
-    private Instant triagedAt;
-
-    @Column(name = "decision_reason")
-    private String decisionReason;
-
-    @Column(name = "decision_note")
-    private String decisionNote;
-
-    @Column(name = "redirected_to")
-    private String redirectedTo;
-
-    @Column(name = "withdrawn_by")
-    private String withdrawnBy;
-
-    @Column(name = "withdrawn_at")
-    private Instant withdrawnAt;
+    @Embedded
+    private Withdrawal withdrawal;
 
     @Column(name = "case_id")
     private UUID caseId;
 
-    @Column(name = "closed_at")
-    private Instant closedAt;
-
-    @Column(name = "closure_reason")
-    private String closureReason;
+    @Embedded
+    private Closure closure;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "referral_possible_duplicate", joinColumns = @JoinColumn(name = "referral_id"))
@@ -127,21 +82,8 @@ public class Referral {
     @Column(name = "last_changed_at", nullable = false)
     private Instant lastChangedAt;
 
-    @Column(name = "triaged_by_name")
-    private String triagedByName;
-
-    /** Where the case went: assigned to a link worker, or waiting; null until caseload-service says. */
-    @Column(name = "case_allocation")
-    private String caseAllocation;
-
-    @Column(name = "link_worker_name")
-    private String linkWorkerName;
-
-    @Column(name = "allocated_at")
-    private Instant allocatedAt;
-
-    @Column(name = "forecast_wait_days")
-    private Integer forecastWaitDays;
+    @Embedded
+    private Allocation allocation;
 
     @Version
     private long version;
@@ -163,13 +105,9 @@ public class Referral {
         return lastChangedAt;
     }
 
-    /** Who triaged it, as people know them (the sign-in name where the token gave no name). */
-    public String triagedByName() {
-        return triagedByName != null ? triagedByName : triagedBy;
-    }
-
+    /** The name people know the triager by, once the caller's token has given it. */
     public void triagedByName(String name) {
-        this.triagedByName = name;
+        triage = triage.named(name);
     }
 
     /** caseload-service opened the referral's case. */
@@ -181,37 +119,19 @@ public class Referral {
 
     /** The case went to a link worker; whether this is news (it was pending, waiting, or someone else's). */
     public boolean assignedTo(String linkWorker, Instant at) {
-        boolean news = !"assigned".equals(caseAllocation) || !Objects.equals(linkWorkerName, linkWorker);
-        caseAllocation = "assigned";
-        linkWorkerName = linkWorker;
-        allocatedAt = at;
-        forecastWaitDays = null;
+        boolean news = allocation == null || !allocation.isAssigned() || !Objects.equals(allocation.linkWorkerName(), linkWorker);
+        allocation = Allocation.assigned(linkWorker, at);
         return news;
     }
 
     /** The case joined the waiting list, with the network's forecast wait (null when there is none). */
     public void waiting(Long forecastDays, Instant at) {
-        caseAllocation = "waiting";
-        linkWorkerName = null;
-        allocatedAt = at;
-        forecastWaitDays = forecastDays == null ? null : (int) Math.min(Integer.MAX_VALUE, forecastDays);
+        allocation = Allocation.waiting(forecastDays, at);
     }
 
-    /** assigned, waiting, or null while caseload-service has not yet said. */
-    public String caseAllocation() {
-        return caseAllocation;
-    }
-
-    public String linkWorkerName() {
-        return linkWorkerName;
-    }
-
-    public Instant allocatedAt() {
-        return allocatedAt;
-    }
-
-    public Long forecastWaitDays() {
-        return forecastWaitDays == null ? null : forecastWaitDays.longValue();
+    /** Where the case went, or null while caseload-service has not yet said. */
+    public Allocation allocation() {
+        return allocation;
     }
 
     /**
@@ -220,19 +140,6 @@ public class Referral {
      */
     public String selfReferralReference() {
         return referrer.kind() == ReferrerKind.SELF ? "SP-" + id.toString().substring(0, 6).toUpperCase(Locale.ROOT) : null;
-    }
-
-    /** What the referral says about the person's needs, besides who they are. */
-    public record Needs(List<ReasonCode> reasons, String reasonOther, String whatMatters, List<RiskFlag> riskFlags,
-            String riskNotes, boolean consentToShareOutcome, Urgency urgency) {
-        public Needs {
-            if (reasons == null || reasons.isEmpty()) {
-                throw new IllegalArgumentException("a referral has at least one reason");
-            }
-            reasons = List.copyOf(new LinkedHashSet<>(reasons));
-            riskFlags = riskFlags == null ? List.of() : List.copyOf(new LinkedHashSet<>(riskFlags));
-            urgency = urgency == null ? Urgency.ROUTINE : urgency;
-        }
     }
 
     /** A referral arrives: it waits for triage until {@code triageDueBy}. */
@@ -248,13 +155,7 @@ public class Referral {
         referral.person = person;
         referral.practiceOdsCode = practiceOdsCode;
         referral.pcnCode = pcnCode;
-        referral.reasonCodes = needs.reasons().stream().map(ReasonCode::code).toArray(String[]::new);
-        referral.reasonOther = needs.reasonOther();
-        referral.whatMatters = needs.whatMatters();
-        referral.riskFlags = needs.riskFlags().stream().map(RiskFlag::code).toArray(String[]::new);
-        referral.riskNotes = needs.riskNotes();
-        referral.consentToShareOutcome = needs.consentToShareOutcome();
-        referral.urgency = needs.urgency().code();
+        referral.needs = needs;
         referral.receivedAt = receivedAt;
         referral.triageDueBy = triageDueBy;
         return referral;
@@ -264,29 +165,21 @@ public class Referral {
     public void accept(String triagedBy, Instant at) {
         requireStatus(ReferralStatus.RECEIVED, "accepted");
         status = ReferralStatus.ACCEPTED;
-        this.triagedBy = triagedBy;
-        this.triagedAt = at;
+        triage = TriageDecision.accepted(triagedBy, at);
     }
 
     /** Social prescribing is not right for the person, for a coded reason. */
     public void decline(String triagedBy, DeclineReason reason, String note, Instant at) {
         requireStatus(ReferralStatus.RECEIVED, "declined");
         status = ReferralStatus.DECLINED;
-        this.triagedBy = triagedBy;
-        this.triagedAt = at;
-        this.decisionReason = reason.code();
-        this.decisionNote = note;
+        triage = TriageDecision.declined(triagedBy, reason, note, at);
     }
 
     /** Another service or organisation fits the person's needs better: the referral goes there. */
     public void redirect(String triagedBy, String to, String reason, String note, Instant at) {
         requireStatus(ReferralStatus.RECEIVED, "redirected");
         status = ReferralStatus.REDIRECTED;
-        this.triagedBy = triagedBy;
-        this.triagedAt = at;
-        this.redirectedTo = to;
-        this.decisionReason = reason;
-        this.decisionNote = note;
+        triage = TriageDecision.redirected(triagedBy, to, reason, note, at);
     }
 
     /** The referrer takes the referral back, at any point before it is closed. */
@@ -295,10 +188,7 @@ public class Referral {
             throw new IllegalTransitionException(id, status, "withdrawn");
         }
         status = ReferralStatus.WITHDRAWN;
-        this.withdrawnBy = by;
-        this.withdrawnAt = at;
-        this.decisionReason = reason.code();
-        this.decisionNote = note;
+        withdrawal = new Withdrawal(by, at, reason, note);
     }
 
     /** The case opened for this referral ended: the journey is over and the loop back to the referrer closes. */
@@ -306,8 +196,7 @@ public class Referral {
         requireStatus(ReferralStatus.ACCEPTED, "closed");
         status = ReferralStatus.CLOSED;
         this.caseId = caseId;
-        this.closureReason = reason;
-        this.closedAt = at;
+        closure = new Closure(at, reason);
     }
 
     /** Another open referral for the same person: both are flagged, neither is merged. */
@@ -354,32 +243,8 @@ public class Referral {
         return pcnCode;
     }
 
-    public List<ReasonCode> reasons() {
-        return Arrays.stream(reasonCodes).map(c -> Coded.fromCode(ReasonCode.class, c).orElseThrow()).toList();
-    }
-
-    public String reasonOther() {
-        return reasonOther;
-    }
-
-    public String whatMatters() {
-        return whatMatters;
-    }
-
-    public List<RiskFlag> riskFlags() {
-        return Arrays.stream(riskFlags).map(c -> Coded.fromCode(RiskFlag.class, c).orElseThrow()).toList();
-    }
-
-    public String riskNotes() {
-        return riskNotes;
-    }
-
-    public boolean consentToShareOutcome() {
-        return consentToShareOutcome;
-    }
-
-    public Urgency urgency() {
-        return Coded.fromCode(Urgency.class, urgency).orElseThrow();
+    public Needs needs() {
+        return needs;
     }
 
     public Instant receivedAt() {
@@ -390,40 +255,29 @@ public class Referral {
         return triageDueBy;
     }
 
-    public String triagedBy() {
-        return triagedBy;
+    /** The triage decision, or null before triage. */
+    public TriageDecision triage() {
+        return triage;
     }
 
-    public Instant triagedAt() {
-        return triagedAt;
+    /** The withdrawal, or null unless withdrawn. */
+    public Withdrawal withdrawal() {
+        return withdrawal;
     }
 
-    public String decisionReason() {
-        return decisionReason;
+    /** Why it stands where it does: the withdrawal's reason, or the triage decision's, or null. */
+    public String statusReason() {
+        return withdrawal != null ? withdrawal.reason().code() : triage != null ? triage.reason() : null;
     }
 
-    public String decisionNote() {
-        return decisionNote;
-    }
-
-    public String redirectedTo() {
-        return redirectedTo;
-    }
-
-    public Instant withdrawnAt() {
-        return withdrawnAt;
-    }
-
+    /** The case opened for it, once caseload-service has said. */
     public UUID caseId() {
         return caseId;
     }
 
-    public Instant closedAt() {
-        return closedAt;
-    }
-
-    public String closureReason() {
-        return closureReason;
+    /** The end of the journey, or null until its case closes. */
+    public Closure closure() {
+        return closure;
     }
 
     public Set<UUID> possibleDuplicates() {

@@ -3,8 +3,6 @@ package uk.socialprescribing.referral.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-import uk.socialprescribing.conventions.Coded;
-
 /**
  * Who referred: the kind of referrer, its organisation (from the caller's token, never from the body: the ODS code
  * of an NHS organisation, or the platform's organisation id of another agency) and the professional who referred.
@@ -14,7 +12,7 @@ import uk.socialprescribing.conventions.Coded;
 public class Referrer {
 
     @Column(name = "referrer_kind", nullable = false)
-    private String kind;
+    private ReferrerKind kind;
     @Column(name = "referrer_organisation")
     private String organisation;
     @Column(name = "referrer_ods_code")
@@ -32,7 +30,7 @@ public class Referrer {
     }
 
     private Referrer(ReferrerKind kind, String organisation, String odsCode, String name, String role, String phone, String email) {
-        this.kind = kind.code();
+        this.kind = kind;
         this.organisation = organisation;
         this.odsCode = odsCode;
         this.name = name;
@@ -60,7 +58,7 @@ public class Referrer {
     }
 
     public ReferrerKind kind() {
-        return Coded.fromCode(ReferrerKind.class, kind).orElseThrow();
+        return kind;
     }
 
     /** The organisation key a referrer's token is matched against: ODS code or organisation id. */

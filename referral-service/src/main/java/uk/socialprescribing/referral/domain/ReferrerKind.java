@@ -1,8 +1,11 @@
 package uk.socialprescribing.referral.domain;
 
+import jakarta.persistence.Converter;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import uk.socialprescribing.conventions.Coded;
+import uk.socialprescribing.conventions.CodedConverter;
 
 /** Who referred the person (PRSB: referral source). Health referrers must give the NHS number; others may not know it. */
 public enum ReferrerKind implements Coded {
@@ -38,5 +41,13 @@ public enum ReferrerKind implements Coded {
     @Override
     public String toString() {
         return code;
+    }
+
+    /** Stored by its code. */
+    @Converter(autoApply = true)
+    public static class ByCode extends CodedConverter<ReferrerKind> {
+        public ByCode() {
+            super(ReferrerKind.class);
+        }
     }
 }

@@ -1,8 +1,11 @@
 package uk.socialprescribing.referral.domain;
 
+import jakarta.persistence.Converter;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import uk.socialprescribing.conventions.Coded;
+import uk.socialprescribing.conventions.CodedListConverter;
 
 /** Risks a link worker must know of before first contact. */
 public enum RiskFlag implements Coded {
@@ -28,5 +31,13 @@ public enum RiskFlag implements Coded {
     @Override
     public String toString() {
         return code;
+    }
+
+    /** A list of them, stored as an array of codes. */
+    @Converter
+    public static class ListByCode extends CodedListConverter<RiskFlag> {
+        public ListByCode() {
+            super(RiskFlag.class);
+        }
     }
 }

@@ -1,8 +1,11 @@
 package uk.socialprescribing.referral.domain;
 
+import jakarta.persistence.Converter;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import uk.socialprescribing.conventions.Coded;
+import uk.socialprescribing.conventions.CodedConverter;
 
 /** Why the referrer withdrew a referral. */
 public enum WithdrawalReason implements Coded {
@@ -27,5 +30,13 @@ public enum WithdrawalReason implements Coded {
     @Override
     public String toString() {
         return code;
+    }
+
+    /** Stored by its code. */
+    @Converter(autoApply = true)
+    public static class ByCode extends CodedConverter<WithdrawalReason> {
+        public ByCode() {
+            super(WithdrawalReason.class);
+        }
     }
 }

@@ -29,27 +29,27 @@ public class ReferralEvents {
 
     public void received(Referral r) {
         outbox.record(new ReferralReceived(r.id(), r.referrer().kind().code(), r.referrer().odsCode(), r.practiceOdsCode(), r.pcnCode(),
-                r.reasons().stream().map(ReasonCode::code).toList(), r.urgency().code(), r.receivedAt()));
+                r.needs().reasons().stream().map(ReasonCode::code).toList(), r.needs().urgency().code(), r.receivedAt()));
     }
 
     public void accepted(Referral r) {
-        outbox.record(new ReferralAccepted(r.id(), r.practiceOdsCode(), r.pcnCode(), r.urgency().code(), r.person().language(),
-                r.person().interpreterNeeded(), r.triagedAt(), r.receivedAt()));
+        outbox.record(new ReferralAccepted(r.id(), r.practiceOdsCode(), r.pcnCode(), r.needs().urgency().code(), r.person().language(),
+                r.person().interpreterNeeded(), r.triage().at(), r.receivedAt()));
     }
 
     public void declined(Referral r) {
-        outbox.record(new ReferralDeclined(r.id(), r.decisionReason(), r.triagedAt()));
+        outbox.record(new ReferralDeclined(r.id(), r.triage().reason(), r.triage().at()));
     }
 
     public void redirected(Referral r) {
-        outbox.record(new ReferralRedirected(r.id(), r.redirectedTo(), r.decisionReason(), r.triagedAt()));
+        outbox.record(new ReferralRedirected(r.id(), r.triage().redirectedTo(), r.triage().reason(), r.triage().at()));
     }
 
     public void withdrawn(Referral r) {
-        outbox.record(new ReferralWithdrawn(r.id(), r.decisionReason(), r.withdrawnAt()));
+        outbox.record(new ReferralWithdrawn(r.id(), r.withdrawal().reason().code(), r.withdrawal().at()));
     }
 
     public void closed(Referral r) {
-        outbox.record(new ReferralClosed(r.id(), r.closureReason(), r.closedAt()));
+        outbox.record(new ReferralClosed(r.id(), r.closure().reason(), r.closure().at()));
     }
 }

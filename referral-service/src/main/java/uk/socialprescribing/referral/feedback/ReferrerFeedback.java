@@ -27,7 +27,9 @@ import uk.socialprescribing.events.outcome.OutcomeRecorded;
 import uk.socialprescribing.messaging.AdvisoryLocks;
 import uk.socialprescribing.reference.PrimaryCare;
 import uk.socialprescribing.referral.domain.DeclineReason;
+import uk.socialprescribing.referral.domain.Allocation;
 import uk.socialprescribing.referral.domain.Referral;
+import uk.socialprescribing.referral.domain.TriageDecision;
 import uk.socialprescribing.referral.domain.ReferralStatus;
 
 /**
@@ -61,28 +63,30 @@ public class ReferrerFeedback {
     @Transactional(Transactional.TxType.MANDATORY)
     public void accepted(Referral referral) {
         write(referral, "accepted", null, "Accepted by the social prescribing service. " + allocationText(referral),
-                referral.linkWorkerName(), allocation(referral), null, null, null, null);
+                linkWorkerOf(referral), allocation(referral), null, null, null, null);
     }
 
     /** A waiting case reached a link worker, or its case went to another. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void allocated(Referral referral) {
-        write(referral, "allocated", null, allocationText(referral), referral.linkWorkerName(), allocation(referral), null, null, null, null);
+        write(referral, "allocated", null, allocationText(referral), linkWorkerOf(referral), allocation(referral), null, null, null, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void declined(Referral referral) {
         // the person's own choice only: a referral declined as a duplicate, out of area or needing other care was not
-        boolean personsChoice = DeclineReason.PERSON_DECLINED.code().equals(referral.decisionReason());
+        TriageDecision decision = referral.triage();
+        boolean personsChoice = DeclineReason.PERSON_DECLINED.code().equals(decision.reason());
         write(referral, "declined", personsChoice ? FeedbackMessage.DECLINED : null,
-                "Not accepted: " + declineText(referral.decisionReason()) + ".", referral.triagedByName(), null, referral.decisionReason(),
+                "Not accepted: " + declineText(decision.reason()) + ".", decision.shownName(), null, decision.reason(),
                 null, null, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void redirected(Referral referral) {
-        write(referral, "redirected", null, "Passed on to " + referral.redirectedTo() + ", which can better help with what the person needs.",
-                referral.triagedByName(), null, null, referral.redirectedTo(), null, null);
+        TriageDecision decision = referral.triage();
+        write(referral, "redirected", null, "Passed on to " + decision.redirectedTo() + ", which can better help with what the person needs.",
+                decision.shownName(), null, null, decision.redirectedTo(), null, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -91,13 +95,13 @@ public class ReferrerFeedback {
                 : closed.activitiesConnected().stream()
                         .map(a -> new FeedbackMessage.Activity(a.serviceId(), a.name(), a.status())).toList();
         serialiseOn(closed.caseId());
-        List<FeedbackMessage.OutcomeChange> changes = referral.consentToShareOutcome() ? outcomeChanges(closed.caseId()) : null;
+        List<FeedbackMessage.OutcomeChange> changes = referral.needs().consentToShareOutcome() ? outcomeChanges(closed.caseId()) : null;
         String text = "Support ended (" + closed.reason().replace('-', ' ') + ") after " + closed.sessionsCompleted()
                 + (closed.sessionsCompleted() == 1 ? " session." : " sessions.") + (closed.summary() == null ? "" : " " + closed.summary());
         // the person declining further support is the one closure a concept is confirmed for
         write(referral, "closed", "declined-further-support".equals(closed.reason()) ? FeedbackMessage.DECLINED : null, text,
-                referral.linkWorkerName(), null, null, null, new FeedbackMessage.Closure(closed.reason(), closed.sessionsCompleted(), activities,
-                        closed.summary(), closed.nextSteps(), referral.consentToShareOutcome(), changes), null);
+                linkWorkerOf(referral), null, null, null, new FeedbackMessage.Closure(closed.reason(), closed.sessionsCompleted(), activities,
+                        closed.summary(), closed.nextSteps(), referral.needs().consentToShareOutcome(), changes), null);
     }
 
     /** A message about no referral, to try a webhook: written for the organisation, and queued for that one webhook only. */
@@ -113,25 +117,31 @@ public class ReferrerFeedback {
     }
 
     private static String allocationText(Referral referral) {
-        if ("assigned".equals(referral.caseAllocation())) {
-            return referral.linkWorkerName() + ", link worker, will contact the person to talk about what matters to them.";
+        Allocation allocation = referral.allocation();
+        if (allocation == null) {
+            return "A link worker will be allocated.";
         }
-        if ("waiting".equals(referral.caseAllocation())) {
-            return "The person is on the waiting list for a link worker"
-                    + (referral.forecastWaitDays() == null ? "; we will tell you when they have one."
-                            : "; the wait is forecast at about " + referral.forecastWaitDays() + (referral.forecastWaitDays() == 1 ? " day" : " days")
-                                    + " from recent weeks, and we will tell you when they have one.");
+        if (allocation.isAssigned()) {
+            return allocation.linkWorkerName() + ", link worker, will contact the person to talk about what matters to them.";
         }
-        return "A link worker will be allocated.";
+        Long days = allocation.forecastDays();
+        return "The person is on the waiting list for a link worker"
+                + (days == null ? "; we will tell you when they have one."
+                        : "; the wait is forecast at about " + days + (days == 1 ? " day" : " days")
+                                + " from recent weeks, and we will tell you when they have one.");
     }
 
     private static FeedbackMessage.Allocation allocation(Referral referral) {
-        if (referral.caseAllocation() == null) {
+        Allocation allocation = referral.allocation();
+        if (allocation == null) {
             return null;
         }
-        boolean assigned = "assigned".equals(referral.caseAllocation());
-        return new FeedbackMessage.Allocation(assigned ? "allocated" : "waiting", assigned ? referral.linkWorkerName() : null,
-                assigned ? null : referral.forecastWaitDays());
+        return new FeedbackMessage.Allocation(allocation.isAssigned() ? "allocated" : "waiting", allocation.linkWorkerName(),
+                allocation.forecastDays());
+    }
+
+    private static String linkWorkerOf(Referral referral) {
+        return referral.allocation() == null ? null : referral.allocation().linkWorkerName();
     }
 
     static String declineText(String reason) {
@@ -189,14 +199,14 @@ public class ReferrerFeedback {
         List<Referral> closed = entityManager.createQuery("from Referral r where r.caseId = :case and r.status = :closed", Referral.class)
                 .setParameter("case", outcome.caseId()).setParameter("closed", ReferralStatus.CLOSED).getResultList();
         for (Referral referral : closed) {
-            if (!referral.consentToShareOutcome()) {
+            if (!referral.needs().consentToShareOutcome()) {
                 continue;
             }
             List<FeedbackMessage.OutcomeChange> changes = outcomeChanges(outcome.caseId()).stream()
                     .filter(c -> scales.containsKey(c.instrument())).toList();
             if (!changes.isEmpty()) {
                 write(referral, "outcome-update", null, "A follow-up outcome measure was completed after the person's support ended.",
-                        referral.linkWorkerName(), null, null, null, null, changes);
+                        linkWorkerOf(referral), null, null, null, null, changes);
             }
         }
     }

@@ -53,8 +53,8 @@ public final class FeedbackBundle {
         String status = referral.status().name().toLowerCase(Locale.ROOT);
         task.getBusinessStatus().addCoding().setSystem(REFERRAL_STATUS_SYSTEM).setCode(status).setDisplay(statusDisplay(referral.status()));
         task.getBusinessStatus().setText(status);
-        if (referral.decisionReason() != null) {
-            task.getStatusReason().setText(referral.decisionReason());
+        if (referral.statusReason() != null) {
+            task.getStatusReason().setText(referral.statusReason());
         }
         bundle.addEntry().setFullUrl("Task/" + task.getId()).setResource(task);
         for (FeedbackMessage message : messages) {

@@ -33,6 +33,7 @@ import uk.socialprescribing.reference.NhsNumber;
 import uk.socialprescribing.referral.domain.ContactMethod;
 import uk.socialprescribing.referral.domain.Person;
 import uk.socialprescribing.referral.domain.ReasonCode;
+import uk.socialprescribing.referral.domain.Needs;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.Urgency;
 
@@ -46,7 +47,7 @@ public final class ServiceRequestReader {
     }
 
     /** What a ServiceRequest says, in our terms. */
-    public record Intake(Person person, String requesterOdsCode, String requesterName, String requesterRole, Referral.Needs needs) {
+    public record Intake(Person person, String requesterOdsCode, String requesterName, String requesterRole, Needs needs) {
     }
 
     /**
@@ -143,7 +144,7 @@ public final class ServiceRequestReader {
                 .filter(i -> ODS_SYSTEM.equals(i.getSystem())).map(Identifier::getValue).findFirst()).orElse(null);
     }
 
-    private static Referral.Needs needs(ServiceRequest request) {
+    private static Needs needs(ServiceRequest request) {
         List<ReasonCode> reasons = new ArrayList<>();
         List<String> otherText = new ArrayList<>();
         for (CodeableConcept concept : request.getReasonCode()) {
@@ -171,7 +172,7 @@ public final class ServiceRequestReader {
         // refused rather than cut short: a referrer's words are not lost without their knowing
         within(other, 500, "ServiceRequest.reasonCode.text");
         within(notes, 4000, "ServiceRequest.note");
-        return new Referral.Needs(reasons, other, notes.isBlank() ? null : notes, List.of(), null, shareOutcome, urgency);
+        return new Needs(reasons, other, notes.isBlank() ? null : notes, List.of(), null, shareOutcome, urgency);
     }
 
     /** The element's one extension of this url, or null; given more than once, it is refused (HAPI would throw). */

@@ -35,7 +35,7 @@ public final class ServiceRequestWriter {
         request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
         request.getCode().addCoding().setSystem(SNOMED).setCode(REFERRAL_TO_SOCIAL_PRESCRIBING)
                 .setDisplay("Referral to social prescribing service");
-        request.setPriority(referral.urgency() == Urgency.URGENT ? ServiceRequest.ServiceRequestPriority.URGENT
+        request.setPriority(referral.needs().urgency() == Urgency.URGENT ? ServiceRequest.ServiceRequestPriority.URGENT
                 : ServiceRequest.ServiceRequestPriority.ROUTINE);
         if (referral.person().nhsNumber() != null) {
             request.setSubject(new Reference().setIdentifier(new Identifier().setSystem(NHS_NUMBER_SYSTEM)
@@ -46,15 +46,15 @@ public final class ServiceRequestWriter {
                     .setValue(referral.referrer().odsCode())));
         }
         request.setAuthoredOn(Date.from(referral.receivedAt()));
-        request.addExtension().setUrl(SHARE_OUTCOME_WITH_REFERRER).setValue(new BooleanType(referral.consentToShareOutcome()));
-        for (ReasonCode reason : referral.reasons()) {
+        request.addExtension().setUrl(SHARE_OUTCOME_WITH_REFERRER).setValue(new BooleanType(referral.needs().consentToShareOutcome()));
+        for (ReasonCode reason : referral.needs().reasons()) {
             CodeableConcept concept = request.addReasonCode();
             concept.addCoding().setSystem(ReasonCode.SYSTEM).setCode(reason.code()).setDisplay(reason.display());
             if (reason.snomedCode() != null) {
                 concept.addCoding().setSystem(SNOMED).setCode(reason.snomedCode());
             }
             if (reason == ReasonCode.OTHER) {
-                concept.setText(referral.reasonOther());
+                concept.setText(referral.needs().reasonOther());
             }
         }
         return request;

@@ -20,6 +20,8 @@ import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Slice;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
+import uk.socialprescribing.referral.domain.ReferrerKind;
+import uk.socialprescribing.referral.domain.Urgency;
 import uk.socialprescribing.referral.service.ReferralFilter;
 import uk.socialprescribing.referral.service.Viewer;
 
@@ -72,7 +74,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         }
         Matcher reference = Pattern.compile("(?i)SP-?([0-9A-F]{6})").matcher(text.strip());
         if (reference.matches()) {
-            where.append(" and r.referrer.kind = 'self' and lower(cast(r.id as String)) like :reference");
+            where.append(" and r.referrer.kind = :self and lower(cast(r.id as String)) like :reference");
+            parameters.put("self", ReferrerKind.SELF);
             parameters.put("reference", reference.group(1).toLowerCase(Locale.ROOT) + "%");
             return;
         }
@@ -143,7 +146,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             parameters.put("to", filter.receivedTo().plusDays(1).atStartOfDay(Clocks.ENGLAND).toInstant());
         }
         if (filter.reason() != null) {
-            where.append(" and array_contains(r.reasonCodes, :reason)");
+            // containment in the codes' array as stored, which the GIN index serves (HQL's array functions refuse a converted list)
+            where.append(" and cast(sql('? @> array[cast(? as varchar)]', r.needs.reasons, :reason) as Boolean) = true");
             parameters.put("reason", filter.reason().code());
         }
         if (filter.referrerOrganisation() != null) {
@@ -157,8 +161,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             parameters.put("today", today);
         }
         if (filter.urgency() != null) {
-            where.append(" and r.urgency = :urgency");
-            parameters.put("urgency", filter.urgency().code());
+            where.append(" and r.needs.urgency = :urgency");
+            parameters.put("urgency", filter.urgency());
         }
         if (filter.changedSince() != null) {
             where.append(" and r.lastChangedAt > :changedSince");
@@ -170,8 +174,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         String order = switch (filter.order() == null ? ReferralFilter.Order.NEWEST : filter.order()) {
             case NEWEST -> "r.receivedAt desc";
             case OLDEST -> "r.receivedAt";
-            // urgent before routine (codes sort so), then the longest waiting
-            case URGENT_FIRST -> "case when r.urgency = 'urgent' then 0 else 1 end, r.receivedAt";
+            // urgent before routine, then the longest waiting
+            case URGENT_FIRST -> "case when r.needs.urgency = :urgent then 0 else 1 end, r.receivedAt";
             case CHANGED -> "r.lastChangedAt";
         };
         TypedQuery<Long> count = getEntityManager().createQuery("select count(r) from Referral r" + where, Long.class);
@@ -181,6 +185,9 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             count.setParameter(name, value);
             items.setParameter(name, value);
         });
+        if (order.contains(":urgent")) {
+            items.setParameter("urgent", Urgency.URGENT);
+        }
         long total = count.getSingleResult();
         List<Referral> found = total == 0 ? new ArrayList<>()
                 : items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();

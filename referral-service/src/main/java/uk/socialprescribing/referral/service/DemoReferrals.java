@@ -21,6 +21,7 @@ import uk.socialprescribing.referral.domain.DeclineReason;
 import uk.socialprescribing.reference.NhsNumber;
 import uk.socialprescribing.referral.domain.Person;
 import uk.socialprescribing.referral.domain.ReasonCode;
+import uk.socialprescribing.referral.domain.Needs;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.Referrer;
 import uk.socialprescribing.referral.domain.ReferrerKind;
@@ -58,7 +59,7 @@ public class DemoReferrals {
 
     private static final String[] PRACTICES = { "B82005", "B82018", "B82026", "B82011", "B82033", "B82041" };
 
-    record Demo(Referrer referrer, Person person, String practice, Referral.Needs needs) {
+    record Demo(Referrer referrer, Person person, String practice, Needs needs) {
     }
 
     void onStart(@Observes StartupEvent start, ReferralConfig config, ReferralRepository referrals, ReferralIntake intake,
@@ -124,7 +125,7 @@ public class DemoReferrals {
         Person person = new Person(self || agency ? null : NhsNumber.parse(NhsNumber.test(i * 97)), p[0], p[1], LocalDate.parse(p[2]),
                 new Person.Address((i + 2) + " Demo Street", null, "Harrogate", p[3]), "07700 900" + String.format("%03d", i),
                 null, ContactMethod.PHONE, i % 5 == 3 ? "pl" : "en", i % 5 == 3, i % 4 == 0 ? "Uses a walking frame" : null);
-        Referral.Needs needs = new Referral.Needs(why, null, "Would like to get out more and meet people",
+        Needs needs = new Needs(why, null, "Would like to get out more and meet people",
                 i % 8 == 2 ? List.of(RiskFlag.LONE_WORKING) : List.of(), null, i % 2 == 0, i % 7 == 0 ? Urgency.URGENT : Urgency.ROUTINE);
         return new Demo(referrer, person, self || agency ? null : practice, needs);
     }

@@ -18,6 +18,7 @@ import uk.socialprescribing.messaging.AdvisoryLocks;
 import uk.socialprescribing.reference.PrimaryCare;
 import uk.socialprescribing.referral.config.ReferralConfig;
 import uk.socialprescribing.referral.domain.Person;
+import uk.socialprescribing.referral.domain.Needs;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.Referrer;
 import uk.socialprescribing.referral.domain.TriageDeadline;
@@ -59,7 +60,7 @@ public class ReferralIntake {
      */
     @Transactional
     public Referral receive(Referrer referrer, Person person, String practiceOdsCode, String practiceField,
-            String postcodeField, Referral.Needs needs) {
+            String postcodeField, Needs needs) {
         return receive(referrer, person, practiceOdsCode, practiceField, postcodeField, needs,
                 clock.instant());
     }
@@ -67,7 +68,7 @@ public class ReferralIntake {
     /** Received at a time of the caller's: the demo data's referrals, which arrived in the past. */
     @Transactional
     Referral receive(Referrer referrer, Person person, String practiceOdsCode, String practiceField,
-            String postcodeField, Referral.Needs needs, Instant now) {
+            String postcodeField, Needs needs, Instant now) {
         String practice = null;
         String pcn;
         if (practiceOdsCode != null) {

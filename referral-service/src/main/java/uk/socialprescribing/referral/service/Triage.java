@@ -135,7 +135,7 @@ public class Triage {
         if (referral == null) {
             return false;
         }
-        boolean first = referral.caseAllocation() == null;
+        boolean first = referral.allocation() == null;
         String name = assigned.linkWorkerName() != null ? assigned.linkWorkerName() : assigned.linkWorker();
         boolean news = referral.assignedTo(name, assigned.assignedAt().truncatedTo(ChronoUnit.MICROS));
         if (referral.status() == ReferralStatus.ACCEPTED) {
@@ -155,7 +155,7 @@ public class Triage {
         if (referral == null) {
             return false;
         }
-        boolean first = referral.caseAllocation() == null;
+        boolean first = referral.allocation() == null;
         referral.waiting(waitlisted.forecastWaitDays(), waitlisted.waitlistedAt().truncatedTo(ChronoUnit.MICROS));
         if (first && referral.status() == ReferralStatus.ACCEPTED) {
             feedback.accepted(referral);
@@ -166,7 +166,7 @@ public class Triage {
     /** Whether caseload-service has said where the referral's case went (no personal data is read). */
     @Transactional
     public boolean allocationKnown(UUID id) {
-        return referrals.getEntityManager().createQuery("select r.caseAllocation from Referral r where r.id = :id", String.class)
+        return referrals.getEntityManager().createQuery("select r.allocation.state from Referral r where r.id = :id", String.class)
                 .setParameter("id", id).getResultStream().anyMatch(Objects::nonNull);
     }
 

@@ -22,7 +22,7 @@ class ReferralTest {
     static Referral received() {
         Person person = new Person(NhsNumber.parse("9434765919"), "Richard", "Smith", LocalDate.of(1948, 3, 12),
                 new Person.Address("1 High Street", null, "Harrogate", "HG2 0NA"), null, null, null, "en", false, null);
-        Referral.Needs needs = new Referral.Needs(List.of(ReasonCode.values()[0]), null, "Lonely since bereavement", List.of(), null, true,
+        Needs needs = new Needs(List.of(ReasonCode.values()[0]), null, "Lonely since bereavement", List.of(), null, true,
                 Urgency.ROUTINE);
         return Referral.receive(Referrer.nhsOrganisation(ReferrerKind.GP_PRACTICE, "B82005",
                 new Referrer.Professional("Dr Asha Patel", "GP", null, null)), person, "B82005", "U84002", needs, RECEIVED,
@@ -35,7 +35,7 @@ class ReferralTest {
         assertEquals(ReferralStatus.RECEIVED, referral.status());
         referral.accept("amara.okafor", RECEIVED.plusSeconds(3600));
         assertEquals(ReferralStatus.ACCEPTED, referral.status());
-        assertEquals("amara.okafor", referral.triagedBy());
+        assertEquals("amara.okafor", referral.triage().by());
         IllegalTransitionException again = assertThrows(IllegalTransitionException.class, () -> referral.accept("someone", RECEIVED));
         assertEquals(ReferralStatus.ACCEPTED, again.current());
         assertThrows(IllegalTransitionException.class, () -> referral.decline("someone", DeclineReason.NOT_ELIGIBLE, null, RECEIVED));
@@ -78,7 +78,7 @@ class ReferralTest {
     @Test
     void aHealthReferrerMustGiveTheNhsNumber() {
         Person nobody = new Person(null, "Richard", "Smith", LocalDate.of(1948, 3, 12), null, null, null, null, "en", false, null);
-        Referral.Needs needs = new Referral.Needs(List.of(ReasonCode.values()[0]), null, "x", List.of(), null, false, Urgency.ROUTINE);
+        Needs needs = new Needs(List.of(ReasonCode.values()[0]), null, "x", List.of(), null, false, Urgency.ROUTINE);
         assertThrows(IllegalArgumentException.class, () -> Referral.receive(Referrer.nhsOrganisation(ReferrerKind.GP_PRACTICE, "B82005",
                 new Referrer.Professional("Dr Asha Patel", "GP", null, null)), nobody, "B82005", "U84002", needs, RECEIVED, LocalDate.of(2026, 11, 9)));
         Referral fromHousing = Referral.receive(Referrer.agency(ReferrerKind.HOUSING, UUID.randomUUID().toString(),
