@@ -40,7 +40,7 @@ import uk.socialprescribing.messaging.AdvisoryLocks;
 import uk.socialprescribing.testing.PublishedEvents;
 
 /**
- * Two replicas' relays on one outbox, under load: this service's own relay and a second one with a producer of its own,
+ * Two replicas' relays on one outbox, under load: the app's own relay and a second one with a producer of its own,
  * as another pod would run it, both publishing while four writers fill the outbox. The advisory lock lets one publish
  * at a time: every event reaches the topic exactly once, and each aggregate's events in the order they were written.
  */
@@ -75,7 +75,7 @@ class TwoRelaysTest {
         AtomicInteger bySecond = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(p, new StringSerializer(), new CloudEventSerializer())) {
-            OutboxRelay second = new OutboxRelay(entityManager, producer, "referral-service", 25, Duration.ofSeconds(30), Duration.ofDays(7),
+            OutboxRelay second = new OutboxRelay(entityManager, producer, "messaging-test", 25, Duration.ofSeconds(30), Duration.ofDays(7),
                     new SimpleMeterRegistry(), new AdvisoryLocks(entityManager), Clock.systemUTC());
             Future<?> secondRelay = pool.submit(() -> {
                 while (writing.get() || pending() > 0) {
@@ -132,7 +132,7 @@ class TwoRelaysTest {
             expected.add(k);
         }
         seconds.forEach((key, order) -> assertEquals(expected, order, key));
-        // both relays took turns: the second published some, this service's own relay the rest
+        // both relays took turns: the second published some, the app's own relay the rest
         assertTrue(bySecond.get() > 0 && bySecond.get() < total, "the second relay published " + bySecond.get() + " of " + total);
     }
 
