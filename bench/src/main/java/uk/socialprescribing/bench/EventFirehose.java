@@ -1,3 +1,5 @@
+package uk.socialprescribing.bench;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
+
 import uk.socialprescribing.events.EventData;
 import uk.socialprescribing.events.EventJson;
 import uk.socialprescribing.events.EventType;
@@ -31,7 +34,7 @@ import uk.socialprescribing.events.referral.ReferralReceived;
  * own payload types, CloudEvents in binary mode, keyed by aggregate), nine events a person (received, accepted,
  * opened, assigned, three sessions, a connection, closed), spread over the past year, for the bench's own broker.
  *
- *   java -cp "outcomes-service/target/quarkus-app/lib/main/*" bench/EventFirehose.java BOOTSTRAP EVENTS
+ *   java -cp "bench/target/classes:bench/target/lib/*" uk.socialprescribing.bench.EventFirehose BOOTSTRAP EVENTS
  */
 public class EventFirehose {
 

@@ -1,3 +1,5 @@
+package uk.socialprescribing.bench;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import uk.socialprescribing.reference.NhsNumber;
+
 /**
  * Event propagation at a steady rate: referrals POSTed by a GP system and accepted by a link worker through the
  * gateway, RATE a second for SECONDS; then, for each, the time from the acceptance (referral.triaged_at, written in the
@@ -28,7 +33,7 @@ import java.util.regex.Pattern;
  * the consuming transaction): outbox, relay, Kafka, consumer, inbox and the case, end to end. Both timestamps are taken
  * on this machine's clock just before each transaction commits.
  *
- *   TOKEN_REFERRER=... TOKEN_WORKER=... java -cp "referral-service/target/quarkus-app/lib/main/*" bench/Propagation.java \
+ *   TOKEN_REFERRER=... TOKEN_WORKER=... java -cp "bench/target/classes:bench/target/lib/*" uk.socialprescribing.bench.Propagation \
  *       http://127.0.0.1:8080 RATE SECONDS
  */
 public class Propagation {
@@ -133,9 +138,9 @@ public class Propagation {
 
     static String nhsNumber(AtomicInteger next) {
         while (true) {
-            // the platform's own check digit (reference-data, on referral-service's class path)
+            // the platform's own check digit (reference-data)
             String nine = String.valueOf(next.getAndIncrement());
-            java.util.OptionalInt check = uk.socialprescribing.reference.NhsNumber.checkDigit(nine);
+            OptionalInt check = NhsNumber.checkDigit(nine);
             if (check.isPresent()) {
                 return nine + check.getAsInt();
             }
