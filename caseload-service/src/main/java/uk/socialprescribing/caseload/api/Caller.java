@@ -8,10 +8,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
-import uk.socialprescribing.caseload.service.CaseQueries;
+import uk.socialprescribing.caseload.repository.LinkWorkerRepository;
 import uk.socialprescribing.caseload.service.CaseViewer;
+import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.conventions.Roles;
 
 /**
@@ -23,13 +23,13 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
-    private final CaseQueries cases;
+    private final LinkWorkerRepository linkWorkers;
     private CaseViewer viewer;
 
-    public Caller(SecurityIdentity identity, JsonWebToken token, CaseQueries cases) {
+    public Caller(SecurityIdentity identity, JsonWebToken token, LinkWorkerRepository linkWorkers) {
         this.identity = identity;
         this.token = token;
-        this.cases = cases;
+        this.linkWorkers = linkWorkers;
     }
 
     /** Which cases the caller sees, named for the audit of reads; worked out once a request. */
@@ -48,7 +48,7 @@ public class Caller {
             return CaseViewer.lead(pcn()).by(name);
         }
         if (identity.hasRole(Roles.LINK_WORKER)) {
-            return CaseViewer.linkWorker(pcn(), cases.linkWorkerNamed(name).map(w -> w.id()).orElse(null)).by(name);
+            return CaseViewer.linkWorker(pcn(), linkWorkers.byUsername(name).map(w -> w.id()).orElse(null)).by(name);
         }
         throw new ForbiddenException("Your role does not allow reading cases");
     }
@@ -87,9 +87,8 @@ public class Caller {
      */
     public String readablePcn(String pcn) {
         if ((pcn == null || pcn.isBlank()) && isAdmin() && token.getClaim("pcn") == null) {
-            throw new ProblemException(new Problem(Problem.type("validation"), "The request is not valid", 400,
-                    "Name the PCN to read with pcn: an admin belongs to none", null,
-                    List.of(new Problem.FieldError("pcn", "NotBlank", "is required for an admin"))));
+            throw new InvalidInput("Name the PCN to read with pcn: an admin belongs to none",
+                    List.of(new Problem.FieldError("pcn", "NotBlank", "is required for an admin")));
         }
         String pcnCode = pcn == null || pcn.isBlank() ? pcn() : pcn.strip();
         requireReaderOf(pcnCode);

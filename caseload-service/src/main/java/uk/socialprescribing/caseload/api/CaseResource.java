@@ -39,18 +39,18 @@ import uk.socialprescribing.caseload.domain.CaseFlag;
 import uk.socialprescribing.caseload.domain.CaseStatus;
 import uk.socialprescribing.caseload.domain.ClosureReason;
 import uk.socialprescribing.caseload.domain.LinkWorker;
+import uk.socialprescribing.caseload.repository.LinkWorkerRepository;
 import uk.socialprescribing.caseload.service.Allocating;
 import uk.socialprescribing.caseload.service.CaseChanges;
 import uk.socialprescribing.caseload.service.CaseFilter;
 import uk.socialprescribing.caseload.service.CaseQueries;
 import uk.socialprescribing.caseload.service.CaseViewer;
 import uk.socialprescribing.conventions.Coded;
+import uk.socialprescribing.conventions.NotFound;
 import uk.socialprescribing.conventions.Page;
 import uk.socialprescribing.conventions.PageParameters;
 import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Preconditions;
-import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.conventions.QueryParameters;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.idempotency.Idempotency;
@@ -77,12 +77,15 @@ public class CaseResource {
     }
 
     private final CaseQueries cases;
+    private final LinkWorkerRepository linkWorkers;
     private final CaseChanges changes;
     private final Caller caller;
     private final Allocating allocating;
     private final Idempotency idempotency;
 
-    public CaseResource(CaseQueries cases, CaseChanges changes, Caller caller, Allocating allocating, Idempotency idempotency) {
+    public CaseResource(CaseQueries cases, CaseChanges changes, Caller caller, Allocating allocating, Idempotency idempotency,
+            LinkWorkerRepository linkWorkers) {
+        this.linkWorkers = linkWorkers;
         this.idempotency = idempotency;
         this.allocating = allocating;
         this.cases = cases;
@@ -140,9 +143,8 @@ public class CaseResource {
         PageRequest page = paging.read(query);
         query.check();
         String pcn = caller.pcn();
-        LinkWorker me = cases.linkWorkerNamed(caller.name())
-                .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "link-worker-not-found",
-                        "You are not on the team as a link worker; a lead or admin adds you under /api/caseload/link-workers")));
+        LinkWorker me = linkWorkers.byUsername(caller.name()).orElseThrow(() -> new NotFound("link-worker-not-found",
+                "You are not on the team as a link worker; a lead or admin adds you under /api/caseload/link-workers"));
         Allocating.Load load = allocating.loads(me.pcnCode()).stream().filter(l -> l.worker().id().equals(me.id())).findFirst()
                 .orElse(new Allocating.Load(me, 0, 0, 0));
         Map<String, Long> flagged = cases.flagCounts(me.pcnCode()).getOrDefault(me.id(), Map.of());

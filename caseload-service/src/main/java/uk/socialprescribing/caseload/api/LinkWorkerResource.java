@@ -12,7 +12,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -138,9 +137,9 @@ public class LinkWorkerResource {
     }
 
     private LinkWorker visible(UUID id) {
-        LinkWorker worker = linkWorkers.find(id).orElseThrow(NotFoundException::new);
+        LinkWorker worker = linkWorkers.find(id).orElseThrow(() -> new LinkWorkers.LinkWorkerNotFoundException(id));
         if (!caller.isAdmin() && !caller.pcn().equals(worker.pcnCode())) {
-            throw new NotFoundException();
+            throw new LinkWorkers.LinkWorkerNotFoundException(id);
         }
         return worker;
     }

@@ -4,20 +4,21 @@ import uk.socialprescribing.conventions.Coded;
 
 /**
  * What needs a link worker's or lead's attention on an open case. Each flag has its rule twice: in Java for one case
- * already read, and in JPQL so that lists filter by it in the database. Parameters: {@code :now}, {@code :followUpBefore}.
+ * already read, and in JPQL so that lists filter by it in the database. Parameters: {@code :now}, {@code :followUpBefore}, {@code :open} (the
+ * open status) and {@code :scheduled} (a session's scheduled status).
  */
 public enum CaseFlag implements Coded {
     /** No first contact by its target date, or first contact made after it. */
     FIRST_CONTACT_LATE("first-contact-late",
-            "c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and ((c.firstContactAt is null and c.firstContactDueBy < :now) or c.firstContactAt > c.firstContactDueBy)"),
+            "c.status = :open and ((c.firstContactAt is null and c.firstContactDueBy < :now) or c.firstContactAt > c.firstContactDueBy)"),
     /** The last two recorded sessions were not attended. */
     MISSED_TWO_IN_A_ROW("missed-two-in-a-row", "c.missedInARow >= 2"),
     /** A booked session's time has passed and nobody recorded what happened. */
     SESSION_UNRECORDED("session-unrecorded",
-            "exists (select 1 from Session s where s.caseId = c.id and s.status = 'SCHEDULED' and s.scheduledFor < :now)"),
+            "exists (select 1 from Session s where s.caseId = c.id and s.status = :scheduled and s.scheduledFor < :now)"),
     /** The person has been seen, nothing is booked, and the last contact is older than the follow-up interval. */
-    FOLLOW_UP_OVERDUE("follow-up-overdue", "c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and c.lastContactAt < :followUpBefore and not exists "
-            + "(select 1 from Session s where s.caseId = c.id and s.status = 'SCHEDULED' and s.scheduledFor >= :now)");
+    FOLLOW_UP_OVERDUE("follow-up-overdue", "c.status = :open and c.lastContactAt < :followUpBefore and not exists "
+            + "(select 1 from Session s where s.caseId = c.id and s.status = :scheduled and s.scheduledFor >= :now)");
 
     private final String code;
     private final String jpql;

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -77,17 +79,28 @@ public class Session {
         }
     }
 
+    /** Where a session stands: scheduled until recorded, then what happened. Stored by name. */
+    public enum Status {
+        SCHEDULED, ATTENDED, DID_NOT_ATTEND, CANCELLED;
+
+        static Status of(Outcome outcome) {
+            return valueOf(outcome.name());
+        }
+    }
+
     @Id
     private UUID id;
 
     @Column(name = "case_id", nullable = false)
     private UUID caseId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private String kind;
+    private Kind kind;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private String mode;
+    private Mode mode;
 
     @Column(name = "scheduled_for", nullable = false)
     private Instant scheduledFor;
@@ -95,9 +108,9 @@ public class Session {
     @Column(name = "duration_minutes", nullable = false)
     private int durationMinutes;
 
-    /** SCHEDULED until recorded, then the outcome's code. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private String status;
+    private Status status;
 
     @Column
     private String notes;
@@ -127,11 +140,11 @@ public class Session {
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.caseId = caseId;
-        session.kind = kind.name();
-        session.mode = mode.name();
+        session.kind = kind;
+        session.mode = mode;
         session.scheduledFor = at;
         session.durationMinutes = durationMinutes;
-        session.status = "SCHEDULED";
+        session.status = Status.SCHEDULED;
         return session;
     }
 
@@ -142,13 +155,13 @@ public class Session {
      */
     public void record(Outcome outcome, Integer durationMinutes, String notes, String by, Instant at, Duration leeway) {
         if (!isScheduled()) {
-            throw new SessionRecordedException(id, status);
+            throw new SessionRecordedException(id, outcome().code());
         }
         if (outcome != Outcome.CANCELLED && at.isBefore(scheduledFor.minus(leeway))) {
             throw new SessionTimeException("outcome", "NotBeforeScheduledTime", "cannot be " + outcome.code()
                     + " before the session's time (" + scheduledFor + "); record it once it has happened, or record it cancelled");
         }
-        this.status = outcome.name();
+        this.status = Status.of(outcome);
         if (durationMinutes != null) {
             this.durationMinutes = durationMinutes;
         }
@@ -158,7 +171,7 @@ public class Session {
     }
 
     public boolean isScheduled() {
-        return "SCHEDULED".equals(status);
+        return status == Status.SCHEDULED;
     }
 
     public UUID id() {
@@ -170,11 +183,11 @@ public class Session {
     }
 
     public Kind kind() {
-        return Kind.valueOf(kind);
+        return kind;
     }
 
     public Mode mode() {
-        return Mode.valueOf(mode);
+        return mode;
     }
 
     public Instant scheduledFor() {
@@ -186,7 +199,7 @@ public class Session {
     }
 
     public Outcome outcome() {
-        return isScheduled() ? null : Outcome.valueOf(status);
+        return isScheduled() ? null : Outcome.valueOf(status.name());
     }
 
     public String notes() {

@@ -47,8 +47,10 @@ public class CaseEvents {
         outbox.record(new CaseWaitlisted(c.id(), at, c.pcnCode(), forecastWaitDays));
     }
 
-    /** Closed, with the activities the person was connected to. */
-    public void closed(Case c, List<CaseClosed.ActivityConnected> activities, Instant at) {
+    /** Closed, with the activities the person was connected to (connections past a suggestion and a decline). */
+    public void closed(Case c, List<Connection> connected, Instant at) {
+        List<CaseClosed.ActivityConnected> activities = connected.stream()
+                .map(n -> new CaseClosed.ActivityConnected(n.serviceId(), n.serviceName(), n.status().code())).toList();
         outbox.record(new CaseClosed(c.id(), c.referralId(), c.closureReason().code(), c.sessionsAttended(), activities, at,
                 c.closingSummary(), c.nextSteps()));
     }

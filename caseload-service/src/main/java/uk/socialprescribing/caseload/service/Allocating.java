@@ -5,20 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.LinkWorker;
 import uk.socialprescribing.caseload.event.CaseEvents;
+import uk.socialprescribing.caseload.repository.CaseRepository;
+import uk.socialprescribing.caseload.repository.LinkWorkerRepository;
 import uk.socialprescribing.messaging.AdvisoryLocks;
 
 /**
@@ -42,15 +41,17 @@ public class Allocating {
         }
     }
 
-    private final EntityManager entityManager;
+    private final CaseRepository cases;
+    private final LinkWorkerRepository workers;
     private final CaseEvents events;
     private final Clock clock;
 
     private final AdvisoryLocks locks;
 
-    public Allocating(EntityManager entityManager, CaseEvents events, Clock clock, AdvisoryLocks locks) {
+    public Allocating(CaseRepository cases, LinkWorkerRepository workers, CaseEvents events, Clock clock, AdvisoryLocks locks) {
         this.locks = locks;
-        this.entityManager = entityManager;
+        this.cases = cases;
+        this.workers = workers;
         this.events = events;
         this.clock = clock;
     }
@@ -64,7 +65,7 @@ public class Allocating {
             assign(opened, worker.get(), now);
         } else {
             opened.waitForCapacity(now);
-            entityManager.flush();
+            cases.flush();
             Long forecast = null;
             if (opened.pcnCode() != null) {
                 List<Case> waiting = waitingIn(opened.pcnCode());
@@ -89,10 +90,7 @@ public class Allocating {
 
     /** Cases the network's link workers took on a day, over the last {@value #THROUGHPUT_DAYS} days. */
     public double assignedPerDay(String pcnCode, Instant now) {
-        long assigned = ((Number) entityManager.createNativeQuery(
-                "select count(*) from care_case where pcn_code = :pcn and assigned_at > :since")
-                .setParameter("pcn", pcnCode).setParameter("since", now.minus(Duration.ofDays(THROUGHPUT_DAYS)))
-                .getSingleResult()).longValue();
+        long assigned = cases.assignedSince(pcnCode, now.minus(Duration.ofDays(THROUGHPUT_DAYS)));
         return assigned / (double) THROUGHPUT_DAYS;
     }
 
@@ -123,30 +121,13 @@ public class Allocating {
     /** The loads of the PCN's active link workers, as committed. */
     public List<Load> loads(String pcnCode) {
         Instant now = now();
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = entityManager.createNativeQuery("""
-                select w.id,
-                       count(c.id) filter (where c.status = 'OPEN'),
-                       count(c.id) filter (where c.assigned_at > :yearAgo),
-                       count(c.id) filter (where c.assigned_at > :monthAgo)
-                from link_worker w left join care_case c on c.link_worker_id = w.id
-                where w.pcn_code = :pcn and w.active
-                group by w.id""", Tuple.class)
-                .setParameter("pcn", pcnCode)
-                .setParameter("yearAgo", now.minus(Duration.ofDays(365)))
-                .setParameter("monthAgo", now.minus(Duration.ofDays(30)))
-                .getResultList();
-        Map<UUID, long[]> counts = new HashMap<>();
-        for (Tuple row : rows) {
-            counts.put((UUID) row.get(0), new long[] { ((Number) row.get(1)).longValue(), ((Number) row.get(2)).longValue(),
-                    ((Number) row.get(3)).longValue() });
-        }
-        List<LinkWorker> workers = entityManager.createQuery("from LinkWorker w where w.pcnCode = :pcn and w.active = true",
-                LinkWorker.class).setParameter("pcn", pcnCode).getResultList();
+        Map<UUID, CaseRepository.Counts> counts = cases.countsByWorker(pcnCode, now.minus(Duration.ofDays(365)),
+                now.minus(Duration.ofDays(30)));
+        List<LinkWorker> active = workers.activeIn(pcnCode);
         List<Load> loads = new ArrayList<>();
-        for (LinkWorker worker : workers) {
-            long[] c = counts.getOrDefault(worker.id(), new long[3]);
-            loads.add(new Load(worker, c[0], c[1], c[2]));
+        for (LinkWorker worker : active) {
+            CaseRepository.Counts c = counts.getOrDefault(worker.id(), CaseRepository.Counts.NONE);
+            loads.add(new Load(worker, c.open(), c.sinceYearAgo(), c.sinceMonthAgo()));
         }
         return loads;
     }
@@ -163,11 +144,7 @@ public class Allocating {
 
     /** The PCN's waiting cases in the order they are served: urgent first, then the longest waiting. */
     public List<Case> waitingIn(String pcnCode) {
-        return entityManager.createQuery("""
-                from Case c where c.pcnCode = :pcn and c.allocation = uk.socialprescribing.caseload.domain.Allocation.WAITING
-                  and c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN
-                order by case when c.urgency = 'urgent' then 0 else 1 end, c.waitlistedAt, c.id""", Case.class)
-                .setParameter("pcn", pcnCode).getResultList();
+        return cases.waitingIn(pcnCode);
     }
 
     private void assign(Case c, LinkWorker worker, Instant at) {

@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.audit.PersonalDataReads;
 import uk.socialprescribing.caseload.domain.CarePlanVersion;
 import uk.socialprescribing.caseload.domain.Case;
+import uk.socialprescribing.caseload.repository.CarePlanRepository;
 import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.NotFound;
 import uk.socialprescribing.conventions.Preconditions;
@@ -46,14 +46,14 @@ public class CarePlans {
         }
     }
 
-    private final EntityManager entityManager;
+    private final CarePlanRepository plans;
     private final CaseQueries cases;
     private final PersonalDataReads reads;
     private final Clock clock;
 
-    public CarePlans(EntityManager entityManager, CaseQueries cases, PersonalDataReads reads, Clock clock) {
+    public CarePlans(CarePlanRepository plans, CaseQueries cases, PersonalDataReads reads, Clock clock) {
         this.reads = reads;
-        this.entityManager = entityManager;
+        this.plans = plans;
         this.cases = cases;
         this.clock = clock;
     }
@@ -77,8 +77,7 @@ public class CarePlans {
     @Transactional
     public List<CarePlanVersion> versions(UUID caseId, CaseViewer viewer) {
         readable(caseId, viewer);
-        return entityManager.createQuery("from CarePlanVersion v where v.caseId = :case order by v.version", CarePlanVersion.class)
-                .setParameter("case", caseId).getResultList();
+        return plans.versionsOf(caseId);
     }
 
     /**
@@ -97,9 +96,9 @@ public class CarePlans {
         List<CarePlanVersion.Goal> goals = goalsWithIds(draft.goals(), current == 0 ? List.of() : version(caseId, current).goals());
         CarePlanVersion next = new CarePlanVersion(caseId, current + 1, draft.whatMatters(), draft.plannedSessions(), goals,
                 draft.actions(), draft.changeSummary(), by, clock.instant());
-        entityManager.persist(next);
+        plans.persist(next);
         c.planRevised(next.version(), next.plannedSessions());
-        entityManager.flush();
+        plans.flush();
         return next;
     }
 
@@ -146,10 +145,6 @@ public class CarePlans {
     }
 
     private CarePlanVersion version(UUID caseId, int version) {
-        CarePlanVersion found = entityManager.find(CarePlanVersion.class, new CarePlanVersion.Key(caseId, version));
-        if (found == null) {
-            throw new NoSuchVersionException(caseId, version);
-        }
-        return found;
+        return plans.version(caseId, version).orElseThrow(() -> new NoSuchVersionException(caseId, version));
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.security.ForbiddenException;
@@ -17,6 +16,7 @@ import uk.socialprescribing.caseload.domain.CaseStatus;
 import uk.socialprescribing.caseload.domain.ClosureReason;
 import uk.socialprescribing.caseload.event.CaseEvents;
 import uk.socialprescribing.caseload.repository.CaseRepository;
+import uk.socialprescribing.caseload.repository.ConnectionRepository;
 import uk.socialprescribing.conventions.Conflict;
 import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.events.referral.ReferralWithdrawn;
@@ -31,16 +31,16 @@ public class CaseChanges {
 
     private final CaseQueries queries;
     private final CaseRepository cases;
-    private final EntityManager entityManager;
+    private final ConnectionRepository connections;
     private final Allocating allocating;
     private final CaseEvents events;
     private final Clock clock;
 
-    public CaseChanges(CaseQueries queries, CaseRepository cases, EntityManager entityManager, Allocating allocating, CaseEvents events,
+    public CaseChanges(CaseQueries queries, CaseRepository cases, ConnectionRepository connections, Allocating allocating, CaseEvents events,
             Clock clock) {
         this.queries = queries;
         this.cases = cases;
-        this.entityManager = entityManager;
+        this.connections = connections;
         this.allocating = allocating;
         this.events = events;
         this.clock = clock;
@@ -105,7 +105,7 @@ public class CaseChanges {
         boolean freesAPlace = c.allocation() == Allocation.ASSIGNED;
         Instant now = now();
         c.close(reason, now);
-        events.closed(c, Connections.activitiesOf(entityManager, c.id()), now);
+        events.closed(c, connections.connectedOf(c.id()), now);
         cases.flush();
         if (freesAPlace && c.pcnCode() != null) {
             allocating.promoteWaiting(c.pcnCode());

@@ -8,22 +8,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import uk.socialprescribing.caseload.config.CaseloadConfig;
 import uk.socialprescribing.caseload.domain.Allocation;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.CaseFlag;
 import uk.socialprescribing.caseload.domain.CaseStatus;
-import uk.socialprescribing.caseload.domain.LinkWorker;
+import uk.socialprescribing.caseload.domain.Session;
 import uk.socialprescribing.caseload.repository.CaseRepository;
+import uk.socialprescribing.caseload.repository.SessionRepository.Booked;
+import uk.socialprescribing.caseload.repository.SessionRepository;
 import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Slice;
 
@@ -40,14 +41,14 @@ public class CaseQueries {
     }
 
     private final CaseRepository cases;
-    private final EntityManager entityManager;
+    private final SessionRepository sessions;
     private final Clock clock;
     private final Duration followUpInterval;
 
-    public CaseQueries(CaseRepository cases, EntityManager entityManager, Clock clock, CaseloadConfig config) {
+    public CaseQueries(CaseRepository cases, SessionRepository sessions, Clock clock, CaseloadConfig config) {
         this.followUpInterval = config.followUpInterval();
         this.cases = cases;
-        this.entityManager = entityManager;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -94,14 +95,9 @@ public class CaseQueries {
             where.append(" and ").append(filter.flag().jpql());
             bindFlag(filter.flag(), now, parameters::put);
         }
-        TypedQuery<Long> count = entityManager.createQuery("select count(c) from Case c" + where, Long.class);
-        TypedQuery<Case> items = entityManager.createQuery("select c from Case c" + where + " order by c.openedAt, c.id", Case.class);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            items.setParameter(name, value);
-        });
-        long total = count.getSingleResult();
-        return new Slice<>(total == 0 ? List.of() : summarise(items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()),
+        PanacheQuery<Case> found = cases.find("from Case c" + where + " order by c.openedAt, c.id", parameters);
+        long total = found.count();
+        return new Slice<>(total == 0 ? List.of() : summarise(found.range(page.offset(), page.offset() + page.size() - 1).list()),
                 total);
     }
 
@@ -115,16 +111,11 @@ public class CaseQueries {
             return List.of();
         }
         Instant now = now();
-        Map<UUID, Object[]> booked = new HashMap<>();
-        List<Object[]> rows = entityManager.createQuery("select s.caseId, min(case when s.scheduledFor >= :now then s.scheduledFor end), "
-                + "sum(case when s.scheduledFor < :now then 1 else 0 end) from Session s where s.status = 'SCHEDULED' and s.caseId in :ids "
-                + "group by s.caseId", Object[].class).setParameter("now", now).setParameter("ids", found.stream().map(Case::id).toList())
-                .getResultList();
-        rows.forEach(row -> booked.put((UUID) row[0], row));
+        Map<UUID, Booked> booked = sessions.bookedOf(found.stream().map(Case::id).toList(), now);
         return found.stream().map(c -> {
-            Object[] row = booked.get(c.id());
-            Instant next = row == null ? null : (Instant) row[1];
-            int unrecorded = row == null ? 0 : ((Number) row[2]).intValue();
+            Booked b = booked.getOrDefault(c.id(), Booked.NONE);
+            Instant next = b.next();
+            int unrecorded = b.unrecorded();
             List<CaseFlag> flags = new ArrayList<>();
             if (c.status() == CaseStatus.OPEN && c.firstContactLate(now)) {
                 flags.add(CaseFlag.FIRST_CONTACT_LATE);
@@ -150,10 +141,14 @@ public class CaseQueries {
         Instant now = now();
         Map<UUID, Map<String, Long>> counts = new HashMap<>();
         for (CaseFlag flag : CaseFlag.values()) {
-            TypedQuery<Object[]> query = entityManager.createQuery("select c.linkWorkerId, count(c) from Case c where c.pcnCode = :pcn "
-                    + "and c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and c.linkWorkerId is not null and " + flag.jpql() + " group by c.linkWorkerId", Object[].class)
+            TypedQuery<Object[]> query = cases.getEntityManager().createQuery("select c.linkWorkerId, count(c) from Case c "
+                    + "where c.pcnCode = :pcn and c.status = :open and c.linkWorkerId is not null and " + flag.jpql()
+                    + " group by c.linkWorkerId", Object[].class)
                     .setParameter("pcn", pcnCode);
             bindFlag(flag, now, query::setParameter);
+            if (!flag.jpql().contains(":open")) {
+                query.setParameter("open", CaseStatus.OPEN);
+            }
             for (Object[] row : query.getResultList()) {
                 counts.computeIfAbsent((UUID) row[0], w -> new LinkedHashMap<>()).put(flag.code(), (Long) row[1]);
             }
@@ -169,6 +164,12 @@ public class CaseQueries {
         if (flag.jpql().contains(":followUpBefore")) {
             bind.accept("followUpBefore", now.minus(followUpInterval));
         }
+        if (flag.jpql().contains(":open")) {
+            bind.accept("open", CaseStatus.OPEN);
+        }
+        if (flag.jpql().contains(":scheduled")) {
+            bind.accept("scheduled", Session.Status.SCHEDULED);
+        }
     }
 
     /**
@@ -177,7 +178,7 @@ public class CaseQueries {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Case readLocked(UUID id, CaseViewer viewer) {
-        entityManager.createNativeQuery("select id from care_case where id = :id for update").setParameter("id", id).getResultList();
+        cases.lock(id);
         return read(id, viewer);
     }
 
@@ -188,12 +189,6 @@ public class CaseQueries {
             case OWN_AND_UNASSIGNED -> viewer.pcnCode().equals(c.pcnCode())
                     && (c.allocation() == Allocation.WAITING || (viewer.linkWorkerId() != null && viewer.linkWorkerId().equals(c.linkWorkerId())));
         };
-    }
-
-    /** The link worker record of a username, if they have one. */
-    public Optional<LinkWorker> linkWorkerNamed(String username) {
-        return entityManager.createQuery("from LinkWorker w where w.username = :u", LinkWorker.class).setParameter("u", username)
-                .getResultStream().findFirst();
     }
 
     private Instant now() {

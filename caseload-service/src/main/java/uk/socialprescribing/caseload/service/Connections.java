@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.audit.PersonalDataReads;
@@ -14,11 +13,11 @@ import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Connection;
 import uk.socialprescribing.caseload.domain.ListedService;
 import uk.socialprescribing.caseload.event.CaseEvents;
+import uk.socialprescribing.caseload.repository.ConnectionRepository;
 import uk.socialprescribing.conventions.Conflict;
 import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.NotFound;
 import uk.socialprescribing.conventions.StaleVersionException;
-import uk.socialprescribing.events.caseload.CaseClosed;
 
 /**
  * Connections of a person to community services. The service must be in this service's copy of the directory and
@@ -43,17 +42,17 @@ public class Connections {
         }
     }
 
-    private final EntityManager entityManager;
+    private final ConnectionRepository connections;
     private final CaseQueries cases;
     private final ListedServices directory;
     private final CaseEvents events;
     private final Clock clock;
     private final PersonalDataReads reads;
 
-    public Connections(EntityManager entityManager, CaseQueries cases, ListedServices directory, CaseEvents events, Clock clock,
+    public Connections(ConnectionRepository connections, CaseQueries cases, ListedServices directory, CaseEvents events, Clock clock,
             PersonalDataReads reads) {
         this.reads = reads;
-        this.entityManager = entityManager;
+        this.connections = connections;
         this.cases = cases;
         this.directory = directory;
         this.events = events;
@@ -83,20 +82,16 @@ public class Connections {
             throw new InvalidInput("category", "CategoryOfService",
                     "must be one of the service's categories " + service.categories());
         }
-        boolean open = entityManager.createQuery("select count(n) from Connection n where n.caseId = :case and n.serviceId = :service "
-                + "and n.status in :open", Long.class)
-                .setParameter("open", List.of(Connection.Status.SUGGESTED, Connection.Status.REFERRED, Connection.Status.ATTENDING))
-                .setParameter("case", caseId).setParameter("service", service.id()).getSingleResult() > 0;
-        if (open) {
+        if (connections.hasOpen(caseId, service.id())) {
             throw new Conflict("connection-exists",
                     "The person already has an open connection to " + service.name() + "; update that one",
                     "serviceId", "OneOpenConnection", "has an open connection already");
         }
         Instant now = now();
         Connection made = Connection.make(caseId, service, category, status, request.reason(), request.note(), by, now);
-        entityManager.persist(made);
+        connections.persist(made);
         events.connectionMade(c, made, now);
-        entityManager.flush();
+        connections.flush();
         return new Seen(made, service, true);
     }
 
@@ -104,7 +99,7 @@ public class Connections {
     public Seen move(UUID caseId, UUID connectionId, long expectedVersion, Connection.Status status, Connection.Reason reason, String note,
             CaseViewer viewer) {
         Case c = lockedForWork(caseId, viewer);
-        Connection connection = entityManager.find(Connection.class, connectionId);
+        Connection connection = connections.findById(connectionId);
         if (connection == null || !connection.caseId().equals(caseId)) {
             throw new ConnectionNotFoundException(connectionId);
         }
@@ -115,8 +110,8 @@ public class Connections {
         Instant now = now();
         connection.moveTo(status, reason, note, now);
         events.connectionUpdated(c, connection, now);
-        entityManager.flush();
-        return new Seen(connection, entityManager.find(ListedService.class, connection.serviceId()), true);
+        connections.flush();
+        return new Seen(connection, directory.find(connection.serviceId()).orElse(null), true);
     }
 
     /** The case's connections, oldest first; notes only for its link worker and a lead of its PCN. */
@@ -127,24 +122,13 @@ public class Connections {
         if (notes) {
             reads.record(caseId, viewer.reader(), "connection-notes");
         }
-        return entityManager.createQuery("select n, s from Connection n join ListedService s on s.id = n.serviceId "
-                + "where n.caseId = :case order by n.madeAt, n.id", Object[].class)
-                .setParameter("case", caseId).getResultList().stream()
-                .map(row -> new Seen((Connection) row[0], (ListedService) row[1], notes)).toList();
+        return connections.ofCase(caseId).stream().map(n -> new Seen(n.connection(), n.service(), notes)).toList();
     }
 
     @Transactional
     public Seen one(UUID caseId, UUID connectionId, CaseViewer viewer) {
         return of(caseId, viewer).stream().filter(s -> s.connection().id().equals(connectionId)).findFirst()
                 .orElseThrow(() -> new ConnectionNotFoundException(connectionId));
-    }
-
-    /** What the person was connected to, for case.closed: every connection that got past a suggestion and a decline. */
-    static List<CaseClosed.ActivityConnected> activitiesOf(EntityManager entityManager, UUID caseId) {
-        return entityManager.createQuery("from Connection n where n.caseId = :case and n.status not in :unconnected "
-                + "order by n.madeAt, n.id", Connection.class).setParameter("case", caseId)
-                .setParameter("unconnected", List.of(Connection.Status.SUGGESTED, Connection.Status.DECLINED)).getResultList().stream()
-                .map(n -> new CaseClosed.ActivityConnected(n.serviceId(), n.serviceName(), n.status().code())).toList();
     }
 
     private Case lockedForWork(UUID caseId, CaseViewer viewer) {

@@ -1,5 +1,6 @@
 package uk.socialprescribing.caseload.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
@@ -26,6 +26,9 @@ import uk.socialprescribing.caseload.domain.Connection;
 import uk.socialprescribing.caseload.domain.LinkWorker;
 import uk.socialprescribing.caseload.domain.ListedService;
 import uk.socialprescribing.caseload.domain.Session;
+import uk.socialprescribing.caseload.repository.CaseRepository;
+import uk.socialprescribing.caseload.repository.LinkWorkerRepository;
+import uk.socialprescribing.caseload.repository.SessionRepository;
 import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.conventions.Preconditions;
 
@@ -43,17 +46,23 @@ public class DemoCaseloads {
 
     private final boolean enabled;
     private final int caseloads;
-    private final EntityManager entityManager;
+    private final CaseRepository cases;
+    private final SessionRepository sessionRecords;
+    private final LinkWorkerRepository workers;
+    private final Clock clock;
     private final Sessions sessions;
     private final CarePlans plans;
     private final Connections connections;
     private final ListedServices directory;
 
-    public DemoCaseloads(CaseloadConfig config, EntityManager entityManager, Sessions sessions, CarePlans plans, Connections connections,
-            ListedServices directory) {
+    public DemoCaseloads(CaseloadConfig config, CaseRepository cases, SessionRepository sessionRecords, LinkWorkerRepository workers,
+            Sessions sessions, CarePlans plans, Connections connections, ListedServices directory, Clock clock) {
         this.enabled = config.demoData().enabled();
         this.caseloads = config.demoData().caseloads();
-        this.entityManager = entityManager;
+        this.cases = cases;
+        this.sessionRecords = sessionRecords;
+        this.workers = workers;
+        this.clock = clock;
         this.sessions = sessions;
         this.plans = plans;
         this.connections = connections;
@@ -71,26 +80,21 @@ public class DemoCaseloads {
             return; // the directory's demo services have not arrived yet
         }
         // once: as soon as any case has a session the demo is under way, and people's own work is left alone
-        boolean started = QuarkusTransaction.requiringNew().call(() -> !entityManager.createQuery("select s.id from Session s", UUID.class)
-                .setMaxResults(1).getResultList().isEmpty());
+        boolean started = QuarkusTransaction.requiringNew().call(sessionRecords::any);
         if (started) {
             return;
         }
         // and only once the demo referrals' burst of cases is over (none opened in the last 20 seconds)
-        Instant lastOpened = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                "select max(c.openedAt) from Case c", Instant.class).getSingleResult());
-        if (lastOpened == null || lastOpened.isAfter(Instant.now().minusSeconds(20))) {
+        Instant lastOpened = QuarkusTransaction.requiringNew().call(cases::lastOpenedAt);
+        if (lastOpened == null || lastOpened.isAfter(clock.instant().minusSeconds(20))) {
             return;
         }
-        List<UUID> unseeded = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                "select c.id from Case c where c.status = uk.socialprescribing.caseload.domain.CaseStatus.OPEN and c.allocation = uk.socialprescribing.caseload.domain.Allocation.ASSIGNED "
-                        + "order by c.openedAt, c.id", UUID.class)
-                .setMaxResults(caseloads).getResultList());
+        List<UUID> unseeded = QuarkusTransaction.requiringNew().call(() -> cases.firstAssigned(caseloads));
         for (UUID caseId : unseeded) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> backdate(caseId));
-                Instant received = QuarkusTransaction.requiringNew().call(() -> entityManager.find(Case.class, caseId).earliestSession());
-                int stage = stageFor(Duration.between(received, Instant.now()).toDays());
+                Instant received = QuarkusTransaction.requiringNew().call(() -> cases.findById(caseId).earliestSession());
+                int stage = stageFor(Duration.between(received, clock.instant()).toDays());
                 QuarkusTransaction.requiringNew().run(() -> history(caseId, stage, services));
             } catch (RuntimeException e) {
                 LOG.warnf("Could not give demo case %s a history: %s", caseId, e.toString());
@@ -121,15 +125,15 @@ public class DemoCaseloads {
 
     /** The case opened when its referral was accepted, a day after it arrived; first contact was due 14 days on. */
     private void backdate(UUID caseId) {
-        entityManager.createNativeQuery("update care_case set opened_at = referral_received_at + interval '1 day', "
+        cases.getEntityManager().createNativeQuery("update care_case set opened_at = referral_received_at + interval '1 day', "
                 + "assigned_at = referral_received_at + interval '1 day 1 hour', "
                 + "first_contact_due_by = referral_received_at + interval '15 days' where id = :id and referral_received_at is not null")
                 .setParameter("id", caseId).executeUpdate();
     }
 
     private void history(UUID caseId, int stage, List<ListedService> services) {
-        Case c = entityManager.find(Case.class, caseId);
-        LinkWorker worker = entityManager.find(LinkWorker.class, c.linkWorkerId());
+        Case c = cases.findById(caseId);
+        LinkWorker worker = workers.findById(c.linkWorkerId());
         CaseViewer viewer = CaseViewer.linkWorker(c.pcnCode(), worker.id());
         String by = worker.username();
         String category = CATEGORIES.get(Math.floorMod(caseId.hashCode(), CATEGORIES.size()));

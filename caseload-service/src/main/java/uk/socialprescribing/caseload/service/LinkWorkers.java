@@ -6,19 +6,26 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import uk.socialprescribing.caseload.domain.LinkWorker;
+import uk.socialprescribing.caseload.repository.LinkWorkerRepository;
 import uk.socialprescribing.conventions.Conflict;
 import uk.socialprescribing.conventions.InvalidInput;
+import uk.socialprescribing.conventions.NotFound;
 import uk.socialprescribing.conventions.StaleVersionException;
 import uk.socialprescribing.reference.PrimaryCare;
 
 /** Managing link workers; a change that makes room promotes the PCN's waiting list in the same transaction. */
 @ApplicationScoped
 public class LinkWorkers {
+
+    /** No link worker the caller may see has this id. */
+    public static class LinkWorkerNotFoundException extends NotFound {
+        public LinkWorkerNotFoundException(UUID id) {
+            super("link-worker-not-found", "No link worker " + id);
+        }
+    }
 
     /** A write based on a version of the link worker that is no longer current. */
     public static class StaleException extends StaleVersionException {
@@ -27,13 +34,13 @@ public class LinkWorkers {
         }
     }
 
-    private final EntityManager entityManager;
+    private final LinkWorkerRepository workers;
     private final Allocating allocating;
     private final Clock clock;
     private final PrimaryCare primaryCare = PrimaryCare.standard();
 
-    public LinkWorkers(EntityManager entityManager, Allocating allocating, Clock clock) {
-        this.entityManager = entityManager;
+    public LinkWorkers(LinkWorkerRepository workers, Allocating allocating, Clock clock) {
+        this.workers = workers;
         this.allocating = allocating;
         this.clock = clock;
     }
@@ -47,15 +54,14 @@ public class LinkWorkers {
                     "username", "Unique", "is taken");
         }
         LinkWorker worker = LinkWorker.join(checked, clock.instant());
-        entityManager.persist(worker);
-        entityManager.flush();
+        workers.persistAndFlush(worker);
         allocating.promoteWaiting(worker.pcnCode());
         return loadOf(worker);
     }
 
     @Transactional
     public Allocating.Load update(UUID id, long expectedVersion, LinkWorker.Profile profile) {
-        LinkWorker worker = find(id).orElseThrow(NotFoundException::new);
+        LinkWorker worker = find(id).orElseThrow(() -> new LinkWorkerNotFoundException(id));
         if (worker.version() != expectedVersion) {
             throw new StaleException(worker.version());
         }
@@ -64,18 +70,17 @@ public class LinkWorkers {
             throw new InvalidInput("username", "Unchangeable", "cannot change; add a new link worker instead");
         }
         worker.update(checked);
-        entityManager.flush();
+        workers.flush();
         allocating.promoteWaiting(worker.pcnCode());
         return loadOf(worker);
     }
 
     public Optional<LinkWorker> find(UUID id) {
-        return Optional.ofNullable(entityManager.find(LinkWorker.class, id));
+        return workers.findByIdOptional(id);
     }
 
     public Optional<LinkWorker> byUsername(String username) {
-        return entityManager.createQuery("from LinkWorker w where w.username = :u", LinkWorker.class)
-                .setParameter("u", username).getResultStream().findFirst();
+        return workers.byUsername(username);
     }
 
     public Allocating.Load loadOf(LinkWorker worker) {

@@ -1,15 +1,15 @@
 package uk.socialprescribing.caseload.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.caseload.domain.ListedService;
+import uk.socialprescribing.caseload.repository.ListedServiceRepository;
 import uk.socialprescribing.events.directory.ServiceCapacityChanged;
 import uk.socialprescribing.events.directory.ServicePublished;
 import uk.socialprescribing.events.directory.ServiceUpdated;
@@ -22,10 +22,12 @@ import uk.socialprescribing.events.directory.ServiceWithdrawn;
 @ApplicationScoped
 public class ListedServices {
 
-    private final EntityManager entityManager;
+    private final ListedServiceRepository services;
+    private final Clock clock;
 
-    public ListedServices(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public ListedServices(ListedServiceRepository services, Clock clock) {
+        this.services = services;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -49,20 +51,19 @@ public class ListedServices {
     }
 
     public Optional<ListedService> find(UUID id) {
-        return Optional.ofNullable(entityManager.find(ListedService.class, id));
+        return services.findByIdOptional(id);
     }
 
     /** Open services of the copy, for demo data and suggestions: described, not withdrawn, by name. */
     public List<ListedService> open() {
-        return entityManager.createQuery("from ListedService s where s.organisationId is not null and s.withdrawnAt is null order by s.name, s.id",
-                ListedService.class).getResultStream().filter(s -> !s.categories().isEmpty()).toList();
+        return services.open().stream().filter(s -> !s.categories().isEmpty()).toList();
     }
 
     private ListedService service(UUID id) {
-        ListedService found = entityManager.find(ListedService.class, id);
+        ListedService found = services.findById(id);
         if (found == null) {
-            found = ListedService.heardOf(id, Instant.now());
-            entityManager.persist(found);
+            found = ListedService.heardOf(id, clock.instant());
+            services.persist(found);
         }
         return found;
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.audit.PersonalDataReads;
@@ -16,6 +15,7 @@ import uk.socialprescribing.caseload.config.CaseloadConfig;
 import uk.socialprescribing.caseload.domain.Case;
 import uk.socialprescribing.caseload.domain.Session;
 import uk.socialprescribing.caseload.event.CaseEvents;
+import uk.socialprescribing.caseload.repository.SessionRepository;
 
 /**
  * Sessions of a case: scheduled, then recorded. Only the case's link worker or a lead of its PCN schedules, records
@@ -36,18 +36,18 @@ public class Sessions {
         }
     }
 
-    private final EntityManager entityManager;
+    private final SessionRepository sessions;
     private final CaseQueries cases;
     private final CaseEvents events;
     private final Clock clock;
     private final PersonalDataReads reads;
     private final Duration recordLeeway;
 
-    public Sessions(EntityManager entityManager, CaseQueries cases, CaseEvents events, Clock clock, PersonalDataReads reads,
+    public Sessions(SessionRepository sessions, CaseQueries cases, CaseEvents events, Clock clock, PersonalDataReads reads,
             CaseloadConfig config) {
         this.reads = reads;
         this.recordLeeway = config.sessionRecordLeeway();
-        this.entityManager = entityManager;
+        this.sessions = sessions;
         this.cases = cases;
         this.events = events;
         this.clock = clock;
@@ -59,8 +59,7 @@ public class Sessions {
         requireWorkerOrLead(viewer, c);
         c.requireOpenForWork();
         Session session = Session.schedule(c, kind, mode, at.truncatedTo(ChronoUnit.MICROS), minutes);
-        entityManager.persist(session);
-        entityManager.flush();
+        sessions.persistAndFlush(session);
         return session;
     }
 
@@ -69,7 +68,7 @@ public class Sessions {
             Session.Outcome outcome, Integer minutes, String notes) {
         Case c = cases.readLocked(caseId, viewer);
         requireWorkerOrLead(viewer, c);
-        Session session = entityManager.find(Session.class, sessionId);
+        Session session = sessions.findById(sessionId);
         if (session == null || !session.caseId().equals(caseId)) {
             throw new SessionNotFoundException(sessionId);
         }
@@ -80,7 +79,7 @@ public class Sessions {
         session.record(outcome, minutes, notes, by, clock.instant(), recordLeeway);
         c.sessionRecorded(outcome, session.scheduledFor());
         events.sessionRecorded(c, session);
-        entityManager.flush();
+        sessions.flush();
         return session;
     }
 
@@ -92,8 +91,7 @@ public class Sessions {
         if (notes) {
             reads.record(caseId, viewer.reader(), "session-notes");
         }
-        return entityManager.createQuery("from Session s where s.caseId = :case order by s.scheduledFor, s.id", Session.class)
-                .setParameter("case", caseId).getResultList().stream().map(s -> new Seen(s, notes)).toList();
+        return sessions.ofCase(caseId).stream().map(s -> new Seen(s, notes)).toList();
     }
 
     private static void requireWorkerOrLead(CaseViewer viewer, Case c) {
