@@ -24,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.conventions.QueryParameters;
 import uk.socialprescribing.conventions.Roles;
+import uk.socialprescribing.outcomes.metrics.Metric;
 import uk.socialprescribing.outcomes.metrics.MetricTable;
+import uk.socialprescribing.outcomes.metrics.Metrics;
 import uk.socialprescribing.outcomes.metrics.MetricsQueries;
 import uk.socialprescribing.outcomes.metrics.Period;
 
@@ -60,9 +62,9 @@ public class MetricsResource {
             @BeanParam PeriodParameters period) {
         QueryParameters query = QueryParameters.read();
         Period within = period.read(query, today());
-        String breakdown = by(query, by, "month", "month", "source", "reason", "practice", "pcn");
+        String breakdown = by(query, by, Metrics.REFERRALS);
         query.check();
-        return queries.referrals(within, breakdown);
+        return queries.run(Metrics.REFERRALS, within, breakdown);
     }
 
     @GET
@@ -73,9 +75,9 @@ public class MetricsResource {
             @BeanParam PeriodParameters period) {
         QueryParameters query = QueryParameters.read();
         Period within = period.read(query, today());
-        String breakdown = by(query, by, "reason", "reason", "pcn", "practice", "month");
+        String breakdown = by(query, by, Metrics.DECLINES);
         query.check();
-        return queries.declines(within, breakdown);
+        return queries.run(Metrics.DECLINES, within, breakdown);
     }
 
     @GET
@@ -86,9 +88,9 @@ public class MetricsResource {
             @BeanParam PeriodParameters period) {
         QueryParameters query = QueryParameters.read();
         Period within = period.read(query, today());
-        String breakdown = by(query, by, "pcn", "pcn", "practice", "month", "source");
+        String breakdown = by(query, by, Metrics.WAITS);
         query.check();
-        return queries.waits(within, breakdown);
+        return queries.run(Metrics.WAITS, within, breakdown);
     }
 
     @GET
@@ -99,9 +101,9 @@ public class MetricsResource {
             @BeanParam PeriodParameters period) {
         QueryParameters query = QueryParameters.read();
         Period within = period.read(query, today());
-        String breakdown = by(query, by, "pcn", "pcn", "practice", "month", "reason");
+        String breakdown = by(query, by, Metrics.SESSIONS);
         query.check();
-        return queries.sessions(within, breakdown);
+        return queries.run(Metrics.SESSIONS, within, breakdown);
     }
 
     @GET
@@ -112,9 +114,9 @@ public class MetricsResource {
             @BeanParam PeriodParameters period) {
         QueryParameters query = QueryParameters.read();
         Period within = period.read(query, today());
-        String breakdown = by(query, by, "reason", "reason", "pcn", "practice", "month");
+        String breakdown = by(query, by, Metrics.CLOSURES);
         query.check();
-        return queries.closures(within, breakdown);
+        return queries.run(Metrics.CLOSURES, within, breakdown);
     }
 
     @GET
@@ -125,9 +127,9 @@ public class MetricsResource {
             @BeanParam PeriodParameters period) {
         QueryParameters query = QueryParameters.read();
         Period within = period.read(query, today());
-        String breakdown = by(query, by, "category", "category", "pcn", "month");
+        String breakdown = by(query, by, Metrics.CONNECTIONS);
         query.check();
-        return queries.connections(within, breakdown);
+        return queries.run(Metrics.CONNECTIONS, within, breakdown);
     }
 
     @GET
@@ -154,7 +156,7 @@ public class MetricsResource {
         QueryParameters query = QueryParameters.read();
         Period within = period.read(query, today());
         query.check();
-        return queries.unmetNeed(within);
+        return queries.run(Metrics.UNMET_NEED, within, "category-and-pcn");
     }
 
     @GET
@@ -165,12 +167,13 @@ public class MetricsResource {
         QueryParameters query = QueryParameters.read();
         Period within = period.read(query, today());
         query.check();
-        return queries.waiting(within);
+        return queries.run(Metrics.WAITING_LIST, within, "pcn");
     }
 
-    private static String by(QueryParameters query, String given, String fallback, String... allowed) {
-        List<String> options = List.of(allowed);
-        return query.oneOf("by", given, g -> options.contains(g) ? g : null, options).orElse(fallback);
+    /** The breakdown asked for, one of the metric's (its first unless one is named). */
+    private static String by(QueryParameters query, String given, Metric metric) {
+        List<String> options = metric.breakdownNames();
+        return query.oneOf("by", given, g -> options.contains(g) ? g : null, options).orElse(options.get(0));
     }
 
     private LocalDate today() {

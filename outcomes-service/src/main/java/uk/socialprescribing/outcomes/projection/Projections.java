@@ -44,6 +44,15 @@ public class Projections {
         return checked(schema);
     }
 
+    /**
+     * Reads the rest of the transaction from the current projections: their schema first on the search path, so that
+     * queries name the tables alone ({@code referral}, {@code case_fact}), the service's own tables still found after.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void readCurrent() {
+        entityManager.createNativeQuery("set local search_path to " + current() + ", public").executeUpdate();
+    }
+
     /** Makes the schema and its tables (nothing happens to those that exist). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void create(String schema) {

@@ -1,0 +1,96 @@
+package uk.socialprescribing.outcomes.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import uk.socialprescribing.outcomes.metrics.MetricTable.Column;
+
+/**
+ * A commissioners' metric as a definition: the rows it counts (tables of the current projections, and a condition with
+ * the parameters {@code :start} and {@code :end} of the period, or {@code :asOf} for a figure at the period's end), each
+ * figure declared once with its SQL, and the breakdowns it offers. {@link MetricsQueries#run} runs any of them the same
+ * way.
+ *
+ * @param name the metric's name in the table
+ * @param rows the tables and their joins (r: referral, c: case_fact, x: connection_fact)
+ * @param where the condition on them
+ * @param figures the table's columns, each with the aggregate that computes it
+ * @param breakdowns by name, in the order the API lists them; the first is the default
+ */
+public record Metric(String name, String rows, String where, List<Figure> figures, Map<String, Breakdown> breakdowns) {
+
+    /** A column of the table with the SQL aggregate that computes it. */
+    public record Figure(Column column, String sql) {
+
+        public static Figure count(String name, String description, String sql) {
+            return new Figure(Column.count(name, description), sql);
+        }
+
+        public static Figure statistic(String name, String basis, String description, String sql) {
+            return new Figure(Column.statistic(name, basis, description), sql);
+        }
+    }
+
+    /**
+     * How rows are keyed: each key's SQL by its name, a join the keys need, and whether each row falls in one group (then
+     * the groups add up to the total, and total and groups come from one pass).
+     */
+    public record Breakdown(Map<String, String> keys, String join, boolean partitions) {
+
+        public static Breakdown by(String name, String sql) {
+            return new Breakdown(Map.of(name, sql), "", true);
+        }
+
+        /** A key a row can have several of (a referral's reasons), through the join that spreads a row over them. */
+        public static Breakdown spreading(String name, String sql, String join) {
+            return new Breakdown(Map.of(name, sql), " " + join, false);
+        }
+
+        /** Two keys at once, in this order. */
+        public static Breakdown byBoth(String first, String firstSql, String second, String secondSql) {
+            Map<String, String> keys = new LinkedHashMap<>();
+            keys.put(first, firstSql);
+            keys.put(second, secondSql);
+            return new Breakdown(keys, "", true);
+        }
+    }
+
+    public Metric {
+        figures = List.copyOf(figures);
+        breakdowns = new LinkedHashMap<>(breakdowns);
+    }
+
+    /** A metric offering the breakdowns, given as name then SQL in pairs, in the order the API lists them. */
+    public static Metric of(String name, String rows, String where, List<Figure> figures, String... breakdowns) {
+        Map<String, Breakdown> by = new LinkedHashMap<>();
+        for (int i = 0; i < breakdowns.length; i += 2) {
+            by.put(breakdowns[i], Breakdown.by(breakdowns[i], breakdowns[i + 1]));
+        }
+        return new Metric(name, rows, where, figures, by);
+    }
+
+    /** The same metric with one breakdown put differently. */
+    public Metric with(String name, Breakdown breakdown) {
+        Map<String, Breakdown> by = new LinkedHashMap<>(breakdowns);
+        by.put(name, breakdown);
+        return new Metric(this.name, rows, where, figures, by);
+    }
+
+    public List<Column> columns() {
+        List<Column> columns = new ArrayList<>();
+        figures.forEach(f -> columns.add(f.column()));
+        return columns;
+    }
+
+    /** The figures as a select list, each named by its column. */
+    String select() {
+        return String.join(", ", figures.stream().map(f -> f.sql() + " as " + f.column().name()).toList());
+    }
+
+    /** The breakdowns' names, the default first. */
+    public List<String> breakdownNames() {
+        return List.copyOf(breakdowns.keySet());
+    }
+}
