@@ -1,5 +1,6 @@
 package uk.socialprescribing.conventions;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,7 +28,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -52,7 +52,7 @@ public class ProblemMappers {
                     ruleOf(violation),
                     violation.getMessage()));
         }
-        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::rule));
+        errors.sort(Comparator.comparing(Problem.FieldError::field, ProblemMappers::byNumbersInIt).thenComparing(Problem.FieldError::rule));
         return validation(errors, uri);
     }
 
@@ -269,6 +269,39 @@ public class ProblemMappers {
     }
 
     /** The rule a constraint violation broke: its annotation's name (NotNull, Size, Pattern). */
+    /** Fields in the order people read them: numbers in names by value ({@code items[2]} before {@code items[10]}). */
+    static int byNumbersInIt(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int endA = i;
+                int endB = j;
+                while (endA < a.length() && Character.isDigit(a.charAt(endA))) {
+                    endA++;
+                }
+                while (endB < b.length() && Character.isDigit(b.charAt(endB))) {
+                    endB++;
+                }
+                int compared = new BigInteger(a.substring(i, endA)).compareTo(new BigInteger(b.substring(j, endB)));
+                if (compared != 0) {
+                    return compared;
+                }
+                i = endA;
+                j = endB;
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
     static String ruleOf(ConstraintViolation<?> violation) {
         return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
     }

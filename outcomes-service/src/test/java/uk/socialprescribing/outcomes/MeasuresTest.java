@@ -171,6 +171,11 @@ class MeasuresTest {
                 .body("errors.field", equalTo(List.of("answers.wemwbs_2", "answers.wemwbs_9", "answers.wemwbs_14")));
         record(workerToken(worker), caseId, "GAD7", "baseline", Map.of()).statusCode(400).body("errors[0].field", equalTo("instrument"));
         record(workerToken(worker), caseId, "WEMWBS", "halfway", wemwbs(40)).statusCode(400).body("errors[0].field", equalTo("timepoint"));
+        // a bad timepoint and bad answers are named together, not the first alone
+        Map<String, Integer> tooHigh = new LinkedHashMap<>(wemwbs(40));
+        tooHigh.put("wemwbs_1", 9);
+        record(workerToken(worker), caseId, "WEMWBS", "halfway", tooHigh).statusCode(400)
+                .body("errors.field", equalTo(List.of("answers.wemwbs_1", "timepoint")));
         given().auth().oauth2(workerToken(worker)).contentType(ContentType.JSON).body("{\"caseId\": \"x\"").when().post("/api/outcomes/measurements")
                 .then().statusCode(400).contentType("application/problem+json");
         // reading: the worker, a lead of the case's network; not a lead elsewhere

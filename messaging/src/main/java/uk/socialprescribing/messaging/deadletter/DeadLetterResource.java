@@ -66,13 +66,6 @@ public abstract class DeadLetterResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "It failed again, for the reason given; it stays dead-lettered")
     public Response replay(@PathParam("channel") String channel, @PathParam("partition") int partition, @PathParam("offset") long offset) {
-        try {
-            return Response.ok(deadLetters.replay(channel, partition, offset, identity.getPrincipal().getName())).build();
-        } catch (DeadLetters.NotFound e) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", e.getMessage()));
-        } catch (DeadLetters.StillFailing e) {
-            throw new ProblemException(new Problem(Problem.type("still-failing"), "Unprocessable Content", 422,
-                    "The event failed again and stays dead-lettered: " + e.getMessage(), null, List.of()));
-        }
+        return Response.ok(deadLetters.replay(channel, partition, offset, identity.getPrincipal().getName())).build();
     }
 }

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.socialprescribing.conventions.NotFound;
 
 /**
  * The records this service's consumers could not process, as their channels' dead-letter topics keep them (SmallRye's
@@ -61,13 +62,13 @@ public class DeadLetters {
     }
 
     /** There is no such record on the channel's dead-letter topic. */
-    public static final class NotFound extends RuntimeException {
-        public NotFound(String message) {
+    public static final class NoSuchDeadLetter extends NotFound {
+        public NoSuchDeadLetter(String message) {
             super(message);
         }
     }
 
-    /** The replayed record failed again; it stays dead-lettered. */
+    /** The replayed record failed again; it stays dead-lettered (answered 422 by {@link DeadLetterProblems}). */
     public static final class StillFailing extends RuntimeException {
         public final transient Replay replay;
 
@@ -120,17 +121,17 @@ public class DeadLetters {
 
     /**
      * Hands one dead letter to its channel's handler again, as if it had just been delivered; records the outcome.
-     * Throws {@link NotFound} for no such record, {@link StillFailing} (after recording it) when it fails again.
+     * Throws {@link NoSuchDeadLetter} for no such record, {@link StillFailing} (after recording it) when it fails again.
      */
     public Replay replay(String channelName, int partition, long offset, String by) {
         Channel channel = Optional.ofNullable(channels.get(channelName))
-                .orElseThrow(() -> new NotFound("This service has no channel " + channelName + "; its channels: " + channels.keySet()));
+                .orElseThrow(() -> new NoSuchDeadLetter("This service has no channel " + channelName + "; its channels: " + channels.keySet()));
         Consumer<ConsumerRecord<String, byte[]>> handler = handlers.byChannel().get(channelName);
         if (handler == null) {
             throw new IllegalStateException("No dead-letter handler for channel " + channelName);
         }
         ConsumerRecord<String, byte[]> dead = readOne(channel.deadLetterTopic(), partition, offset)
-                .orElseThrow(() -> new NotFound("No record at " + channel.deadLetterTopic() + " partition " + partition + " offset " + offset));
+                .orElseThrow(() -> new NoSuchDeadLetter("No record at " + channel.deadLetterTopic() + " partition " + partition + " offset " + offset));
         ConsumerRecord<String, byte[]> redelivered = new ConsumerRecord<>(channel.topic(),
                 intHeader(dead.headers(), "dead-letter-partition").orElse(0), longHeader(dead.headers(), "dead-letter-offset").orElse(-1L),
                 dead.timestamp(), TimestampType.CREATE_TIME, -1, -1, dead.key(), dead.value(), withoutDeadLetterHeaders(dead.headers()),

@@ -30,13 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.socialprescribing.conventions.Problem;
-import uk.socialprescribing.conventions.ProblemException;
 import uk.socialprescribing.conventions.Roles;
 import uk.socialprescribing.idempotency.Idempotency;
 import uk.socialprescribing.outcomes.measure.Instrument;
 import uk.socialprescribing.outcomes.measure.Measurements;
-import uk.socialprescribing.outcomes.measure.Scoring;
 
 @Path("/api/outcomes")
 @Tag(name = "Outcome measures")
@@ -45,6 +42,7 @@ import uk.socialprescribing.outcomes.measure.Scoring;
 public class MeasurementResource {
 
     @Schema(name = "MeasurementRequest", description = "One completed questionnaire: item ids and scores only, never the items' wording")
+    @Answer
     public record Recording(@NotNull @Schema(required = true, description = "The case (pseudonymous id)") UUID caseId,
             @NotNull @Pattern(regexp = "ONS4|SWEMWBS|UCLA3|WEMWBS", message = "must be ONS4, SWEMWBS, UCLA3 or WEMWBS")
             @Schema(required = true, enumeration = { "ONS4", "SWEMWBS", "UCLA3", "WEMWBS" }) String instrument,
@@ -91,16 +89,8 @@ public class MeasurementResource {
     public Response record(@NotNull(message = "a questionnaire is required") @Valid Recording body, UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(caller.name(), key, body, () -> {
-            Measurements.Measurement recorded;
-            try {
-                recorded = measurements.record(body.caseId(), Instrument.valueOf(body.instrument()), body.timepoint(), body.answers(),
-                        body.completedOn(), caller.asker());
-            } catch (Scoring.InvalidAnswers e) {
-                throw new ProblemException(Problem.invalidFields(e.problems().stream()
-                        .map(p -> new Problem.FieldError("answers." + p.item(), "Answer", p.message())).toList()));
-            } catch (Measurements.CompletedOnException e) {
-                throw new ProblemException(Problem.invalidField("completedOn", e.rule(), e.getMessage()));
-            }
+            Measurements.Measurement recorded = measurements.record(body.caseId(), Instrument.valueOf(body.instrument()), body.timepoint(),
+                    body.answers(), body.completedOn(), caller.asker());
             return Response.created(uri.getBaseUriBuilder().path("api/outcomes/cases").path(body.caseId().toString()).path("measurements").build())
                     .entity(recorded).build();
         });

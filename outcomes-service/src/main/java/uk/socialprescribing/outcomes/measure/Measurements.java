@@ -26,8 +26,8 @@ import org.hibernate.query.NativeQuery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.socialprescribing.conventions.Clocks;
+import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.NotFound;
 import uk.socialprescribing.outcomes.event.OutcomeEvents;
 import uk.socialprescribing.outcomes.projection.Projections;
@@ -47,16 +47,9 @@ public class Measurements {
     }
 
     /** A completion date that cannot be: in the future, or before the case's referral arrived. */
-    public static class CompletedOnException extends RuntimeException {
-        private final String rule;
-
+    public static class CompletedOnException extends InvalidInput {
         CompletedOnException(String rule, String message) {
-            super(message);
-            this.rule = rule;
-        }
-
-        public String rule() {
-            return rule;
+            super("completedOn", rule, message);
         }
     }
 

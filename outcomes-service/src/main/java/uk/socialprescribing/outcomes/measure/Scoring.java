@@ -19,6 +19,8 @@ import org.apache.commons.csv.CSVRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import uk.socialprescribing.conventions.InvalidInput;
+import uk.socialprescribing.conventions.Problem.FieldError;
 
 /**
  * Scores a completed questionnaire by the published tables shipped in {@code standards/outcomes/}: SWEMWBS raw totals
@@ -36,12 +38,13 @@ public class Scoring {
     public record Problem(String item, String message) {
     }
 
-    /** Every answer that is missing, out of range or unknown, each named by its item id. */
-    public static class InvalidAnswers extends RuntimeException {
+    /** Every answer that is missing, out of range or unknown, each named by its item id ({@code answers.<item>}). */
+    public static class InvalidAnswers extends InvalidInput {
         private final transient List<Problem> problems;
 
         InvalidAnswers(List<Problem> problems) {
-            super(problems.size() + " answers are not valid");
+            super(problems.size() + (problems.size() == 1 ? " field is" : " fields are") + " not valid",
+                    problems.stream().map(p -> new FieldError("answers." + p.item(), "Answer", p.message())).toList());
             this.problems = List.copyOf(problems);
         }
 
@@ -65,27 +68,16 @@ public class Scoring {
     }
 
     public Scored score(Instrument instrument, Map<String, Integer> answers) {
-        List<Problem> problems = new ArrayList<>();
-        for (String given : answers.keySet()) {
-            if (!instrument.items().contains(given)) {
-                problems.add(new Problem(given, "is not an item of " + instrument + " (its items: " + String.join(", ", instrument.items()) + ")"));
-            }
+        List<Problem> problems = problemsOf(instrument, answers);
+        if (!problems.isEmpty()) {
+            throw new InvalidAnswers(problems);
         }
         Map<String, Integer> items = new LinkedHashMap<>();
         int sum = 0;
         for (String item : instrument.items()) {
-            Integer value = answers.get(item);
-            if (value == null) {
-                problems.add(new Problem(item, "is missing: " + instrument + " needs all of its " + instrument.items().size() + " items"));
-            } else if (value < instrument.min() || value > instrument.max()) {
-                problems.add(new Problem(item, "must be between " + instrument.min() + " and " + instrument.max()));
-            } else {
-                items.put(item, value);
-                sum += value;
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidAnswers(problems);
+            int value = answers.get(item);
+            items.put(item, value);
+            sum += value;
         }
         return switch (instrument) {
             case ONS4 -> {
@@ -96,6 +88,25 @@ public class Scoring {
             case SWEMWBS -> new Scored(swemwbsMetric.get(sum), sum, items, Map.of());
             case UCLA3, WEMWBS -> new Scored(BigDecimal.valueOf(sum), sum, items, Map.of());
         };
+    }
+
+    /** Every answer that is unknown, missing or out of range; none when the questionnaire can be scored. */
+    public static List<Problem> problemsOf(Instrument instrument, Map<String, Integer> answers) {
+        List<Problem> problems = new ArrayList<>();
+        for (String given : answers.keySet()) {
+            if (!instrument.items().contains(given)) {
+                problems.add(new Problem(given, "is not an item of " + instrument + " (its items: " + String.join(", ", instrument.items()) + ")"));
+            }
+        }
+        for (String item : instrument.items()) {
+            Integer value = answers.get(item);
+            if (value == null) {
+                problems.add(new Problem(item, "is missing: " + instrument + " needs all of its " + instrument.items().size() + " items"));
+            } else if (value < instrument.min() || value > instrument.max()) {
+                problems.add(new Problem(item, "must be between " + instrument.min() + " and " + instrument.max()));
+            }
+        }
+        return problems;
     }
 
     /** The ONS threshold band of an item's score: anxiety's bands run the other way. */
