@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,7 +18,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
-
 import uk.socialprescribing.events.EventData;
 import uk.socialprescribing.events.EventJson;
 import uk.socialprescribing.events.EventType;
@@ -43,7 +43,7 @@ public class EventFirehose {
             "debt-and-money-advice", "physical-activity", "mental-wellbeing");
     static final List<String> REASONS = List.of("loneliness-or-isolation", "low-mood", "bereavement", "debt-or-money", "housing");
 
-    static final java.util.concurrent.atomic.AtomicLong FAILED = new java.util.concurrent.atomic.AtomicLong();
+    static final AtomicLong FAILED = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
