@@ -156,7 +156,7 @@ public class MetricsResource {
         QueryParameters query = QueryParameters.read();
         Period within = period.read(query, today());
         query.check();
-        return queries.run(Metrics.UNMET_NEED, within, "category-and-pcn");
+        return queries.run(Metrics.UNMET_NEED, within);
     }
 
     @GET
@@ -167,7 +167,7 @@ public class MetricsResource {
         QueryParameters query = QueryParameters.read();
         Period within = period.read(query, today());
         query.check();
-        return queries.run(Metrics.WAITING_LIST, within, "pcn");
+        return queries.run(Metrics.WAITING_LIST, within);
     }
 
     /** The breakdown asked for, one of the metric's (its first unless one is named). */

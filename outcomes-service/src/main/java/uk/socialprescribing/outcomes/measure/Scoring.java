@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.Problem.FieldError;
 

@@ -1,9 +1,9 @@
 package uk.socialprescribing.outcomes.metrics;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import uk.socialprescribing.outcomes.metrics.MetricTable.Column;
 
@@ -17,9 +17,9 @@ import uk.socialprescribing.outcomes.metrics.MetricTable.Column;
  * @param rows the tables and their joins (r: referral, c: case_fact, x: connection_fact)
  * @param where the condition on them
  * @param figures the table's columns, each with the aggregate that computes it
- * @param breakdowns by name, in the order the API lists them; the first is the default
+ * @param breakdowns in the order the API lists them; the first is the default
  */
-public record Metric(String name, String rows, String where, List<Figure> figures, Map<String, Breakdown> breakdowns) {
+public record Metric(String name, String rows, String where, List<Figure> figures, List<Breakdown> breakdowns) {
 
     /** A column of the table with the SQL aggregate that computes it. */
     public record Figure(Column column, String sql) {
@@ -34,54 +34,46 @@ public record Metric(String name, String rows, String where, List<Figure> figure
     }
 
     /**
-     * How rows are keyed: each key's SQL by its name, a join the keys need, and whether each row falls in one group (then
-     * the groups add up to the total, and total and groups come from one pass).
+     * How rows are keyed, under the name the API takes ({@code by}): each key's SQL by its name, a join the keys need,
+     * and whether each row falls in one group (then the groups add up to the total, and total and groups come from one
+     * pass).
      */
-    public record Breakdown(Map<String, String> keys, String join, boolean partitions) {
+    public record Breakdown(String name, Map<String, String> keys, String join, boolean partitions) {
 
         public static Breakdown by(String name, String sql) {
-            return new Breakdown(Map.of(name, sql), "", true);
+            return new Breakdown(name, Map.of(name, sql), "", true);
         }
 
         /** A key a row can have several of (a referral's reasons), through the join that spreads a row over them. */
         public static Breakdown spreading(String name, String sql, String join) {
-            return new Breakdown(Map.of(name, sql), " " + join, false);
+            return new Breakdown(name, Map.of(name, sql), " " + join, false);
         }
 
-        /** Two keys at once, in this order. */
+        /** Two keys at once, in this order, named by both. */
         public static Breakdown byBoth(String first, String firstSql, String second, String secondSql) {
             Map<String, String> keys = new LinkedHashMap<>();
             keys.put(first, firstSql);
             keys.put(second, secondSql);
-            return new Breakdown(keys, "", true);
+            return new Breakdown(first + "-and-" + second, keys, "", true);
         }
     }
 
     public Metric {
         figures = List.copyOf(figures);
-        breakdowns = new LinkedHashMap<>(breakdowns);
+        breakdowns = List.copyOf(breakdowns);
     }
 
-    /** A metric offering the breakdowns, given as name then SQL in pairs, in the order the API lists them. */
-    public static Metric of(String name, String rows, String where, List<Figure> figures, String... breakdowns) {
-        Map<String, Breakdown> by = new LinkedHashMap<>();
-        for (int i = 0; i < breakdowns.length; i += 2) {
-            by.put(breakdowns[i], Breakdown.by(breakdowns[i], breakdowns[i + 1]));
-        }
-        return new Metric(name, rows, where, figures, by);
+    public static Metric of(String name, String rows, String where, List<Figure> figures, Breakdown... breakdowns) {
+        return new Metric(name, rows, where, figures, List.of(breakdowns));
     }
 
-    /** The same metric with one breakdown put differently. */
-    public Metric with(String name, Breakdown breakdown) {
-        Map<String, Breakdown> by = new LinkedHashMap<>(breakdowns);
-        by.put(name, breakdown);
-        return new Metric(this.name, rows, where, figures, by);
+    /** The breakdown of this name, if the metric offers it. */
+    public Optional<Breakdown> breakdown(String name) {
+        return breakdowns.stream().filter(b -> b.name().equals(name)).findFirst();
     }
 
     public List<Column> columns() {
-        List<Column> columns = new ArrayList<>();
-        figures.forEach(f -> columns.add(f.column()));
-        return columns;
+        return figures.stream().map(Figure::column).toList();
     }
 
     /** The figures as a select list, each named by its column. */
@@ -91,6 +83,6 @@ public record Metric(String name, String rows, String where, List<Figure> figure
 
     /** The breakdowns' names, the default first. */
     public List<String> breakdownNames() {
-        return List.copyOf(breakdowns.keySet());
+        return breakdowns.stream().map(Breakdown::name).toList();
     }
 }

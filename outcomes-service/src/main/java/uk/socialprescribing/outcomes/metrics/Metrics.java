@@ -1,11 +1,11 @@
 package uk.socialprescribing.outcomes.metrics;
 
+import static uk.socialprescribing.outcomes.metrics.Metric.Breakdown.by;
 import static uk.socialprescribing.outcomes.metrics.Metric.Figure.count;
 import static uk.socialprescribing.outcomes.metrics.Metric.Figure.statistic;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import uk.socialprescribing.outcomes.metrics.Metric.Breakdown;
 import uk.socialprescribing.outcomes.metrics.Metric.Figure;
@@ -36,15 +36,16 @@ public final class Metrics {
                     count("declined", "Declined at triage", "count(*) filter (where r.triage_outcome = 'declined')"),
                     count("redirected", "Redirected to another service", "count(*) filter (where r.triage_outcome = 'redirected')"),
                     count("withdrawn", "Withdrawn", "count(*) filter (where r.withdrawn_at is not null)")),
-            "month", MONTH_RECEIVED, "source", SOURCE, "reason", "", "practice", PRACTICE, "pcn", PCN)
-            .with("reason", Breakdown.spreading("reason", "reason.code",
-                    "cross join lateral unnest(string_to_array(coalesce(r.reasons, 'unknown'), ',')) reason(code)"));
+            by("month", MONTH_RECEIVED), by("source", SOURCE),
+            Breakdown.spreading("reason", "reason.code",
+                    "cross join lateral unnest(string_to_array(coalesce(r.reasons, 'unknown'), ',')) reason(code)"),
+            by("practice", PRACTICE), by("pcn", PCN));
 
     /** Referrals declined at triage, by the coded reason. */
     public static final Metric DECLINES = Metric.of("referral-declines",
             "referral r", "r.triage_outcome = 'declined' and r.triaged_at >= :start and r.triaged_at < :end",
             List.of(count("declined", "Referrals declined at triage", "count(*)")),
-            "reason", "coalesce(r.triage_reason, 'unknown')", "pcn", PCN, "practice", PRACTICE, "month", MONTH_RECEIVED);
+            by("reason", "coalesce(r.triage_reason, 'unknown')"), by("pcn", PCN), by("practice", PRACTICE), by("month", MONTH_RECEIVED));
 
     /**
      * Days from referral to triage and to the first attended session. Each referral's first attended session is found in
@@ -72,7 +73,7 @@ public final class Metrics {
                     count("referrals_with_sessions_before_receipt",
                             "Referrals with an attended session dated before the referral arrived: a recording error, left out of the waits",
                             "count(*) filter (where fc.before_referral > 0)")),
-            "pcn", PCN, "practice", PRACTICE, "month", MONTH_RECEIVED, "source", SOURCE);
+            by("pcn", PCN), by("practice", PRACTICE), by("month", MONTH_RECEIVED), by("source", SOURCE));
 
     /** Sessions of the cases closed in the period, each closed case's sessions counted in one grouped pass. */
     public static final Metric SESSIONS = Metric.of("sessions", """
@@ -88,28 +89,28 @@ public final class Metrics {
                             "percentile_cont(0.5) within group (order by coalesce(ss.attended, 0))"),
                     statistic("dna_rate_percent", "cases_closed", "Sessions not attended, as a percentage of sessions booked",
                             "100.0 * sum(coalesce(ss.missed, 0)) / nullif(sum(coalesce(ss.attended, 0) + coalesce(ss.missed, 0)), 0)")),
-            "pcn", CASE_PCN, "practice", CASE_PRACTICE, "month", CASE_MONTH, "reason", CLOSE_REASON);
+            by("pcn", CASE_PCN), by("practice", CASE_PRACTICE), by("month", CASE_MONTH), by("reason", CLOSE_REASON));
 
     /** Cases closed in the period. */
     public static final Metric CLOSURES = Metric.of("closures",
             "case_fact c left join referral r on r.referral_id = c.referral_id", "c.closed_at >= :start and c.closed_at < :end",
             List.of(count("cases_closed", "Cases closed", "count(*)")),
-            "reason", CLOSE_REASON, "pcn", CASE_PCN, "practice", CASE_PRACTICE, "month", CASE_MONTH);
+            by("reason", CLOSE_REASON), by("pcn", CASE_PCN), by("practice", CASE_PRACTICE), by("month", CASE_MONTH));
 
     /** Connections made in the period, and where each stands now. */
     public static final Metric CONNECTIONS = Metric.of("connections",
             "connection_fact x", "x.made_at >= :start and x.made_at < :end", connectionFigures(),
-            "category", "coalesce(x.category, 'unknown')", "pcn", "coalesce(x.pcn, 'unknown')",
-            "month", "to_char(x.made_at at time zone 'Europe/London', 'YYYY-MM')");
+            by("category", "coalesce(x.category, 'unknown')"), by("pcn", "coalesce(x.pcn, 'unknown')"),
+            by("month", "to_char(x.made_at at time zone 'Europe/London', 'YYYY-MM')"));
 
     /** Connections declined because there was no space or nothing suitable nearby, by activity and network. */
-    public static final Metric UNMET_NEED = new Metric("unmet-need", "connection_fact x", """
+    public static final Metric UNMET_NEED = Metric.of("unmet-need", "connection_fact x", """
             x.status = 'declined' and x.reason in ('no-space', 'nothing-suitable-nearby')
             and x.updated_at >= :start and x.updated_at < :end""",
             List.of(count("no_space", "Connections declined: no space", "count(*) filter (where x.reason = 'no-space')"),
                     count("nothing_suitable_nearby", "Connections declined: nothing suitable nearby",
                             "count(*) filter (where x.reason = 'nothing-suitable-nearby')")),
-            Map.of("category-and-pcn", Breakdown.byBoth("category", "coalesce(x.category, 'unknown')", "pcn", "coalesce(x.pcn, 'unknown')")));
+            Breakdown.byBoth("category", "coalesce(x.category, 'unknown')", "pcn", "coalesce(x.pcn, 'unknown')"));
 
     /** Cases waiting for a link worker at the period's end (or now, within it), by network, and how long they have waited. */
     public static final Metric WAITING_LIST = Metric.of("waiting-list", "case_fact c left join referral r on r.referral_id = c.referral_id", """
@@ -120,7 +121,7 @@ public final class Metrics {
                             "percentile_cont(0.5) within group (order by extract(epoch from cast(:asOf as timestamptz) - c.waitlisted_at) / 86400)"),
                     statistic("longest_days_waiting", "cases_waiting", "Longest wait so far, in days",
                             "max(extract(epoch from cast(:asOf as timestamptz) - c.waitlisted_at) / 86400)")),
-            "pcn", CASE_PCN);
+            by("pcn", CASE_PCN));
 
     private Metrics() {
     }

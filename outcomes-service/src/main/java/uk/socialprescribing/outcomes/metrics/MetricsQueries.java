@@ -48,12 +48,14 @@ public class MetricsQueries {
         this.scoring = scoring;
     }
 
+    /** The metric over the period, by its default breakdown. */
+    public MetricTable run(Metric metric, Period period) {
+        return run(metric, period, metric.breakdownNames().get(0));
+    }
+
     /** The metric over the period, broken down as named (one of the metric's breakdowns). */
     public MetricTable run(Metric metric, Period period, String by) {
-        Breakdown breakdown = metric.breakdowns().get(by);
-        if (breakdown == null) {
-            throw new IllegalArgumentException(metric.name() + " has no breakdown " + by);
-        }
+        Breakdown breakdown = metric.breakdown(by).orElseThrow(() -> new IllegalArgumentException(metric.name() + " has no breakdown " + by));
         projections.readCurrent();
         List<String> names = List.copyOf(breakdown.keys().keySet());
         List<String> keys = List.copyOf(breakdown.keys().values());

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -18,6 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Slice;
+import uk.socialprescribing.referral.domain.Allocation;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.ReferralStatus;
 import uk.socialprescribing.referral.domain.ReferrerKind;
@@ -107,6 +109,12 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             return List.of();
         }
         return list("id in ?1", locked.stream().map(id -> (UUID) id).toList());
+    }
+
+    /** Whether caseload-service has said where the referral's case went (reads no personal data). */
+    public boolean allocationKnown(UUID id) {
+        return getEntityManager().createQuery("select r.allocation.state from Referral r where r.id = :id", Allocation.State.class)
+                .setParameter("id", id).getResultStream().anyMatch(Objects::nonNull);
     }
 
     public Optional<Referral> findByCase(UUID caseId) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -166,8 +165,7 @@ public class Triage {
     /** Whether caseload-service has said where the referral's case went (no personal data is read). */
     @Transactional
     public boolean allocationKnown(UUID id) {
-        return referrals.getEntityManager().createQuery("select r.allocation.state from Referral r where r.id = :id", String.class)
-                .setParameter("id", id).getResultStream().anyMatch(Objects::nonNull);
+        return referrals.allocationKnown(id);
     }
 
     private Referral byCase(UUID caseId) {
