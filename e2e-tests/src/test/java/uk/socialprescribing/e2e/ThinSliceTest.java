@@ -154,9 +154,11 @@ class ThinSliceTest {
 
         // the demo cases' link workers recorded outcome measures (outcomes knows whose case is whose from case.assigned),
         // and commissioners see the change from baseline, suppressed where few
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() ->
-                LocalPlatform.count("outcomes_e2e", "select count(*) from measurement where timepoint = 'follow-up'") >= 8);
-        List<Map<String, Object>> measures = given().auth().oauth2(LocalPlatform.token("commissioner")).when()
+        // (each measure is recorded on its own, so wait until ten people have a follow-up: 1 to 7 would be suppressed)
+        String commissioner = LocalPlatform.token("commissioner");
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertTrue(LocalPlatform.count("outcomes_e2e", "select count(*) from measurement where instrument = 'SWEMWBS' and timepoint = 'follow-up'") >= 10));
+        List<Map<String, Object>> measures = given().auth().oauth2(commissioner).when()
                 .get("/api/outcomes/metrics/outcome-measures").then().statusCode(200).extract().path("rows");
         Map<?, ?> swemwbs = (Map<?, ?>) measures.stream().filter(r -> "SWEMWBS".equals(((Map<?, ?>) r.get("key")).get("measure"))).findFirst()
                 .orElseThrow().get("values");
