@@ -182,6 +182,20 @@ class SessionTest {
     }
 
     @Test
+    void aListedSessionSaysWhatToSendInIfMatchToRecordIt() {
+        String session = schedule("initial-conversation", "phone");
+        String etag = given().auth().oauth2(workerToken(worker)).when().get("/api/caseload/cases/{id}/sessions", caseId)
+                .then().statusCode(200).body("[0].id", equalTo(session)).extract().path("[0].etag");
+        record(workerToken(worker), session, etag, "attended").statusCode(200);
+        String after = given().auth().oauth2(workerToken(worker)).when().get("/api/caseload/cases/{id}/sessions", caseId)
+                .then().statusCode(200).extract().path("[0].etag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(etag, after);
+        // the version listed before the record is stale now
+        given().auth().oauth2(workerToken(worker)).header("If-Match", etag).contentType(ContentType.JSON).body("{\"outcome\": \"cancelled\"}")
+                .when().post("/api/caseload/cases/{id}/sessions/{s}/record", caseId, session).then().statusCode(412);
+    }
+
+    @Test
     void notesAreForTheCasesLinkWorkerAndLeadOnly() {
         record(workerToken(worker), schedule("initial-conversation", "phone"), "\"0\"", "attended").statusCode(200);
         given().auth().oauth2(workerToken(worker)).when().get("/api/caseload/cases/{id}/sessions", caseId)

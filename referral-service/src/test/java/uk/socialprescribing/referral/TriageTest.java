@@ -281,6 +281,28 @@ class TriageTest {
     }
 
     @Test
+    void aScreenAsksOnceForThePeopleOfAPageOfCasesAndTriageTakesTheMostOverdueFirst() {
+        String family = "Ives" + UUID.randomUUID().toString().substring(0, 8);
+        String first = referPerson("B82026", Referrals.freshNhsNumber(), "Ada", family, "routine");
+        String second = referPerson("B82026", Referrals.freshNhsNumber(), "Bert", family, "urgent");
+        String third = referPerson("B82026", Referrals.freshNhsNumber(), "Cara", family, "routine");
+        String token = linkWorker(PCN);
+        // by id, repeated: only those, with their names
+        given().auth().oauth2(token).queryParam("id", first, third).queryParam("sort", "oldest").when().get("/api/referrals")
+                .then().statusCode(200).body("contents.id", equalTo(List.of(first, third)))
+                .body("contents.personName", equalTo(List.of("Ada " + family, "Cara " + family)));
+        // the day triage is due: the urgent one is due first
+        given().auth().oauth2(token).queryParam("q", family).queryParam("sort", "due").when().get("/api/referrals")
+                .then().statusCode(200).body("contents.id", equalTo(List.of(second, first, third)));
+        // an id that is not one, or too many at once, is named
+        given().auth().oauth2(token).queryParam("id", first, "not-an-id").when().get("/api/referrals").then().statusCode(400)
+                .body("errors[0].field", equalTo("id")).body("errors[0].rule", equalTo("Format"));
+        List<String> many = java.util.stream.IntStream.range(0, 101).mapToObj(n -> UUID.randomUUID().toString()).toList();
+        given().auth().oauth2(token).queryParam("id", many).when().get("/api/referrals").then().statusCode(400)
+                .body("errors[0].field", equalTo("id")).body("errors[0].rule", equalTo("Size"));
+    }
+
+    @Test
     void withoutAnNhsNumberAPossibleDuplicateIsKnownByNameDateOfBirthAndPostcode() {
         String family = "Moss" + UUID.randomUUID().toString().substring(0, 8);
         String one = referPerson("B82026", null, "Edna", family, "routine");

@@ -64,12 +64,13 @@ public class SessionResource {
     @Schema(name = "Session")
     public record SessionView(UUID id, Session.Kind kind, Session.Mode mode, Instant scheduledFor, int durationMinutes,
             @Schema(description = "Absent until recorded") Session.Outcome outcome, Instant recordedAt, String recordedBy,
-            @Schema(description = "Only for the case's link worker and their lead") String notes) {
+            @Schema(description = "Only for the case's link worker and their lead") String notes,
+            @Schema(description = "The session's version, as its ETag: what If-Match sends to record it", example = "\"0\"") String etag) {
 
         static SessionView of(Sessions.Seen seen) {
             Session s = seen.session();
             return new SessionView(s.id(), s.kind(), s.mode(), s.scheduledFor(), s.durationMinutes(), s.outcome(),
-                    s.recordedAt(), s.recordedBy(), seen.notesVisible() ? s.notes() : null);
+                    s.recordedAt(), s.recordedBy(), seen.notesVisible() ? s.notes() : null, Preconditions.etag(s.version()));
         }
     }
 

@@ -3,7 +3,9 @@ package uk.socialprescribing.referral.api;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -156,7 +158,8 @@ public class ReferralResource {
                     + "all. overdue=true lists referrals still waiting for triage past their due date; urgency narrows to urgent or "
                     + "routine; q finds a person by name (each word the start of a given or family name), NHS number or self-referral "
                     + "reference (SP-4F2A9C). A system that cannot take webhooks polls with changedSince (and sort=changed): the "
-                    + "referrals that changed after that instant, oldest change first. Every referral listed counts as a read of "
+                    + "referrals that changed after that instant, oldest change first. id (repeated, up to 100) keeps only those "
+                    + "referrals: a screen naming the people of a page of cases asks once. Every referral listed counts as a read of "
                     + "personal data and is audited.")
     @APIResponse(responseCode = "200", description = "A page of referrals")
     @APIResponse(responseCode = "400", description = "A query parameter is not valid; it is named")
@@ -174,8 +177,10 @@ public class ReferralResource {
             @Parameter(description = "A name, an NHS number or a self-referral reference", example = "Kowalska") @QueryParam("q") String q,
             @Parameter(description = "Only those changed after this instant (RFC 3339)", example = "2026-12-01T09:00:00Z")
             @QueryParam("changedSince") String changedSince,
-            @Parameter(description = "newest (received; the default), oldest (received), urgent-first (then oldest), changed (oldest change first)",
-                    schema = @Schema(enumeration = { "newest", "oldest", "urgent-first", "changed" })) @QueryParam("sort") String sort,
+            @Parameter(description = "Only these referrals (repeat the parameter, up to " + MAX_IDS + ")") @QueryParam("id") List<String> ids,
+            @Parameter(description = "newest (received; the default), oldest (received), urgent-first (then oldest), due (the day "
+                    + "triage is due, the most overdue first; then urgent first, then oldest), changed (oldest change first)",
+                    schema = @Schema(enumeration = { "newest", "oldest", "urgent-first", "due", "changed" })) @QueryParam("sort") String sort,
             @BeanParam PageParameters paging,
             UriInfo uri) {
         QueryParameters query = QueryParameters.read();
@@ -192,6 +197,7 @@ public class ReferralResource {
                         Arrays.stream(Urgency.values()).map(Urgency::code).toList()).orElse(null),
                 query.text("q", q, 2, 100).orElse(null),
                 query.instant("changedSince", changedSince).orElse(null),
+                ids(query, ids),
                 query.oneOf("sort", sort, ReferralResource::orderOf,
                         Arrays.stream(ReferralFilter.Order.values()).map(ReferralFilter.Order::code).toList())
                         .orElse(ReferralFilter.Order.NEWEST));
@@ -200,6 +206,22 @@ public class ReferralResource {
         Slice<Referral> found = triage.list(caller.viewer(), filter, request);
         LocalDate today = triage.today();
         return Page.of(found.map(r -> ReferralSummary.of(r, today, uri)), request, uri);
+    }
+
+    /** At most this many ids in one list request. */
+    static final int MAX_IDS = 100;
+
+    private static Set<UUID> ids(QueryParameters query, List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return null;
+        }
+        if (ids.size() > MAX_IDS) {
+            query.reject("id", "Size", "at most " + MAX_IDS + " ids in one request; ask again for the rest");
+            return null;
+        }
+        Set<UUID> found = new LinkedHashSet<>();
+        ids.forEach(id -> query.uuid("id", id).ifPresent(found::add));
+        return found;
     }
 
     private static ReferralFilter.Order orderOf(String code) {

@@ -229,7 +229,7 @@ public class FhirResource {
         int pageNumber = query.integer("_page", page, 1, 1, PageRequest.MAX_PAGE);
         query.check();
         ReferralFilter filter = new ReferralFilter(null, null, null, null, organisation != null && viewer.scope() != Viewer.Scope.ORGANISATION
-                ? organisation.toUpperCase(Locale.ROOT) : null, null, null, null, since, ReferralFilter.Order.CHANGED);
+                ? organisation.toUpperCase(Locale.ROOT) : null, null, null, null, since, null, ReferralFilter.Order.CHANGED);
         var found = triage.list(viewer, filter, new PageRequest(pageNumber, size));
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         bundle.setId(UUID.randomUUID().toString());

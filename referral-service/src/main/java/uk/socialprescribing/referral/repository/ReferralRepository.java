@@ -176,6 +176,10 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             where.append(" and r.lastChangedAt > :changedSince");
             parameters.put("changedSince", filter.changedSince());
         }
+        if (filter.ids() != null && !filter.ids().isEmpty()) {
+            where.append(" and r.id in :ids");
+            parameters.put("ids", filter.ids());
+        }
         if (filter.search() != null) {
             search(filter.search(), where, parameters);
         }
@@ -184,6 +188,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             case OLDEST -> "r.receivedAt";
             // urgent before routine, then the longest waiting
             case URGENT_FIRST -> "case when r.needs.urgency = :urgent then 0 else 1 end, r.receivedAt";
+            // the day triage is due, the most overdue first; on a day, urgent first, then the longest waiting
+            case DUE -> "r.triageDueBy, case when r.needs.urgency = :urgent then 0 else 1 end, r.receivedAt";
             case CHANGED -> "r.lastChangedAt";
         };
         TypedQuery<Long> count = getEntityManager().createQuery("select count(r) from Referral r" + where, Long.class);
