@@ -28,6 +28,7 @@ final class LocalPlatform {
     static final int GATEWAY = ALREADY_RUNNING ? 8080 : 18080;
     static final int KEYCLOAK = ALREADY_RUNNING ? 8180 : 18180;
     static final int KAFKA = ALREADY_RUNNING ? 9092 : 19092;
+    static final int WEB = ALREADY_RUNNING ? 3000 : 13000;
     /** Where the tests' own platform's services reach PostgreSQL: the fault tests' proxy ({@link DatabaseProxy}). */
     static final int DATABASE_PROXY = 15432;
     static final List<String> DATABASES = List.of("referral_e2e", "caseload_e2e", "directory_e2e", "outcomes_e2e");
@@ -45,6 +46,7 @@ final class LocalPlatform {
             Map.entry("CASELOAD_PORT", "18082"),
             Map.entry("DIRECTORY_PORT", "18083"),
             Map.entry("OUTCOMES_PORT", "18084"),
+            Map.entry("WEB_PORT", String.valueOf(WEB)),
             // every request of these tests comes from 127.0.0.1, which the per-address self-referral limit counts
             Map.entry("REFERRAL_SELF_REFERRAL_CAPACITY", "100000"),
             Map.entry("REFERRAL_SELF_REFERRAL_ATTEMPT_CAPACITY", "100000"),
@@ -71,6 +73,11 @@ final class LocalPlatform {
             default -> throw new IllegalArgumentException(name);
         };
         return "http://127.0.0.1:" + (ALREADY_RUNNING ? port : port + 10_000);
+    }
+
+    /** The web app, as a person's browser reaches it. */
+    static String web() {
+        return "http://127.0.0.1:" + WEB;
     }
 
     static String keycloak() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -20,9 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,34 +31,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Order(4)
 class SwaggerUiSignInTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-    /** Selenium's note that it has no DevTools bindings for this Chromium: WebDriver, which this test uses, needs none. */
-    static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
-
     WebDriver browser;
     WebDriverWait waiting;
 
     @BeforeEach
     void openTheBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            // installed where this machine allows it, as ./mvnw verify sets up what it needs on a fresh machine
-            Process install = new ProcessBuilder(LocalPlatform.ROOT.resolve("infra/install-missing").toString(), "chromium:chromium",
-                    "chromedriver:chromium-driver").inheritIO().start();
-            install.waitFor(10, java.util.concurrent.TimeUnit.MINUTES);
-        }
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "This test drives Debian's Chromium, which could not be installed here: apt-get install chromium chromium-driver");
-        SELENIUM.setLevel(java.util.logging.Level.SEVERE);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        // as root Chromium needs --no-sandbox; background networking off, since this machine reaches no internet
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(driver, options);
-        waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser = Browser.open();
+        waiting = Browser.waiting(browser);
     }
 
     @AfterEach

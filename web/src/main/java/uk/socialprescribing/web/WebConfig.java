@@ -1,0 +1,30 @@
+package uk.socialprescribing.web;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The web app's settings (application.properties, "## Web"). */
+@ConfigMapping(prefix = "web")
+public interface WebConfig {
+
+    /** The gateway, the only thing the app calls. */
+    URI gateway();
+
+    Session session();
+
+    interface Session {
+        /** Encrypts the session cookie's key; at least 32 characters, set per deployment. */
+        String secret();
+
+        /** A session not used for this long has ended. */
+        @WithDefault("PT15M")
+        Duration idle();
+
+        /** At most this many sessions are held (the least recently used go first). */
+        @WithDefault("10000")
+        long maximum();
+    }
+}

@@ -1,0 +1,48 @@
+package uk.socialprescribing.web.pages;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import uk.socialprescribing.web.api.Caseload;
+import uk.socialprescribing.web.api.Page;
+import uk.socialprescribing.web.api.Referrals;
+
+/** Every page's template and what it shows (templates/Pages/*.html, each inside templates/layout.html). */
+@CheckedTemplate(basePath = "Pages", requireTypeSafeExpressions = false)
+public final class Pages {
+
+    private Pages() {
+    }
+
+    public static native TemplateInstance caseload(Caseload.MyCaseload caseload, List<CaseloadPage.Row> rows, String flag,
+            Paging paging);
+
+    public static native TemplateInstance triage(Page<Referrals.Summary> list, Paging paging, String overdue, String notice);
+
+    public static native TemplateInstance referral(Referrals.Referral referral, String etag, Form form, String warning);
+
+    public static native TemplateInstance caseOverview(CasePage.View view, Form form, String notice, String warning);
+
+    public static native TemplateInstance closeCase(CasePage.View view, Form form, String warning);
+
+    public static native TemplateInstance team(Caseload.Team team, Map<String, String> names);
+
+    public static native TemplateInstance problem(String title, String message, int status);
+
+    public static native TemplateInstance signedOut();
+
+    public static native TemplateInstance about();
+
+    /** The page for a form sent back without its session's token, or after its session ended. */
+    public static Response expiredForm() {
+        return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(problem("This form has expired", "For your security, a form can only be sent from this service while you are "
+                        + "signed in. Go back, reload the page and send it again.", 403))
+                .build();
+    }
+}
