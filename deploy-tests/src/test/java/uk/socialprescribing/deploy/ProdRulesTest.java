@@ -22,7 +22,8 @@ import uk.socialprescribing.events.Topic;
 /** The rules every production Deployment and the platform around it must keep (k8s/overlays/prod). */
 class ProdRulesTest {
 
-    static final List<String> SERVICES = List.of("referral-service", "caseload-service", "directory-service", "outcomes-service", "api-gateway");
+    static final List<String> SERVICES = List.of("referral-service", "caseload-service", "directory-service", "outcomes-service", "api-gateway",
+            "web");
 
     static List<ObjectNode> prod(String kind) {
         return Manifests.ofKind("prod", kind);
@@ -93,13 +94,18 @@ class ProdRulesTest {
     }
 
     @Test
-    void theGatewayIsBehindAnIngressWithTls() {
+    void theGatewayAndTheWebAppAreBehindIngressesWithTls() {
         List<ObjectNode> ingresses = prod("Ingress");
-        assertEquals(1, ingresses.size());
-        JsonNode spec = ingresses.get(0).path("spec");
-        assertFalse(spec.path("tls").isEmpty());
-        assertEquals("api-gateway", spec.path("rules").get(0).path("http").path("paths").get(0).path("backend").path("service").path("name").asText());
-        assertEquals(spec.path("rules").get(0).path("host").asText(), spec.path("tls").get(0).path("hosts").get(0).asText());
+        assertEquals(List.of("api-gateway", "web"), ingresses.stream().map(i -> i.path("spec").path("rules").get(0).path("http").path("paths")
+                .get(0).path("backend").path("service").path("name").asText()).sorted().toList());
+        for (ObjectNode ingress : ingresses) {
+            JsonNode spec = ingress.path("spec");
+            assertFalse(spec.path("tls").isEmpty(), Manifests.name(ingress));
+            assertEquals(spec.path("rules").get(0).path("host").asText(), spec.path("tls").get(0).path("hosts").get(0).asText());
+        }
+        // the web app keeps sessions in memory: a browser stays on one pod
+        ObjectNode web = ingresses.stream().filter(i -> Manifests.name(i).contains("web")).findFirst().orElseThrow();
+        assertEquals("cookie", web.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/affinity").asText());
     }
 
     @Test
@@ -109,8 +115,12 @@ class ProdRulesTest {
         JsonNode deny = policies.get("default-deny-all");
         assertTrue(deny != null && deny.path("podSelector").isEmpty() && deny.path("ingress").isMissingNode() && deny.path("egress").isMissingNode()
                 && deny.path("policyTypes").toString().equals("[\"Ingress\",\"Egress\"]"), String.valueOf(deny));
-        // ingress -> gateway only from the ingress controller's namespace
+        // ingress -> gateway only from the ingress controller's namespace and the web app; the web app reaches the
+        // gateway and Keycloak, never a service, a database or Kafka
         assertTrue(policies.get("api-gateway").path("ingress").toString().contains("ingress-nginx"));
+        String web = policies.get("web").path("egress").toString();
+        assertTrue(web.contains("\"app.kubernetes.io/name\":\"api-gateway\"") && web.contains("\"app\":\"keycloak\""), web);
+        assertFalse(web.contains("-service") || web.contains("cnpg.io") || web.contains("strimzi.io"), web);
         // every service: in from the gateway only; out to its own database, Kafka and Keycloak
         for (String service : SERVICES.subList(0, 4)) {
             JsonNode policy = policies.get(service);
@@ -172,10 +182,14 @@ class ProdRulesTest {
             assertFalse(spec.path("backup").path("barmanObjectStore").path("destinationPath").asText().isEmpty(), name + " has no backups");
             assertTrue(scheduled.contains(name), name + " has no scheduled backup");
         });
-        // the services read the operator's generated credentials, never a committed value
+        // the services read the operator's generated credentials, never a committed value (the gateway and the web app
+        // have no database: the web app's secrets come from Secrets too)
         for (ObjectNode deployment : prod("Deployment")) {
             String env = deployment.path("spec").path("template").path("spec").path("containers").get(0).path("env").toString();
-            if (!deployment.path("metadata").path("name").asText().equals("api-gateway")) {
+            String name = deployment.path("metadata").path("name").asText();
+            if (name.equals("web")) {
+                assertTrue(env.contains("\"name\":\"web-secrets\"") && !env.contains("SECRET\",\"value\""), env);
+            } else if (!name.equals("api-gateway")) {
                 String secret = deployment.path("metadata").path("name").asText().replace("-service", "") + "-db-app";
                 assertTrue(env.contains("secretKeyRef") && env.contains("\"name\":\"" + secret + "\"") && !env.contains("PASSWORD\",\"value\""), env);
             }
