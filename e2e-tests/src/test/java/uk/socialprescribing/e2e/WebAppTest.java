@@ -130,6 +130,44 @@ class WebAppTest {
                 .statusCode(200).body("outcome", hasItem("attended")).body("notes", hasItem("Talked about walking; keen to try a group"))
                 .body("durationMinutes", hasItem(45));
 
+        // the care and support plan: the first version, then someone else's version meanwhile, then this person's again
+        press(By.id("plan-link"));
+        heading("Richard " + family);
+        checked("plan");
+        WebElement whatMatters = browser.findElement(By.id("what-matters"));
+        assertTrue(whatMatters.getAttribute("value").contains("walking group"), "what matters starts from the referral's words");
+        type(By.id("goal-0-description"), "Join a walking group");
+        type(By.id("action-0-description"), "Ring the Nidd Gorge walkers");
+        browser.findElement(By.id("action-0-owner")).sendKeys("Link worker");
+        type(By.id("change-summary"), "First plan after our conversation");
+        press(By.id("save-plan"));
+        notice("Plan saved.");
+        given().auth().oauth2(LocalPlatform.token("link-worker")).when().get("/api/caseload/cases/{id}/plan", caseId).then().statusCode(200)
+                .body("version", equalTo(1)).body("goals[0].description", equalTo("Join a walking group"))
+                .body("goals[0].progress", equalTo("not-started")).body("actions[0].owner", equalTo("link-worker"));
+
+        browser.findElement(By.id("goal-0-progress")).sendKeys("Some progress");
+        type(By.id("goal-1-description"), "Cook a meal for a friend");
+        String lead = LocalPlatform.token("link-worker-lead");
+        given().auth().oauth2(lead).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body("{\"whatMatters\": \"Getting out more\", \"goals\": [{\"id\": \"g1\", \"description\": \"Join a walking group\", "
+                        + "\"progress\": \"achieved\"}], \"changeSummary\": \"Lead's review\"}")
+                .when().put("/api/caseload/cases/{id}/plan", caseId).then().statusCode(200);
+        press(By.id("save-plan"));
+        WebElement changed = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("stale")));
+        assertTrue(changed.getText().contains("Someone else saved a new version"), changed.getText());
+        assertTrue(text(By.id("current-goals")).contains("Achieved"), text(By.id("current-goals")));
+        assertEquals("Cook a meal for a friend", browser.findElement(By.id("goal-1-description")).getAttribute("value"), "what was typed is kept");
+        checked("plan-changed");
+        press(By.id("save-plan"));
+        notice("Plan saved.");
+        given().auth().oauth2(LocalPlatform.token("link-worker")).when().get("/api/caseload/cases/{id}/plan", caseId).then().statusCode(200)
+                .body("version", equalTo(3)).body("goals.description", hasItem("Cook a meal for a friend"));
+        browser.get(LocalPlatform.web() + "/cases/" + caseId + "/plan/versions");
+        assertTrue(text(By.id("versions")).contains("Lead's review"), text(By.id("versions")));
+        checked("plan-versions");
+
+        browser.get(LocalPlatform.web() + "/cases/" + caseId);
         press(By.id("close-case"));
         heading("Richard " + family);
         checked("close-case");

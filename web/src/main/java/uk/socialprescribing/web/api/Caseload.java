@@ -1,6 +1,7 @@
 package uk.socialprescribing.web.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -63,6 +65,23 @@ public interface Caseload {
             SessionRecord record);
 
     @GET
+    @Path("/cases/{id}/plan")
+    RestResponse<Plan> plan(@PathParam("id") UUID id);
+
+    @PUT
+    @Path("/cases/{id}/plan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Plan revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, PlanDraft draft);
+
+    @GET
+    @Path("/cases/{id}/plan/versions")
+    List<PlanVersionSummary> planVersions(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/cases/{id}/plan/versions/{version}")
+    Plan planVersion(@PathParam("id") UUID id, @PathParam("version") int version);
+
+    @GET
     @Path("/team")
     Team team();
 
@@ -105,6 +124,29 @@ public interface Caseload {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SessionRecord(String outcome, Integer durationMinutes, String notes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Plan(int version, String whatMatters, int plannedSessions, List<Goal> goals, List<Action> actions, String changeSummary,
+            String createdBy, Instant createdAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Goal(String id, String description, String progress, LocalDate targetDate) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Action(String description, String owner, LocalDate dueBy, boolean done) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PlanDraft(String whatMatters, Integer plannedSessions, List<Goal> goals, List<Action> actions, String changeSummary) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PlanVersionSummary(int version, Instant createdAt, String createdBy, String changeSummary, int goals, int goalsAchieved) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -47,6 +47,14 @@ public class CasePage {
             "recorded", "Session recorded.",
             "closed", "Case closed. The referrer will be told, where the person agreed to it.");
 
+    /** What every page of a case shows at its top: the case, and the person from its referral (two calls). */
+    public record Header(Caseload.Case c, Referrals.Referral referral) {
+
+        public String name() {
+            return referral.name();
+        }
+    }
+
     /** A case as its pages show it. */
     public record View(Caseload.Case c, String etag, Referrals.Referral referral, List<Caseload.Session> sessions) {
 

@@ -31,6 +31,10 @@ public final class Labels {
     public static final Map<String, String> RISK_FLAGS = ordered("safeguarding-adult", "Adult safeguarding concern", "safeguarding-child",
             "Child safeguarding concern", "risk-to-self", "Risk to self", "risk-to-others", "Risk to others", "domestic-abuse",
             "Domestic abuse", "lone-working", "Lone working risk");
+    public static final Map<String, String> GOAL_PROGRESS = ordered("not-started", "Not started", "some-progress", "Some progress",
+            "mostly-achieved", "Mostly achieved", "achieved", "Achieved", "no-longer-relevant", "No longer relevant");
+    public static final Map<String, String> ACTION_OWNERS = ordered("person", "The person", "link-worker", "Link worker", "someone-else",
+            "Someone else");
     public static final Map<String, String> REFERRER_KINDS = ordered("gp-practice", "GP practice", "pharmacy", "Pharmacy",
             "hospital", "Hospital discharge team", "social-care", "Social care", "housing", "Housing", "police", "Police", "job-centre",
             "Jobcentre", "vcse", "Voluntary or community organisation", "self", "Self-referral");
@@ -127,6 +131,22 @@ public final class Labels {
         }
         String digits = number.replaceAll("\\s", "");
         return digits.length() == 10 ? digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6) : number;
+    }
+
+    public static String progress(String code) {
+        return GOAL_PROGRESS.getOrDefault(code, code);
+    }
+
+    public static String owner(String code) {
+        return ACTION_OWNERS.getOrDefault(code, code);
+    }
+
+    public static java.util.Collection<Map.Entry<String, String>> progresses() {
+        return GOAL_PROGRESS.entrySet();
+    }
+
+    public static java.util.Collection<Map.Entry<String, String>> owners() {
+        return ACTION_OWNERS.entrySet();
     }
 
     public static String referrerKind(String code) {

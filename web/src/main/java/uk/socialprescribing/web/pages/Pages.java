@@ -30,6 +30,13 @@ public final class Pages {
 
     public static native TemplateInstance closeCase(CasePage.View view, Form form, String warning);
 
+    public static native TemplateInstance plan(CasePage.Header view, Caseload.Plan current, String etag, PlanPage.Draft draft, Form form,
+            String notice, String warning);
+
+    public static native TemplateInstance planVersions(CasePage.Header view, List<Caseload.PlanVersionSummary> versions);
+
+    public static native TemplateInstance planVersion(CasePage.Header view, Caseload.Plan plan);
+
     public static native TemplateInstance team(Caseload.Team team, Map<String, String> names);
 
     public static native TemplateInstance problem(String title, String message, int status);
