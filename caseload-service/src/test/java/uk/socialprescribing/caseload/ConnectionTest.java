@@ -105,7 +105,11 @@ class ConnectionTest {
                 .body("status", equalTo("suggested")).body("category", equalTo("walking"))
                 .body("serviceName", equalTo("Nidd Gorge Walkers")).extract().path("id");
         move(workerToken(worker), id, "\"0\"", "{\"status\": \"referred\"}").statusCode(200).header("ETag", equalTo("\"1\""));
-        move(workerToken(worker), id, "\"1\"", "{\"status\": \"attending\"}").statusCode(200);
+        // a listed connection says what to send in If-Match to move it on
+        String listed = given().auth().oauth2(workerToken(worker)).when().get("/api/caseload/cases/{id}/connections", caseId).then()
+                .statusCode(200).body("[0].id", equalTo(id)).extract().path("[0].etag");
+        assertEquals("\"1\"", listed);
+        move(workerToken(worker), id, listed, "{\"status\": \"attending\"}").statusCode(200);
         move(lead(PCN), id, "\"2\"", "{\"status\": \"completed\"}").statusCode(200).body("status", equalTo("completed"));
 
         List<Published> events = PublishedEvents.await(kafka, "caseload-events", 4, Duration.ofSeconds(30),

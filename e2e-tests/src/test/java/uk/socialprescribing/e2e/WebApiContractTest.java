@@ -28,9 +28,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import uk.socialprescribing.web.api.Caseload;
+import uk.socialprescribing.web.api.Directory;
 import uk.socialprescribing.web.api.Referrals;
 import uk.socialprescribing.web.pages.Labels;
 
@@ -48,8 +50,9 @@ class WebApiContractTest {
 
     @Test
     void everyOperationParameterFieldAndCodeTheWebAppUsesIsInTheGatewaysDocument() {
-        for (Class<?> client : List.of(Caseload.class, Referrals.class)) {
-            String base = client.getAnnotation(Path.class).value();
+        for (Class<?> client : List.of(Caseload.class, Referrals.class, Directory.class)) {
+            Path root = client.getAnnotation(Path.class);
+            String base = root == null ? "" : root.value();
             for (Method method : client.getDeclaredMethods()) {
                 if (!Modifier.isStatic(method.getModifiers()) && !method.isDefault()) {
                     operation(base, method);
@@ -62,6 +65,10 @@ class WebApiContractTest {
         codes("session outcomes", Labels.SESSION_OUTCOMES.keySet(), schema("SessionRecord").at("/properties/outcome"));
         codes("decline reasons", Labels.DECLINE_REASONS.keySet(), schema("Decline").at("/properties/reason"));
         codes("closure reasons", Labels.CLOSURE_REASONS.keySet(), schema("Close").at("/properties/reason"));
+        codes("connection reasons", Labels.CONNECTION_REASONS.keySet(), schema("ConnectionMove").at("/properties/reason"));
+        codes("connection statuses", Labels.CONNECTION_STATUSES.keySet(), schema("ConnectionMove").at("/properties/status"));
+        codes("goal progress", Labels.GOAL_PROGRESS.keySet(), schema("GoalDraft").at("/properties/progress"));
+        codes("action owners", Labels.ACTION_OWNERS.keySet(), schema("ActionDraft").at("/properties/owner"));
         codes("referral statuses", Labels.REFERRAL_STATUSES.keySet(), schema("Referral").at("/properties/status"));
         assertEquals(List.of(), missing, "The gateway's document no longer has what the web app uses");
     }
@@ -135,9 +142,11 @@ class WebApiContractTest {
             return;
         }
         for (RecordComponent component : record.getRecordComponents()) {
-            JsonNode property = schema.path("properties").path(component.getName());
+            JsonProperty named = component.getAccessor().getAnnotation(JsonProperty.class);
+            String name = named == null ? component.getName() : named.value();
+            JsonNode property = schema.path("properties").path(name);
             if (property.isMissingNode()) {
-                missing.add("field " + component.getName() + " of " + where);
+                missing.add("field " + name + " of " + where);
                 continue;
             }
             Type type = component.getGenericType();

@@ -83,6 +83,10 @@ class WebAppTest {
         browser.get(LocalPlatform.web() + "/triage");
         heading("Referrals waiting for triage");
         checked("triage");
+        // many are waiting: find this one by name (sent in the form's body, not the address)
+        type(By.id("q"), "Richard " + family);
+        press(By.id("find"));
+        assertEquals(LocalPlatform.web() + "/triage", browser.getCurrentUrl());
         press(By.partialLinkText(family));
         heading("Richard " + family);
         assertTrue(text(By.tagName("main")).contains("Opening this referral is recorded"));
@@ -167,6 +171,34 @@ class WebAppTest {
         assertTrue(text(By.id("versions")).contains("Lead's review"), text(By.id("versions")));
         checked("plan-versions");
 
+        // connections: the directory's suggestions near where the person lives, a search by kind, connect, move along
+        press(By.id("connections-link"));
+        checked("connections");
+        press(By.id("find-activity"));
+        waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("suggested-heading")));
+        checked("find-activity");
+        browser.findElement(By.id("category")).sendKeys("Walking");
+        press(By.id("search"));
+        waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("results-heading")));
+        browser.findElement(By.cssSelector("form[action$='/connections'] button[type='submit']")).sendKeys(Keys.ENTER);
+        notice("Connection made");
+        WebElement move = browser.findElement(By.cssSelector("form[action$='/move']"));
+        move.findElement(By.cssSelector("input[name='status'][value='referred']")).sendKeys(Keys.SPACE);
+        move.findElement(By.cssSelector("button[type='submit']")).sendKeys(Keys.ENTER);
+        notice("Connection updated.");
+        // declining without a reason is refused in words, at the field
+        move = browser.findElement(By.cssSelector("form[action$='/move']"));
+        move.findElement(By.cssSelector("input[name='status'][value='declined']")).sendKeys(Keys.SPACE);
+        move.findElement(By.cssSelector("button[type='submit']")).sendKeys(Keys.ENTER);
+        assertTrue(text(By.cssSelector(".nhsuk-error-summary")).contains("Select why"), text(By.cssSelector(".nhsuk-error-summary")));
+        checked("connections-error");
+        move = browser.findElement(By.cssSelector("form[action$='/move']"));
+        move.findElement(By.cssSelector("input[name='status'][value='attending']")).sendKeys(Keys.SPACE);
+        move.findElement(By.cssSelector("button[type='submit']")).sendKeys(Keys.ENTER);
+        notice("Connection updated.");
+        given().auth().oauth2(LocalPlatform.token("link-worker")).when().get("/api/caseload/cases/{id}/connections", caseId).then()
+                .statusCode(200).body("status", equalTo(List.of("attending"))).body("category", equalTo(List.of("walking")));
+
         browser.get(LocalPlatform.web() + "/cases/" + caseId);
         press(By.id("close-case"));
         heading("Richard " + family);
@@ -208,7 +240,10 @@ class WebAppTest {
     void aLeadSeesTheTeamAndTheWaitingListAndSigningOutEndsTheSessionHereAndAtKeycloak() throws Exception {
         signIn("priya.shah");
         heading("Your team");
-        assertTrue(text(By.id("workers")).contains("Amara Okafor"), text(By.id("workers")));
+        List<String> team = given().auth().oauth2(LocalPlatform.token("link-worker-lead")).when().get("/api/caseload/team").then()
+                .statusCode(200).extract().path("linkWorkers.displayName");
+        String workers = text(By.id("workers"));
+        assertTrue(!team.isEmpty() && team.stream().allMatch(workers::contains), workers + " against " + team);
         checked("team");
 
         // the browser holds one session cookie: HttpOnly, SameSite, and no token in it (a key to the session on the server)

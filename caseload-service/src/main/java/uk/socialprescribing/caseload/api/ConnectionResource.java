@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -71,14 +72,15 @@ public class ConnectionResource {
             @Schema(example = "walking") String category, Connection.Status status, Connection.Reason reason,
             @Schema(description = "Only for the case's link worker and their lead") String note, String madeBy, Instant madeAt,
             Instant updatedAt, @Schema(description = "The directory's live capacity as last heard; absent when unknown") Integer placesAvailable,
-            @Schema(description = "Set when the directory has withdrawn the service") Instant serviceWithdrawnAt) {
+            @Schema(description = "Set when the directory has withdrawn the service") Instant serviceWithdrawnAt,
+            @Schema(description = "The connection's version, as its ETag: what If-Match sends to move it on", example = "\"0\"") String etag) {
 
         static ConnectionView of(Connections.Seen seen) {
             Connection c = seen.connection();
             ListedService s = seen.service();
             return new ConnectionView(c.id(), c.serviceId(), c.serviceName(), c.category(), c.status(), c.reason(),
                     seen.noteVisible() ? c.note() : null, c.madeBy(), c.madeAt(), c.updatedAt(), s == null ? null : s.available(),
-                    s == null ? null : s.withdrawnAt());
+                    s == null ? null : s.withdrawnAt(), Preconditions.etag(c.version()));
         }
     }
 
@@ -96,7 +98,8 @@ public class ConnectionResource {
     @GET
     @Operation(summary = "The person's connections to community services",
             description = "Oldest first; notes only for the case's link worker and a lead of its PCN.")
-    @APIResponse(responseCode = "200", description = "The connections", content = @Content(examples = @ExampleObject(name = "two connections", value = """
+    @APIResponse(responseCode = "200", description = "The connections", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ConnectionView.class), examples = @ExampleObject(name = "two connections", value = """
             [{"id": "6f1d2c3b-4a59-4d68-8e7f-9a0b1c2d3e04", "serviceId": "0b0e4f5c-1c7e-4e52-9a43-5a8a0c1a2b01",
               "serviceName": "Starbeck Nordic Walking Group", "category": "walking", "status": "attending", "madeBy": "amara.okafor",
               "madeAt": "2026-11-03T10:00:00Z", "updatedAt": "2026-11-10T10:00:00Z", "placesAvailable": 4},

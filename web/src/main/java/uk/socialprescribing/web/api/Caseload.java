@@ -82,6 +82,21 @@ public interface Caseload {
     Plan planVersion(@PathParam("id") UUID id, @PathParam("version") int version);
 
     @GET
+    @Path("/cases/{id}/connections")
+    List<Connection> connections(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/cases/{id}/connections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Connection connect(@PathParam("id") UUID id, NewConnection connection);
+
+    @POST
+    @Path("/cases/{id}/connections/{connectionId}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Connection move(@PathParam("id") UUID id, @PathParam("connectionId") UUID connectionId, @HeaderParam("If-Match") String ifMatch,
+            ConnectionMove move);
+
+    @GET
     @Path("/team")
     Team team();
 
@@ -147,6 +162,29 @@ public interface Caseload {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record PlanVersionSummary(int version, Instant createdAt, String createdBy, String changeSummary, int goals, int goalsAchieved) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Connection(UUID id, UUID serviceId, String serviceName, String category, String status, String reason, String note,
+            Instant updatedAt, Integer placesAvailable, Instant serviceWithdrawnAt, String etag) {
+
+        /** Where it can go next, in the order of the journey. */
+        public List<String> next() {
+            return switch (status == null ? "" : status) {
+                case "suggested" -> List.of("referred", "declined");
+                case "referred" -> List.of("attending", "declined");
+                case "attending" -> List.of("completed", "dropped-out");
+                default -> List.of();
+            };
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NewConnection(UUID serviceId, String category, String status) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ConnectionMove(String status, String reason, String note) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

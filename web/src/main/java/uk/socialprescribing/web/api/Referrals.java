@@ -35,7 +35,7 @@ public interface Referrals {
 
     @GET
     Page<Summary> list(@QueryParam("status") String status, @QueryParam("sort") String sort, @QueryParam("overdue") Boolean overdue,
-            @QueryParam("id") List<UUID> ids, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+            @QueryParam("q") String q, @QueryParam("id") List<UUID> ids, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
 
     @GET
     @Path("/{id}")

@@ -59,7 +59,7 @@ public class CaseloadPage {
         if (distinct.isEmpty()) {
             return Map.of();
         }
-        return referrals.list(null, null, null, distinct, 1, distinct.size()).contents().stream()
+        return referrals.list(null, null, null, null, distinct, 1, distinct.size()).contents().stream()
                 .collect(Collectors.toMap(Referrals.Summary::id, Referrals.Summary::personName, (a, b) -> a));
     }
 }

@@ -37,6 +37,11 @@ public final class Form {
         return name.equals(formName);
     }
 
+    /** Whether this is the form moving that connection on. */
+    public boolean isMoving(java.util.UUID connection) {
+        return name.equals("move-" + connection);
+    }
+
     /** Whether this is the form recording that session. */
     public boolean isRecording(java.util.UUID session) {
         return name.equals("record-" + session);

@@ -35,6 +35,12 @@ public final class Labels {
             "mostly-achieved", "Mostly achieved", "achieved", "Achieved", "no-longer-relevant", "No longer relevant");
     public static final Map<String, String> ACTION_OWNERS = ordered("person", "The person", "link-worker", "Link worker", "someone-else",
             "Someone else");
+    public static final Map<String, String> CONNECTION_STATUSES = ordered("suggested", "Suggested", "referred", "Referred",
+            "attending", "Attending", "completed", "Completed", "declined", "Declined", "dropped-out", "Dropped out");
+    public static final Map<String, String> CONNECTION_REASONS = ordered("no-space", "No space", "nothing-suitable-nearby",
+            "Nothing suitable nearby", "person-declined", "The person declined", "not-eligible", "Not eligible", "cost", "Cost",
+            "travel-or-access", "Travel or access", "timing", "Timing", "service-withdrawn", "The service was withdrawn", "other",
+            "Another reason (say in the note)");
     public static final Map<String, String> REFERRER_KINDS = ordered("gp-practice", "GP practice", "pharmacy", "Pharmacy",
             "hospital", "Hospital discharge team", "social-care", "Social care", "housing", "Housing", "police", "Police", "job-centre",
             "Jobcentre", "vcse", "Voluntary or community organisation", "self", "Self-referral");
@@ -147,6 +153,18 @@ public final class Labels {
 
     public static java.util.Collection<Map.Entry<String, String>> owners() {
         return ACTION_OWNERS.entrySet();
+    }
+
+    public static String connectionStatus(String code) {
+        return CONNECTION_STATUSES.getOrDefault(code, code);
+    }
+
+    public static String connectionReason(String code) {
+        return code == null ? "" : CONNECTION_REASONS.getOrDefault(code, code);
+    }
+
+    public static java.util.Collection<Map.Entry<String, String>> connectionReasons() {
+        return CONNECTION_REASONS.entrySet();
     }
 
     public static String referrerKind(String code) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import uk.socialprescribing.web.api.Caseload;
+import uk.socialprescribing.web.api.Directory;
 import uk.socialprescribing.web.api.Page;
 import uk.socialprescribing.web.api.Referrals;
 
@@ -22,7 +23,7 @@ public final class Pages {
     public static native TemplateInstance caseload(Caseload.MyCaseload caseload, List<CaseloadPage.Row> rows, String flag,
             Paging paging);
 
-    public static native TemplateInstance triage(Page<Referrals.Summary> list, Paging paging, String overdue, String notice);
+    public static native TemplateInstance triage(Page<Referrals.Summary> list, Paging paging, String overdue, String q, String notice);
 
     public static native TemplateInstance referral(Referrals.Referral referral, String etag, Form form, String warning);
 
@@ -36,6 +37,12 @@ public final class Pages {
     public static native TemplateInstance planVersions(CasePage.Header view, List<Caseload.PlanVersionSummary> versions);
 
     public static native TemplateInstance planVersion(CasePage.Header view, Caseload.Plan plan);
+
+    public static native TemplateInstance connections(CasePage.Header view, List<Caseload.Connection> connections, Form form, String notice,
+            String warning);
+
+    public static native TemplateInstance findActivity(CasePage.Header view, String q, String category, Map<String, String> categories,
+            Page<Directory.Hit> results, Paging paging, List<Directory.Match> suggested, String postcode);
 
     public static native TemplateInstance team(Caseload.Team team, Map<String, String> names);
 

@@ -54,11 +54,30 @@ public class TriagePage {
     @GET
     @Path("triage")
     public TemplateInstance list(@QueryParam("overdue") String overdue, @QueryParam("page") Integer page, @QueryParam("done") String done) {
+        return waiting(overdue, null, page, done == null ? null : NOTICES.get(done));
+    }
+
+    /**
+     * Finding a referral by a name, an NHS number or a self-referral reference: sent in a form's body, never in the
+     * address (which browsers keep in their history and servers in their logs).
+     */
+    @POST
+    @Path("triage")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance find(@RestForm String q, @RestForm String overdue) {
+        return waiting(overdue, q == null || q.strip().length() < 2 ? null : q.strip(), 1, null);
+    }
+
+    private TemplateInstance waiting(String overdue, String search, Integer page, String notice) {
         Boolean onlyOverdue = "true".equals(overdue) ? Boolean.TRUE : null;
-        Page<Referrals.Summary> waiting = referrals.list("RECEIVED", "due", onlyOverdue, null, page == null || page < 1 ? 1 : page, Paging.SIZE);
+        Page<Referrals.Summary> waiting = referrals.list("RECEIVED", "due", onlyOverdue, search, null, page == null || page < 1 ? 1 : page,
+                Paging.SIZE);
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("overdue", onlyOverdue == null ? null : "true");
-        return Pages.triage(waiting, Paging.of(waiting, "/triage", filters), onlyOverdue == null ? null : "true", done == null ? null : NOTICES.get(done));
+        // a search's results are one page: its words stay out of the address
+        Paging paging = Paging.of(waiting, "/triage", filters);
+        return Pages.triage(waiting, search == null ? paging : new Paging(1, 1, waiting.totalItems(), waiting.size(), null, null),
+                onlyOverdue == null ? null : "true", search, notice);
     }
 
     @GET
