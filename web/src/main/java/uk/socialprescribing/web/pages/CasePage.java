@@ -53,6 +53,11 @@ public class CasePage {
         public String name() {
             return referral.name();
         }
+
+        static Header read(Caseload caseload, Referrals referrals, UUID id) {
+            Caseload.Case c = caseload.read(id).getEntity();
+            return new Header(c, referrals.read(c.referralId()).getEntity());
+        }
     }
 
     /** A case as its pages show it. */

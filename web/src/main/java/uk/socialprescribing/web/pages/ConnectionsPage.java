@@ -141,8 +141,7 @@ public class ConnectionsPage {
     }
 
     private CasePage.Header header(UUID id) {
-        Caseload.Case c = caseload.read(id).getEntity();
-        return new CasePage.Header(c, referrals.read(c.referralId()).getEntity());
+        return CasePage.Header.read(caseload, referrals, id);
     }
 
     /** The directory's activity categories (public, the same for everyone): read once an hour, not once a page. */

@@ -138,8 +138,7 @@ public class PlanPage {
     }
 
     private CasePage.Header header(UUID id) {
-        Caseload.Case c = caseload.read(id).getEntity();
-        return new CasePage.Header(c, referrals.read(c.referralId()).getEntity());
+        return CasePage.Header.read(caseload, referrals, id);
     }
 
     static Draft empty(String whatMatters) {
