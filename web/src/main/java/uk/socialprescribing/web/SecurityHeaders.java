@@ -43,9 +43,4 @@ public class SecurityHeaders {
         }
         routing.next();
     }
-
-    /** The policy, for tests. */
-    String policy() {
-        return policy;
-    }
 }

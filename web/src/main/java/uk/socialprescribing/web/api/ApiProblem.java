@@ -51,6 +51,16 @@ public class ApiProblem extends RuntimeException {
         return problem.status() == 412;
     }
 
+    /**
+     * Thrown on when the problem is not one the form's page can show beside its fields (nothing to see there, or not
+     * the person's to see): the error pages answer it.
+     */
+    public void unlessAboutTheForm() {
+        if (problem.status() == 404 || problem.status() == 403) {
+            throw this;
+        }
+    }
+
     /** The ETag the gateway sent with the problem, if any. */
     public Optional<String> currentEtag() {
         return Optional.ofNullable(currentEtag);

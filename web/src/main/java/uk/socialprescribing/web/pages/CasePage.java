@@ -149,7 +149,7 @@ public class CasePage {
         }
         if (form.valid()) {
             try {
-                caseload.record(id, session, etag, new Caseload.SessionRecord(outcome, minutes, notes == null || notes.isBlank() ? null : notes.strip()));
+                caseload.record(id, session, etag, new Caseload.SessionRecord(outcome, minutes, Form.typed(notes)));
                 return Response.seeOther(URI.create("/cases/" + id + "?done=recorded")).build();
             } catch (ApiProblem problem) {
                 return again(id, form.problem(problem, Map.of("durationMinutes", "record-duration"), Map.of("NotBeforeScheduledTime",
@@ -183,16 +183,14 @@ public class CasePage {
         }
         if (form.valid()) {
             try {
-                caseload.close(id, etag, new Caseload.Close(reason, blankToNull(summary), blankToNull(nextSteps)));
+                caseload.close(id, etag, new Caseload.Close(reason, Form.typed(summary), Form.typed(nextSteps)));
                 return Response.seeOther(URI.create("/cases/" + id + "?done=closed")).build();
             } catch (ApiProblem problem) {
                 if (problem.stale()) {
                     return Response.status(409).entity(Pages.closeCase(view(id, false), form, "Someone else changed this case since you "
                             + "opened it. This is how it is now: check it, then close it again if it should still close.")).build();
                 }
-                if (problem.status() == 404 || problem.status() == 403) {
-                    throw problem;
-                }
+                problem.unlessAboutTheForm();
                 form.problem(problem, Map.of("nextSteps", "next-steps"));
             }
         }
@@ -201,9 +199,7 @@ public class CasePage {
 
     /** The case page again after the API refused a change: stale, with the case as it is now; else the problem in words. */
     private Response again(UUID id, Form form, ApiProblem problem) {
-        if (problem.status() == 404 || problem.status() == 403) {
-            throw problem;
-        }
+        problem.unlessAboutTheForm();
         String warning = problem.stale() ? "Someone else changed this session since you opened the page. This is how it is now: "
                 + "check it, then record it again if it still needs recording." : null;
         return Response.status(problem.stale() ? 409 : problem.status() >= 500 ? 502 : 400)
@@ -223,9 +219,5 @@ public class CasePage {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -80,12 +80,10 @@ public class ConnectionsPage {
         if (form.valid()) {
             try {
                 caseload.move(id, connection, etag, new Caseload.ConnectionMove(status, needsReason ? reason : null,
-                        note == null || note.isBlank() ? null : note.strip()));
+                        Form.typed(note)));
                 return Response.seeOther(URI.create("/cases/" + id + "/connections?done=moved")).build();
             } catch (ApiProblem problem) {
-                if (problem.status() == 404 || problem.status() == 403) {
-                    throw problem;
-                }
+                problem.unlessAboutTheForm();
                 if (problem.stale()) {
                     return Response.status(409).entity(Pages.connections(header(id), caseload.connections(id), Form.empty(), null,
                             "Someone else updated this connection since you opened the page. This is where it stands now: check it, "
@@ -102,7 +100,7 @@ public class ConnectionsPage {
     public TemplateInstance find(@PathParam("id") UUID id, @QueryParam("q") String q, @QueryParam("category") String category,
             @QueryParam("page") Integer page) {
         CasePage.Header header = header(id);
-        String words = q == null || q.isBlank() ? null : q.strip();
+        String words = Form.typed(q);
         String only = categories.named().containsKey(category) ? category : null;
         String postcode = header.referral().person() == null || header.referral().person().address() == null ? null
                 : header.referral().person().address().postcode();
@@ -129,9 +127,10 @@ public class ConnectionsPage {
             return Response.seeOther(URI.create("/cases/" + id + "/connections/find")).build();
         }
         try {
-            caseload.connect(id, new Caseload.NewConnection(serviceId, category == null || category.isBlank() ? null : category, "suggested"));
+            caseload.connect(id, new Caseload.NewConnection(serviceId, Form.typed(category), "suggested"));
         } catch (ApiProblem problem) {
-            if (problem.status() == 404 || problem.status() == 403 || problem.status() >= 500) {
+            problem.unlessAboutTheForm();
+            if (problem.status() >= 500) {
                 throw problem;
             }
             return Response.status(400).entity(Pages.connections(header(id), caseload.connections(id),

@@ -1,7 +1,6 @@
 package uk.socialprescribing.web.pages;
 
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -53,6 +52,6 @@ public class ErrorPages {
     }
 
     private static Response page(int status, String title, String message) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(Pages.problem(title, message, status)).build();
+        return Pages.problemPage(status, title, message);
     }
 }

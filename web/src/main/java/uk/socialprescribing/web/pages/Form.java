@@ -104,6 +104,11 @@ public final class Form {
         return this;
     }
 
+    /** What a person typed, without the spaces around it; null when they typed nothing. */
+    static String typed(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     static String capitalise(String message) {
         return message == null || message.isEmpty() ? "" : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }

@@ -30,8 +30,8 @@ public class HomePage {
         if (user.linkWorker()) {
             return Response.seeOther(URI.create("/caseload")).build();
         }
-        return Response.status(Response.Status.FORBIDDEN).entity(Pages.problem("This service is for link workers",
-                "You are signed in, but your account has no link worker role. Ask your service's administrator to add it.", 403)).build();
+        return Pages.problemPage(403, "This service is for link workers",
+                "You are signed in, but your account has no link worker role. Ask your service's administrator to add it.");
     }
 
     @GET

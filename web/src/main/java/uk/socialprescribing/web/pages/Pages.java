@@ -54,9 +54,12 @@ public final class Pages {
 
     /** The page for a form sent back without its session's token, or after its session ended. */
     public static Response expiredForm() {
-        return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(problem("This form has expired", "For your security, a form can only be sent from this service while you are "
-                        + "signed in. Go back, reload the page and send it again.", 403))
-                .build();
+        return problemPage(403, "This form has expired", "For your security, a form can only be sent from this service while you are "
+                + "signed in. Go back, reload the page and send it again.");
+    }
+
+    /** An answer with this status whose page says, in words, what went wrong and what to do. */
+    public static Response problemPage(int status, String title, String message) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(problem(title, message, status)).build();
     }
 }

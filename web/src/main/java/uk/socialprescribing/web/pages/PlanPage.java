@@ -85,15 +85,13 @@ public class PlanPage {
         Form form = new Form("plan");
         Draft draft = read(sent);
         Caseload.PlanDraft plan = check(draft, form);
-        String etag = blankToNull(sent.getFirst("etag"));
+        String etag = Form.typed(sent.getFirst("etag"));
         if (form.valid()) {
             try {
                 caseload.revise(id, etag, plan);
                 return Response.seeOther(URI.create("/cases/" + id + "/plan?done=saved")).build();
             } catch (ApiProblem problem) {
-                if (problem.status() == 404 || problem.status() == 403) {
-                    throw problem;
-                }
+                problem.unlessAboutTheForm();
                 if (problem.stale() || problem.status() == 428) {
                     // someone saved a version meanwhile: keep what this person typed, show what the plan says now
                     CasePage.Header header = header(id);
@@ -243,15 +241,11 @@ public class PlanPage {
         if (draft.changeSummary().length() > 500) {
             form.error("change-summary", "What changed must be 500 characters or fewer");
         }
-        return new Caseload.PlanDraft(draft.whatMatters().strip(), sessions, goals, actions, blankToNull(draft.changeSummary()));
+        return new Caseload.PlanDraft(draft.whatMatters().strip(), sessions, goals, actions, Form.typed(draft.changeSummary()));
     }
 
     private static String value(MultivaluedMap<String, String> sent, String name) {
         String value = sent.getFirst(name);
         return value == null ? "" : value;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

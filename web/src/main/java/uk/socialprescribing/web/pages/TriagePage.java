@@ -113,14 +113,14 @@ public class TriagePage {
         if (reason == null || !Labels.DECLINE_REASONS.containsKey(reason)) {
             form.error("reason", "Select why the referral is declined");
         }
-        if ("other".equals(reason) && blank(note)) {
+        if ("other".equals(reason) && Form.typed(note) == null) {
             form.error("decline-note", "Say why in the note");
         }
         if (!form.valid()) {
             return Response.status(400).entity(page(id, form, null)).build();
         }
         try {
-            referrals.decline(id, etag, new Referrals.Decline(reason, blank(note) ? null : note.strip()));
+            referrals.decline(id, etag, new Referrals.Decline(reason, Form.typed(note)));
             return Response.seeOther(URI.create("/triage?done=declined")).build();
         } catch (ApiProblem problem) {
             return again(id, form, problem);
@@ -132,14 +132,14 @@ public class TriagePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response redirect(@PathParam("id") UUID id, @RestForm String etag, @RestForm String to, @RestForm String note) {
         Form form = new Form("redirect").value("to", to).value("redirect-note", note);
-        if (blank(to)) {
+        if (Form.typed(to) == null) {
             form.error("to", "Enter the service or organisation it goes to");
         }
         if (!form.valid()) {
             return Response.status(400).entity(page(id, form, null)).build();
         }
         try {
-            referrals.redirect(id, etag, new Referrals.Redirect(to.strip(), null, blank(note) ? null : note.strip()));
+            referrals.redirect(id, etag, new Referrals.Redirect(to.strip(), null, Form.typed(note)));
             return Response.seeOther(URI.create("/triage?done=redirected")).build();
         } catch (ApiProblem problem) {
             return again(id, form, problem);
@@ -152,9 +152,7 @@ public class TriagePage {
             return Response.status(409).entity(page(id, form, "Someone else changed this referral since you opened it. "
                     + "This is how it is now: check it, and decide again if it still needs deciding.")).build();
         }
-        if (problem.status() == 404 || problem.status() == 403) {
-            throw problem;
-        }
+        problem.unlessAboutTheForm();
         form.problem(problem, Map.of("note", form.is("decline") ? "decline-note" : "redirect-note"));
         return Response.status(problem.status() >= 500 ? 502 : 400).entity(page(id, form, null)).build();
     }
@@ -162,9 +160,5 @@ public class TriagePage {
     private TemplateInstance page(UUID id, Form form, String stale) {
         RestResponse<Referrals.Referral> read = referrals.read(id);
         return Pages.referral(read.getEntity(), read.getHeaderString("ETag"), form, stale);
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 }
