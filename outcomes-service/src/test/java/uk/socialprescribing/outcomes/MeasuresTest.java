@@ -97,6 +97,11 @@ class MeasuresTest {
         assertEquals(List.of("SWEMWBS", "ONS4.life_satisfaction", "ONS4.worthwhile", "ONS4.happiness", "ONS4.anxiety"), read.getList("changes.measure"));
         assertEquals(3.23f, read.getFloat("changes[0].change"));
         assertEquals(List.of(true, true, false, false, true), read.getList("changes.improved"));
+        // the line each baseline sets: SWEMWBS 3 metric points up; life satisfaction 4 (low) reaches medium at 5, worthwhile
+        // and happiness 5 (medium) reach high at 7; anxiety 7 (high) must fall to 5 (medium), where lower is better
+        assertEquals(read.getList("changes.measure"), read.getList("targets.measure"));
+        assertEquals(List.of(22.98f, 5, 7, 7, 5), read.getList("targets.improvedAt"));
+        assertEquals(List.of(true, true, true, true, false), read.getList("targets.higherIsBetter"));
 
         // announced: scores by item id, the network; nothing else of the person
         var events = PublishedEvents.await(kafka, "outcome-events", 1, Duration.ofSeconds(30), p -> id.equals(p.data().path("measurementId").asText()));
@@ -136,6 +141,9 @@ class MeasuresTest {
                 .extract().jsonPath();
         assertEquals(List.of("baseline", "follow-up"), read.getList("measurements.timepoint"));
         assertEquals(-2.0f, read.getFloat("changes[0].change"));
+        // UCLA3 7 at baseline: one point lower (6) is the line, and lower is better
+        assertEquals(6.0f, read.getFloat("targets[0].improvedAt"));
+        assertEquals(false, read.getBoolean("targets[0].higherIsBetter"));
         // a lead of the network may record for the network's other cases too; a day in the future is refused, named
         record(leadToken, cases.get(0), "UCLA3", "baseline", Map.of("ucla_1", 2, "ucla_2", 2, "ucla_3", 2)).statusCode(201);
         Map<String, Object> tomorrow = new LinkedHashMap<>(paper);

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import uk.socialprescribing.outcomes.measure.Instrument;
+import uk.socialprescribing.outcomes.measure.Scales;
 import uk.socialprescribing.outcomes.measure.Scoring;
 
 /** Each measure scored as its published tables say (the shared tables, copied into the module). */
@@ -102,6 +103,33 @@ class ScoringTest {
         answers.remove("swemwbs_7");
         answers.put("swemwbs_9", 3);
         assertEquals(List.of("swemwbs_9", "swemwbs_2", "swemwbs_5", "swemwbs_7"), items(() -> scoring.score(Instrument.SWEMWBS, answers)));
+    }
+
+    @Test
+    void theLineForAMeaningfulImprovementAgreesWithTheRuleAndIsAbsentWhereTheScaleLeavesNoRoom() {
+        assertEquals(new BigDecimal("22.98"), Scales.improvedAt(scoring, "SWEMWBS", new BigDecimal("19.98")));
+        assertNull(Scales.improvedAt(scoring, "SWEMWBS", new BigDecimal("32.03")));
+        assertEquals(BigDecimal.valueOf(70), Scales.improvedAt(scoring, "WEMWBS", BigDecimal.valueOf(67)));
+        assertEquals(BigDecimal.valueOf(8), Scales.improvedAt(scoring, "UCLA3", BigDecimal.valueOf(9)));
+        assertNull(Scales.improvedAt(scoring, "UCLA3", BigDecimal.valueOf(3)));
+        assertEquals(BigDecimal.valueOf(9), Scales.improvedAt(scoring, "ONS4.happiness", BigDecimal.valueOf(7)));
+        assertNull(Scales.improvedAt(scoring, "ONS4.happiness", BigDecimal.valueOf(9)));
+        assertEquals(BigDecimal.ONE, Scales.improvedAt(scoring, "ONS4.anxiety", BigDecimal.valueOf(2)));
+        assertNull(Scales.improvedAt(scoring, "ONS4.anxiety", BigDecimal.ONE));
+        // reaching the line is an improvement by the rule, one step short of it is not, on every scale and baseline
+        for (String scale : Scales.ALL) {
+            int low = scale.startsWith("ONS4") ? 0 : scale.equals("UCLA3") ? 3 : scale.equals("WEMWBS") ? 14 : 7;
+            int high = scale.startsWith("ONS4") ? 10 : scale.equals("UCLA3") ? 9 : scale.equals("WEMWBS") ? 70 : 35;
+            for (int b = low; b <= high; b++) {
+                BigDecimal baseline = BigDecimal.valueOf(b);
+                BigDecimal line = Scales.improvedAt(scoring, scale, baseline);
+                if (line != null) {
+                    BigDecimal shortOf = Scales.higherIsBetter(scale) ? line.subtract(BigDecimal.ONE) : line.add(BigDecimal.ONE);
+                    assertEquals(true, Scales.improved(scoring, scale, baseline, line), scale + " " + b);
+                    assertEquals(false, Scales.improved(scoring, scale, baseline, shortOf), scale + " " + b);
+                }
+            }
+        }
     }
 
     private static List<String> items(org.junit.jupiter.api.function.Executable scoring) {

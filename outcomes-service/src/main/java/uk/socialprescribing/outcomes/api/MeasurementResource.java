@@ -57,7 +57,9 @@ public class MeasurementResource {
 
     @Schema(name = "CaseMeasurements")
     public record CaseMeasures(UUID caseId, List<Measurements.Measurement> measurements,
-            @Schema(description = "Each scale's change from the first baseline to the latest follow-up or exit") List<Measurements.Change> changes) {
+            @Schema(description = "Each scale's change from the first baseline to the latest follow-up or exit") List<Measurements.Change> changes,
+            @Schema(description = "Each scale with a baseline: the value a later measure must reach to count as a meaningful improvement "
+                    + "(what a chart draws as its line)") List<Measurements.Target> targets) {
     }
 
     private final Measurements measurements;
@@ -106,6 +108,6 @@ public class MeasurementResource {
     @APIResponse(responseCode = "404", description = "No such case of yours is known here (another's is not confirmed to exist)")
     public CaseMeasures read(@PathParam("caseId") UUID caseId) {
         List<Measurements.Measurement> found = measurements.of(caseId, caller.asker());
-        return new CaseMeasures(caseId, found, measurements.changes(found));
+        return new CaseMeasures(caseId, found, measurements.changes(found), measurements.targets(found));
     }
 }

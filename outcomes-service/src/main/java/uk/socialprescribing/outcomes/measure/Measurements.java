@@ -59,6 +59,16 @@ public class Measurements {
     }
 
     /** Who asks: a link worker (their sign-in name) or a lead of a network. */
+    /** Where a scale's first baseline sets the line a later measure must reach to count as a meaningful improvement. */
+    @Schema(name = "MeasureTarget")
+    public record Target(@Schema(description = "The scale, as in changes") String measure,
+            @Schema(description = "The first baseline's value") BigDecimal baseline,
+            @Schema(description = "A later value at or beyond this (above where higher is better, below otherwise) is a meaningful "
+                    + "improvement; absent where the baseline leaves no room for one") BigDecimal improvedAt,
+            @Schema(description = "False for UCLA3 (loneliness) and ONS4 anxiety") boolean higherIsBetter,
+            @Schema(description = "The rule, in words, with its source") String rule) {
+    }
+
     public record Asker(String username, boolean lead, String pcn) {
     }
 
@@ -167,6 +177,20 @@ public class Measurements {
             }
         });
         return changes;
+    }
+
+    /** For each scale with a baseline, the line its first baseline sets for a meaningful improvement. */
+    public List<Target> targets(List<Measurement> measurements) {
+        Map<String, BigDecimal> baseline = new LinkedHashMap<>();
+        for (Measurement m : measurements) {
+            if ("baseline".equals(m.timepoint())) {
+                Scales.values(m.instrument(), m.score(), m.items()).forEach(baseline::putIfAbsent);
+            }
+        }
+        List<Target> targets = new ArrayList<>();
+        baseline.forEach((scale, before) -> targets.add(new Target(scale, before, Scales.improvedAt(scoring, scale, before),
+                Scales.higherIsBetter(scale), Scales.rule(scale))));
+        return targets;
     }
 
     private Optional<CaseOwner> owner(UUID caseId) {

@@ -42,6 +42,32 @@ public final class Scales {
         };
     }
 
+    /** Whether a higher value is better on this scale (UCLA3 measures loneliness, ONS4 anxiety how anxious). */
+    public static boolean higherIsBetter(String scale) {
+        return !"UCLA3".equals(scale) && !"ONS4.anxiety".equals(scale);
+    }
+
+    /**
+     * The value from which a later measure counts as a meaningful improvement on this baseline, by {@link #improved}'s
+     * rule: at or above it where higher is better, at or below it otherwise; null where the scale leaves no room for one
+     * (a baseline already at the top, or in the best ONS band).
+     */
+    public static BigDecimal improvedAt(Scoring scoring, String scale, BigDecimal baseline) {
+        return switch (scale) {
+            case "SWEMWBS" -> atMost(baseline.add(BigDecimal.valueOf(3)), BigDecimal.valueOf(35));
+            case "WEMWBS" -> atMost(baseline.add(BigDecimal.valueOf(3)), BigDecimal.valueOf(70));
+            case "UCLA3" -> baseline.intValue() - 1 < 3 ? null : baseline.subtract(BigDecimal.ONE);
+            default -> {
+                Integer edge = scoring.nextBetterBand(scale.substring("ONS4.".length()), baseline.intValue());
+                yield edge == null ? null : BigDecimal.valueOf(edge);
+            }
+        };
+    }
+
+    private static BigDecimal atMost(BigDecimal value, BigDecimal max) {
+        return value.compareTo(max) > 0 ? null : value;
+    }
+
     /** The rule, in words, with its source. */
     public static String rule(String scale) {
         return switch (scale) {

@@ -131,6 +131,24 @@ public class Scoring {
         throw new IllegalArgumentException(item + " " + value);
     }
 
+    /**
+     * The score at which an ONS4 item reaches the next better band from this one (the lowest score of the next band up;
+     * for anxiety the highest of the next band down), or null where it is already in the best band.
+     */
+    public Integer nextBetterBand(String item, int value) {
+        boolean anxiety = "anxiety".equals(item);
+        List<Band> bands = anxiety ? anxietyBands : positiveBands;
+        for (int i = 0; i < bands.size(); i++) {
+            if (value >= bands.get(i).min() && value <= bands.get(i).max()) {
+                if (anxiety) {
+                    return i == 0 ? null : bands.get(i - 1).max();
+                }
+                return i == bands.size() - 1 ? null : bands.get(i + 1).min();
+            }
+        }
+        throw new IllegalArgumentException(item + " " + value);
+    }
+
     public BigDecimal swemwbsMetric(int raw) {
         return swemwbsMetric.get(raw);
     }
