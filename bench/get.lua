@@ -1,16 +1,19 @@
--- wrk: GET each of the paths in the environment (PATHS, separated by '|') in turn, with the token in TOKEN; at the end,
+-- wrk: GET each of the paths in the environment (PATHS, separated by '|') in turn, with the token in TOKEN (or a
+-- browser's session cookie in COOKIE, as name=value); at the end,
 -- the rate and the latency percentiles (p50, p95, p99) on one line, and how many answers were not 200.
 local paths = {}
 for p in string.gmatch(os.getenv("PATHS") or "/", "([^|]+)") do
   table.insert(paths, p)
 end
 local token = os.getenv("TOKEN")
+local cookie = os.getenv("COOKIE")
 local i = 0
 
 function request()
   i = i + 1
   local headers = {}
   if token then headers["Authorization"] = "Bearer " .. token end
+  if cookie then headers["Cookie"] = cookie end
   return wrk.format("GET", paths[(i % #paths) + 1], headers)
 end
 

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import uk.socialprescribing.web.api.Caseload;
 import uk.socialprescribing.web.api.Directory;
+import uk.socialprescribing.web.api.Outcomes;
 import uk.socialprescribing.web.api.Referrals;
 import uk.socialprescribing.web.pages.Labels;
 
@@ -50,7 +51,7 @@ class WebApiContractTest {
 
     @Test
     void everyOperationParameterFieldAndCodeTheWebAppUsesIsInTheGatewaysDocument() {
-        for (Class<?> client : List.of(Caseload.class, Referrals.class, Directory.class)) {
+        for (Class<?> client : List.of(Caseload.class, Referrals.class, Directory.class, Outcomes.class)) {
             Path root = client.getAnnotation(Path.class);
             String base = root == null ? "" : root.value();
             for (Method method : client.getDeclaredMethods()) {
@@ -70,6 +71,9 @@ class WebApiContractTest {
         codes("goal progress", Labels.GOAL_PROGRESS.keySet(), schema("GoalDraft").at("/properties/progress"));
         codes("action owners", Labels.ACTION_OWNERS.keySet(), schema("ActionDraft").at("/properties/owner"));
         codes("referral statuses", Labels.REFERRAL_STATUSES.keySet(), schema("Referral").at("/properties/status"));
+        codes("timepoints", Labels.TIMEPOINTS.keySet(), schema("MeasurementRequest").at("/properties/timepoint"));
+        codes("questionnaires", Labels.INSTRUMENTS.keySet(), schema("MeasurementRequest").at("/properties/instrument"));
+        matching("working days", Labels.WORKING_DAYS.keySet(), schema("LinkWorkerDetails").at("/properties/workingDays/items"));
         assertEquals(List.of(), missing, "The gateway's document no longer has what the web app uses");
     }
 
@@ -168,6 +172,16 @@ class WebApiContractTest {
             return;
         }
         offered.stream().filter(code -> !known.contains(code)).forEach(code -> missing.add(what + ": " + code));
+    }
+
+    /** Codes the API checks by a pattern rather than a list: each offered code must match it. */
+    private void matching(String what, Set<String> offered, JsonNode schema) {
+        String pattern = resolve(schema).path("pattern").asText(null);
+        if (pattern == null) {
+            missing.add("the pattern of " + what);
+            return;
+        }
+        offered.stream().filter(code -> !code.matches(pattern)).forEach(code -> missing.add(what + ": " + code));
     }
 
     private JsonNode schema(String name) {

@@ -70,6 +70,7 @@ class WebAppTest {
 
     @Test
     @Order(1)
+    @SuppressWarnings("unchecked")
     void aLinkWorkerTriagesAReferralAndCarriesItsCaseToItsCloseWithTheKeyboard() throws Exception {
         String family = family();
         String referral = refer(family);
@@ -199,6 +200,48 @@ class WebAppTest {
         given().auth().oauth2(LocalPlatform.token("link-worker")).when().get("/api/caseload/cases/{id}/connections", caseId).then()
                 .statusCode(200).body("status", equalTo(List.of("attending"))).body("category", equalTo(List.of("walking")));
 
+        // outcome measures: a licensed questionnaire by item number, ONS4 with its words, then a follow-up; a chart and its table
+        press(By.id("measures-link"));
+        assertEquals("No questionnaires recorded yet", text(By.id("no-measures")).substring(0, 30));
+        press(By.id("record-SWEMWBS"));
+        assertTrue(text(By.id("licensed-wording")).contains("wording is licensed"), "licensed wording is not shipped");
+        checked("record-measure");
+        press(By.id("record-questionnaire"));
+        summary = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".nhsuk-error-summary")));
+        assertTrue(summary.getText().contains("Select when in the support") && summary.getText().contains("Select the answer to question 7"),
+                summary.getText());
+        summary.findElement(By.linkText("Select the answer to question 1")).sendKeys(Keys.ENTER);
+        assertEquals("swemwbs_1", browser.switchTo().activeElement().getAttribute("id"));
+        checked("record-measure-error");
+        answer("baseline", "swemwbs_", 7, 3);
+        notice("Questionnaire recorded.");
+        press(By.id("record-ONS4"));
+        assertTrue(text(By.tagName("main")).contains("Overall, how satisfied are you with your life nowadays?"), "ONS4's words are shown");
+        answer("baseline", "", 0, 0, "life_satisfaction", "4", "worthwhile", "5", "happiness", "5", "anxiety", "7");
+        notice("Questionnaire recorded.");
+        press(By.id("record-SWEMWBS"));
+        answer("follow-up", "swemwbs_", 7, 4);
+        notice("Questionnaire recorded.");
+        Map<String, Object> measures = given().auth().oauth2(LocalPlatform.token("link-worker")).when()
+                .get("/api/outcomes/cases/{id}/measurements", caseId).then().statusCode(200).extract().path("");
+        List<Map<String, Object>> changes = (List<Map<String, Object>>) measures.get("changes");
+        assertEquals(3, ((List<?>) measures.get("measurements")).size());
+        assertEquals("SWEMWBS", changes.get(0).get("measure"));
+        assertEquals(Boolean.TRUE, changes.get(0).get("improved"));
+        // the page's figures are the API's: each SWEMWBS score in the table, the line at the API's value, the change as it says
+        List<Map<String, Object>> list = (List<Map<String, Object>>) measures.get("measurements");
+        String table = text(By.id("table-swemwbs"));
+        list.stream().filter(m -> "SWEMWBS".equals(m.get("instrument"))).map(m -> new java.math.BigDecimal(m.get("score").toString())
+                .stripTrailingZeros().toPlainString()).forEach(score -> assertTrue(table.contains(score), table + " lacks " + score));
+        String line = new java.math.BigDecimal(((List<Map<String, Object>>) measures.get("targets")).get(0).get("improvedAt").toString())
+                .stripTrailingZeros().toPlainString();
+        assertEquals("Meaningful improvement: " + line + " or more", text(By.cssSelector("#chart-swemwbs .web-chart__target-label")));
+        assertTrue(text(By.id("change-swemwbs")).contains("Meaningful improvement"), text(By.id("change-swemwbs")));
+        assertTrue(text(By.id("table-ons4-anxiety")).contains("High"), text(By.id("table-ons4-anxiety")));
+        checked("measures");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('chart-swemwbs').scrollIntoView()");
+        Browser.screenshot(browser, "measures-chart");
+
         browser.get(LocalPlatform.web() + "/cases/" + caseId);
         press(By.id("close-case"));
         heading("Richard " + family);
@@ -251,6 +294,43 @@ class WebAppTest {
         assertTrue(session.isHttpOnly(), session.toString());
         assertEquals("Lax", session.getSameSite());
         assertTrue(session.getValue().length() < 200 && !session.getValue().startsWith("eyJ"), session.getValue());
+
+        // a link worker's details: an unknown language is named, then a language added by its English name and taken away again
+        press(By.id("worker-amara.okafor"));
+        heading("Amara Okafor");
+        checked("link-worker");
+        String amaraId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        String languages = browser.findElement(By.id("languages")).getAttribute("value");
+        WebElement field = browser.findElement(By.id("languages"));
+        field.sendKeys(Keys.END, ", Klingonish");
+        press(By.id("save-worker"));
+        assertTrue(text(By.cssSelector(".nhsuk-error-summary")).contains("We do not know the language Klingonish"),
+                text(By.cssSelector(".nhsuk-error-summary")));
+        field = browser.findElement(By.id("languages"));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), languages + ", Polish");
+        press(By.id("save-worker"));
+        notice("Changes saved.");
+        given().auth().oauth2(LocalPlatform.token("link-worker-lead")).when().get("/api/caseload/link-workers/{id}", amaraId).then()
+                .statusCode(200).body("languages", hasItem("pl"));
+        field = browser.findElement(By.id("languages"));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), languages);
+        press(By.id("save-worker"));
+        notice("Changes saved.");
+        given().auth().oauth2(LocalPlatform.token("link-worker-lead")).when().get("/api/caseload/link-workers/{id}", amaraId).then()
+                .statusCode(200).body("languages", not(hasItem("pl")));
+
+        // reassigning a case of the network to a colleague with room
+        String referral = refer(family());
+        String caseId = acceptedCase(referral);
+        browser.get(LocalPlatform.web() + "/cases/" + caseId + "/reassign");
+        checked("reassign");
+        WebElement to = browser.findElement(By.cssSelector("input[name='worker']:not([disabled])"));
+        String chosen = to.getAttribute("value");
+        to.sendKeys(Keys.SPACE);
+        press(By.id("reassign"));
+        notice("Case reassigned");
+        given().auth().oauth2(LocalPlatform.token("link-worker-lead")).when().get("/api/caseload/cases/{id}", caseId).then()
+                .statusCode(200).body("linkWorkerId", equalTo(chosen));
 
         press(By.cssSelector(".nhsuk-header__account-button"));
         heading("You have signed out");
@@ -330,6 +410,29 @@ class WebAppTest {
         String body = ThinSliceTest.REFERRAL.replace("9434765919", ReferralStream.nextNhsNumber()).replace("\"Smith\"", "\"" + family + "\"");
         return given().auth().oauth2(LocalPlatform.token("referrer")).contentType(ContentType.JSON).body(body).when().post("/api/referrals")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** Selects a questionnaire's timepoint and answers (items PREFIX1..COUNT all SCORE, or the named items), then records it. */
+    private void answer(String timepoint, String prefix, int count, int score, String... named) {
+        browser.findElement(By.cssSelector("input[name='timepoint'][value='" + timepoint + "']")).sendKeys(Keys.SPACE);
+        for (int i = 1; i <= count; i++) {
+            browser.findElement(By.cssSelector("input[name='" + prefix + i + "'][value='" + score + "']")).sendKeys(Keys.SPACE);
+        }
+        for (int i = 0; i < named.length; i += 2) {
+            browser.findElement(By.cssSelector("input[name='" + named[i] + "'][value='" + named[i + 1] + "']")).sendKeys(Keys.SPACE);
+        }
+        press(By.id("record-questionnaire"));
+    }
+
+    /** The referral accepted through the API, and its case once caseload has opened it. */
+    private static String acceptedCase(String referral) throws Exception {
+        String linkWorker = LocalPlatform.token("link-worker");
+        String etag = given().auth().oauth2(linkWorker).when().get("/api/referrals/{id}", referral).then().extract().header("ETag");
+        given().auth().oauth2(linkWorker).header("If-Match", etag).when().post("/api/referrals/{id}/accept", referral).then().statusCode(200);
+        String lead = LocalPlatform.token("link-worker-lead");
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                given().auth().oauth2(lead).queryParam("referralId", referral).when().get("/api/caseload/cases").then().statusCode(200)
+                        .extract().<String>path("contents[0].id"), java.util.Objects::nonNull);
     }
 
     /** The referral's case, given to Amara by her lead where the allocation chose a colleague. */

@@ -1,7 +1,9 @@
 package uk.socialprescribing.web;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +16,13 @@ public interface WebConfig {
     URI gateway();
 
     Session session();
+
+    /**
+     * A properties file of the deploying organisation's own, holding the wording of the licensed questionnaires it has a
+     * licence to show (SWEMWBS, WEMWBS, UCLA3): item id = question, and INSTRUMENT.answers = the answers' words, lowest
+     * first, separated by |. Without it those questionnaires show item numbers only (docs/web.md).
+     */
+    Optional<Path> questionnaires();
 
     interface Session {
         /** Encrypts the session cookie's key; at least 32 characters, set per deployment. */

@@ -100,6 +100,34 @@ public interface Caseload {
     @Path("/team")
     Team team();
 
+    @POST
+    @Path("/cases/{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    RestResponse<Case> assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Reassign reassign);
+
+    @GET
+    @Path("/link-workers/{id}")
+    RestResponse<LinkWorker> linkWorker(@PathParam("id") UUID id);
+
+    @PUT
+    @Path("/link-workers/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    RestResponse<LinkWorker> changeLinkWorker(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, LinkWorkerDetails details);
+
+    record Reassign(UUID linkWorkerId) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LinkWorker(UUID id, String username, String displayName, String pcnCode, List<String> practices, List<String> languages,
+            List<String> workingDays, int activeCaseCap, int yearlyCap, boolean lead, long activeCases, long takenOnThisYear,
+            int spareCapacity) {
+    }
+
+    /** A link worker as a lead describes them: every field, as PUT replaces them all. */
+    record LinkWorkerDetails(String username, String displayName, String pcnCode, List<String> practices, List<String> languages,
+            List<String> workingDays, Integer activeCaseCap, Integer yearlyCap, Boolean lead) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record MyCaseload(UUID linkWorkerId, String displayName, long activeCases, int activeCaseCap, long takenOnThisYear, int yearlyCap,
             Map<String, Long> flagged, Page<Case> cases) {

@@ -45,7 +45,8 @@ public class CasePage {
             "accepted", "Referral accepted. The case is on your caseload.",
             "scheduled", "Session booked.",
             "recorded", "Session recorded.",
-            "closed", "Case closed. The referrer will be told, where the person agreed to it.");
+            "closed", "Case closed. The referrer will be told, where the person agreed to it.", "reassigned",
+            "Case reassigned: it is in the new link worker's caseload now.");
 
     /** What every page of a case shows at its top: the case, and the person from its referral (two calls). */
     public record Header(Caseload.Case c, Referrals.Referral referral) {
@@ -115,7 +116,7 @@ public class CasePage {
         } catch (DateTimeParseException e) {
             form.error("time", "Enter the time, for example 14:30");
         }
-        Integer minutes = wholeNumber(duration);
+        Integer minutes = Form.wholeNumber(duration);
         if (minutes == null || minutes < 5 || minutes > 480) {
             form.error("duration", "Enter how long it is planned for, in minutes, from 5 to 480");
         }
@@ -140,7 +141,7 @@ public class CasePage {
         if (!Labels.SESSION_OUTCOMES.containsKey(outcome)) {
             form.error("outcome", "Select what happened");
         }
-        Integer minutes = duration == null || duration.isBlank() ? null : wholeNumber(duration);
+        Integer minutes = duration == null || duration.isBlank() ? null : Form.wholeNumber(duration);
         if (duration != null && !duration.isBlank() && (minutes == null || minutes < 5 || minutes > 480)) {
             form.error("record-duration", "Enter how long it took, in minutes, from 5 to 480, or leave it empty if as planned");
         }
@@ -206,6 +207,48 @@ public class CasePage {
                 .entity(Pages.caseOverview(view(id, true), problem.stale() ? Form.empty() : form, null, warning)).build();
     }
 
+    @GET
+    @Path("reassign")
+    @RolesAllowed(SignedIn.LEAD)
+    public TemplateInstance reassigning(@PathParam("id") UUID id) {
+        return Pages.reassign(view(id, false), caseload.team(), Form.empty(), null);
+    }
+
+    /** A lead gives the case to another link worker of the network who has room. */
+    @POST
+    @Path("reassign")
+    @RolesAllowed(SignedIn.LEAD)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reassign(@PathParam("id") UUID id, @RestForm String etag, @RestForm String worker) {
+        Form form = new Form("reassign").value("worker", worker);
+        UUID to = null;
+        try {
+            to = UUID.fromString(worker);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            form.error("worker", "Select the link worker to give the case to");
+        }
+        if (form.valid()) {
+            try {
+                caseload.assign(id, etag, new Caseload.Reassign(to));
+                return Response.seeOther(URI.create("/cases/" + id + "?done=reassigned")).build();
+            } catch (ApiProblem problem) {
+                if (problem.stale()) {
+                    return Response.status(409).entity(Pages.reassign(view(id, false), caseload.team(), form, "Someone else changed this "
+                            + "case since you opened it. This is how it is now: check who has it, then reassign it again if it still "
+                            + "needs it.")).build();
+                }
+                problem.unlessAboutTheForm();
+                if (problem.status() == 409 || problem.status() == 400) {
+                    form.error("worker", problem.problem().detail() != null ? Form.capitalise(problem.problem().detail())
+                            : "That link worker cannot take the case: choose another");
+                } else {
+                    form.problem(problem, Map.of("linkWorkerId", "worker"));
+                }
+            }
+        }
+        return Response.status(400).entity(Pages.reassign(view(id, false), caseload.team(), form, null)).build();
+    }
+
     private View view(UUID id, boolean withSessions) {
         RestResponse<Caseload.Case> read = caseload.read(id);
         Caseload.Case c = read.getEntity();
@@ -213,11 +256,4 @@ public class CasePage {
         return new View(c, read.getHeaderString("ETag"), referral, withSessions ? caseload.sessions(id) : List.of());
     }
 
-    private static Integer wholeNumber(String text) {
-        try {
-            return text == null ? null : Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

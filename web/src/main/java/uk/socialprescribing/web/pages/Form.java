@@ -62,6 +62,11 @@ public final class Form {
         return value != null && value.equals(values.get(field));
     }
 
+    /** Whether a box of a group of checkboxes was ticked (kept as the field PREFIX + its value). */
+    public boolean ticked(String prefix, String value) {
+        return value != null && value.equals(values.get(prefix + value));
+    }
+
     public Form error(String field, String message) {
         errors.putIfAbsent(field, message);
         return this;
@@ -107,6 +112,24 @@ public final class Form {
     /** What a person typed, without the spaces around it; null when they typed nothing. */
     static String typed(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The day a person typed in an NHS date input (day, month and year apart), or null when it is not a real date. */
+    static java.time.LocalDate date(String day, String month, String year) {
+        try {
+            return java.time.LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
+        } catch (NullPointerException | NumberFormatException | java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** A whole number a person typed, or null. */
+    static Integer wholeNumber(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static String capitalise(String message) {

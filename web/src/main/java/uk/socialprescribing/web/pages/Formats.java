@@ -18,6 +18,7 @@ public final class Formats {
 
     public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
     private static final DateTimeFormatter FIELD_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter FIELD_TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -54,6 +55,21 @@ public final class Formats {
 
     public static String fieldTime(Instant instant) {
         return instant == null ? "" : FIELD_TIME.format(instant.atZone(ENGLAND));
+    }
+
+    /** "4 Dec 2026": where space is short, as under a chart's point. */
+    public static String shortDate(LocalDate day) {
+        return day == null ? "" : SHORT_DATE.format(day);
+    }
+
+    /** A score as people read it: 23.21, 5, -1.5 (no trailing zeros); {@code {score.plain}}. */
+    public static String plain(java.math.BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** A change with its sign: +3.23, -2, 0. */
+    public static String signed(java.math.BigDecimal value) {
+        return value == null ? "" : (value.signum() > 0 ? "+" : "") + plain(value);
     }
 
     /** "1 day", "3 days". */

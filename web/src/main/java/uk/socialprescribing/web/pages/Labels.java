@@ -52,6 +52,15 @@ public final class Labels {
     public static final Map<String, String> REFERRAL_STATUSES = ordered("RECEIVED", "Waiting for triage", "ACCEPTED", "Accepted",
             "DECLINED", "Declined", "REDIRECTED", "Redirected", "WITHDRAWN", "Withdrawn", "CLOSED", "Closed");
 
+    public static final Map<String, String> TIMEPOINTS = ordered("baseline", "Baseline, at the start of support", "follow-up",
+            "Follow-up, during support", "exit", "Exit, as support ends");
+
+    /** The questionnaires the outcomes API scores (Questionnaires holds their items). */
+    public static final Map<String, String> INSTRUMENTS = ordered("SWEMWBS", "SWEMWBS", "ONS4", "ONS4", "UCLA3", "UCLA3", "WEMWBS", "WEMWBS");
+
+    public static final Map<String, String> WORKING_DAYS = ordered("mon", "Monday", "tue", "Tuesday", "wed", "Wednesday", "thu", "Thursday",
+            "fri", "Friday", "sat", "Saturday", "sun", "Sunday");
+
     private Labels() {
     }
 
@@ -169,6 +178,23 @@ public final class Labels {
 
     public static String referrerKind(String code) {
         return REFERRER_KINDS.getOrDefault(code, code == null ? "" : code.replace('-', ' '));
+    }
+
+    /** An ONS threshold band's code in words: very_high → Very high. */
+    public static String band(String code) {
+        return code == null || code.isEmpty() ? "" : Character.toUpperCase(code.charAt(0)) + code.substring(1).replace('_', ' ');
+    }
+
+    public static java.util.Collection<Map.Entry<String, String>> workingDays() {
+        return WORKING_DAYS.entrySet();
+    }
+
+    public static String timepoint(String code) {
+        return TIMEPOINTS.containsKey(code) ? TIMEPOINTS.get(code).substring(0, TIMEPOINTS.get(code).indexOf(',')) : code;
+    }
+
+    public static java.util.Collection<Map.Entry<String, String>> timepoints() {
+        return TIMEPOINTS.entrySet();
     }
 
     public static String referralStatus(String code) {

@@ -44,6 +44,15 @@ public final class Pages {
     public static native TemplateInstance findActivity(CasePage.Header view, String q, String category, Map<String, String> categories,
             Page<Directory.Hit> results, Paging paging, List<Directory.Match> suggested, String postcode);
 
+    public static native TemplateInstance measures(CasePage.Header view, List<ScaleChart> charts, int recorded,
+            java.util.Collection<Questionnaires.Questionnaire> questionnaires, String notice);
+
+    public static native TemplateInstance recordMeasure(CasePage.Header view, Questionnaires.Questionnaire q, Form form);
+
+    public static native TemplateInstance reassign(CasePage.View view, Caseload.Team team, Form form, String warning);
+
+    public static native TemplateInstance linkWorker(Caseload.LinkWorker worker, String etag, Form form, String notice, String warning);
+
     public static native TemplateInstance team(Caseload.Team team, Map<String, String> names);
 
     public static native TemplateInstance problem(String title, String message, int status);

@@ -106,6 +106,11 @@ class ServerSideSessionsTest {
             }
 
             @Override
+            public java.util.Optional<java.nio.file.Path> questionnaires() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
             public Session session() {
                 return new Session() {
                     @Override
