@@ -45,7 +45,10 @@ public class WebCaseload {
         String workerId = who.group(1);
         HttpResponse<String> read = send(http, get(gateway + "/api/caseload/link-workers/" + workerId, lead), 200);
         String details = read.body().replaceAll("\"activeCaseCap\"\\s*:\\s*\\d+", "\"activeCaseCap\":" + Math.min(500, wanted + 50))
-                .replaceAll("\"yearlyCap\"\\s*:\\s*\\d+", "\"yearlyCap\":400");
+                .replaceAll("\"yearlyCap\"\\s*:\\s*\\d+", "\"yearlyCap\":400")
+                // the view's fields that are not the details' (PUT takes only what a lead describes)
+                .replaceAll("\"id\"\\s*:\\s*\"[^\"]*\"\\s*,", "")
+                .replaceAll(",\\s*\"(activeCases|takenOnThisYear|spareCapacity)\"\\s*:\\s*\\d+", "");
         send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/caseload/link-workers/" + workerId)).header("Authorization", "Bearer " + lead)
                 .header("If-Match", read.headers().firstValue("ETag").orElseThrow()).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(details)).build(), 200);

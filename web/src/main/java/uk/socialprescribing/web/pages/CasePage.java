@@ -1,7 +1,6 @@
 package uk.socialprescribing.web.pages;
 
 import java.net.URI;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -104,10 +103,8 @@ public class CasePage {
         if (!Labels.SESSION_MODES.containsKey(mode)) {
             form.error("mode", "Select how you will meet");
         }
-        LocalDate date = null;
-        try {
-            date = LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
-        } catch (NullPointerException | NumberFormatException | DateTimeException e) {
+        LocalDate date = Form.date(day, month, year);
+        if (date == null) {
             form.error("day", "Enter the session's date, for example 15 12 2026");
         }
         LocalTime at = null;

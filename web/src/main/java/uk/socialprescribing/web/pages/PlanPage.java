@@ -214,9 +214,8 @@ public class PlanPage {
             }
             LocalDate target = null;
             if (dated) {
-                try {
-                    target = LocalDate.of(Integer.parseInt(g.year().strip()), Integer.parseInt(g.month().strip()), Integer.parseInt(g.day().strip()));
-                } catch (NumberFormatException | DateTimeException e) {
+                target = Form.date(g.day(), g.month(), g.year());
+                if (target == null) {
                     form.error("goal-" + g.index() + "-day", "Enter the goal's target date as a real date, for example 31 1 2027, or leave it empty");
                 }
             }
