@@ -56,7 +56,7 @@ public interface Caseload {
     @POST
     @Path("/cases/{id}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    Session schedule(@PathParam("id") UUID id, NewSession session);
+    Session schedule(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String once, NewSession session);
 
     @POST
     @Path("/cases/{id}/sessions/{sessionId}/record")
@@ -88,7 +88,7 @@ public interface Caseload {
     @POST
     @Path("/cases/{id}/connections")
     @Consumes(MediaType.APPLICATION_JSON)
-    Connection connect(@PathParam("id") UUID id, NewConnection connection);
+    Connection connect(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String once, NewConnection connection);
 
     @POST
     @Path("/cases/{id}/connections/{connectionId}/status")

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,7 +32,7 @@ public interface Outcomes {
     @POST
     @Path("/api/outcomes/measurements")
     @Consumes(MediaType.APPLICATION_JSON)
-    Measurement record(Recording questionnaire);
+    Measurement record(@HeaderParam("Idempotency-Key") String once, Recording questionnaire);
 
     @GET
     @Path("/api/outcomes/cases/{caseId}/measurements")

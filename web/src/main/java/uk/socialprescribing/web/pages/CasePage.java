@@ -94,7 +94,7 @@ public class CasePage {
     @Path("sessions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response schedule(@PathParam("id") UUID id, @RestForm String kind, @RestForm String mode, @RestForm String day,
-            @RestForm String month, @RestForm String year, @RestForm String time, @RestForm String duration) {
+            @RestForm String month, @RestForm String year, @RestForm String time, @RestForm String duration, @RestForm String once) {
         Form form = new Form("schedule").value("kind", kind).value("mode", mode).value("day", day).value("month", month)
                 .value("year", year).value("time", time).value("duration", duration);
         if (!Labels.SESSION_KINDS.containsKey(kind)) {
@@ -119,7 +119,7 @@ public class CasePage {
         }
         if (form.valid()) {
             try {
-                caseload.schedule(id, new Caseload.NewSession(kind, mode, date.atTime(at).atZone(Formats.ENGLAND).toInstant(), minutes));
+                caseload.schedule(id, Form.once(once), new Caseload.NewSession(kind, mode, date.atTime(at).atZone(Formats.ENGLAND).toInstant(), minutes));
                 return Response.seeOther(URI.create("/cases/" + id + "?done=scheduled")).build();
             } catch (ApiProblem problem) {
                 return again(id, form.problem(problem, Map.of("scheduledFor", "day", "durationMinutes", "duration"), Map.of(

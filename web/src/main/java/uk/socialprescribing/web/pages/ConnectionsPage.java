@@ -119,7 +119,7 @@ public class ConnectionsPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response connect(@PathParam("id") UUID id, @RestForm String service, @RestForm String category) {
+    public Response connect(@PathParam("id") UUID id, @RestForm String service, @RestForm String category, @RestForm String once) {
         UUID serviceId;
         try {
             serviceId = UUID.fromString(service);
@@ -127,7 +127,7 @@ public class ConnectionsPage {
             return Response.seeOther(URI.create("/cases/" + id + "/connections/find")).build();
         }
         try {
-            caseload.connect(id, new Caseload.NewConnection(serviceId, Form.typed(category), "suggested"));
+            caseload.connect(id, Form.once(once), new Caseload.NewConnection(serviceId, Form.typed(category), "suggested"));
         } catch (ApiProblem problem) {
             problem.unlessAboutTheForm();
             if (problem.status() >= 500) {

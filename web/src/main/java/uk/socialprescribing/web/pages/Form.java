@@ -58,6 +58,16 @@ public final class Form {
         return values.getOrDefault(field, "");
     }
 
+    /** What was typed in a field of the form of this name; nothing where another form on the page was sent. */
+    public String valueIn(String formName, String field) {
+        return is(formName) ? value(field) : "";
+    }
+
+    /** A field's error in the form of this name; none where another form on the page was sent. */
+    public String errorIn(String formName, String field) {
+        return is(formName) ? error(field) : null;
+    }
+
     public boolean selected(String field, String value) {
         return value != null && value.equals(values.get(field));
     }
@@ -119,6 +129,15 @@ public final class Form {
         try {
             return java.time.LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
         } catch (NullPointerException | NumberFormatException | java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The form's Idempotency-Key ({@code {#once /}}) as sent, where it is one the app made (a UUID); otherwise none. */
+    static String once(String sent) {
+        try {
+            return sent == null ? null : java.util.UUID.fromString(sent).toString();
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

@@ -128,20 +128,18 @@ public class LinkWorkerPage {
         return form;
     }
 
-    /** A language's code from its code or its English name (Polish → pl), or null. */
+    /**
+     * A language's code from its English name (Polish → pl) or a language tag as the API takes it (pl, en-GB, or one
+     * this page does not name, shown back as the code), or null for neither.
+     */
     static String languageCode(String typed) {
-        String lower = typed.toLowerCase(Locale.ROOT);
-        if (lower.matches("[a-z]{2,3}(-[a-z0-9]{2,8})*")) {
-            Locale locale = Locale.forLanguageTag(lower);
-            if (!locale.getDisplayLanguage(Locale.UK).isBlank() && !locale.getDisplayLanguage(Locale.UK).equalsIgnoreCase(lower)) {
-                return lower;
-            }
-        }
         for (String code : Locale.getISOLanguages()) {
             if (Locale.forLanguageTag(code).getDisplayLanguage(Locale.UK).equalsIgnoreCase(typed)) {
                 return code;
             }
         }
-        return null;
+        int dash = typed.indexOf('-');
+        String tag = dash < 0 ? typed.toLowerCase(Locale.ROOT) : typed.substring(0, dash).toLowerCase(Locale.ROOT) + typed.substring(dash);
+        return tag.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") ? tag : null;
     }
 }

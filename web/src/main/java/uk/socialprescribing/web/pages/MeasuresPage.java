@@ -108,7 +108,7 @@ public class MeasuresPage {
         }
         if (form.valid()) {
             try {
-                outcomes.record(new Outcomes.Recording(id, q.code(), timepoint, answers, completedOn));
+                outcomes.record(Form.once(sent.getFirst("once")), new Outcomes.Recording(id, q.code(), timepoint, answers, completedOn));
                 return Response.seeOther(URI.create("/cases/" + id + "/measures?done=recorded")).build();
             } catch (ApiProblem problem) {
                 problem.unlessAboutTheForm();

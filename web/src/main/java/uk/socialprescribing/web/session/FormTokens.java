@@ -34,6 +34,15 @@ public class FormTokens {
     }
 
     /** The field name, for templates. */
+    /**
+     * A key for this one rendering of a form that creates something, sent back as the API's Idempotency-Key: a form
+     * sent twice (a double click, a resend after a lost answer) creates it once. Each rendering has a new one, so a
+     * form sent again after an error is a new request.
+     */
+    public String once() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     public String field() {
         return FIELD;
     }

@@ -78,4 +78,19 @@ class PresentationTest {
                 "The case changed since you read it", null), "\"4\""), Map.of());
         assertEquals("The case changed since you read it", stale.error("form"));
     }
+
+    @Test
+    void aLanguageIsTypedByItsEnglishNameOrItsTagAndWhatThePageShowsComesBackAsItWas() {
+        assertEquals("pl", LinkWorkerPage.languageCode("Polish"));
+        assertEquals("pl", LinkWorkerPage.languageCode("polish"));
+        assertEquals("yo", LinkWorkerPage.languageCode("Yoruba"));
+        assertEquals("en", LinkWorkerPage.languageCode("EN"));
+        assertEquals("en-GB", LinkWorkerPage.languageCode("en-GB"));
+        assertEquals(null, LinkWorkerPage.languageCode("Klingonish"));
+        assertEquals(null, LinkWorkerPage.languageCode("en_GB"));
+        // a code the page has no name for is shown as the code, and saving the page again keeps it
+        for (String code : List.of("en", "yo", "pa", "zz", "cy")) {
+            assertEquals(code, LinkWorkerPage.languageCode(Labels.language(code)), code);
+        }
+    }
 }
