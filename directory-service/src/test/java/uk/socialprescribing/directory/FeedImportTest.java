@@ -41,6 +41,8 @@ class FeedImportTest {
     HttpServer feed;
     /** What the feed answers, by path and query. */
     final Map<String, String> answers = new ConcurrentHashMap<>();
+    /** Where the feed under /moved/ redirects to, if anywhere. */
+    volatile String movedTo;
     final String tag = UUID.randomUUID().toString().substring(0, 8);
     final List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
 
@@ -50,6 +52,13 @@ class FeedImportTest {
         feed.createContext("/", exchange -> {
             String key = exchange.getRequestURI().getPath() + (exchange.getRequestURI().getQuery() == null ? "" : "?" + exchange.getRequestURI().getQuery());
             String body = answers.get(key);
+            if (key.startsWith("/moved/") && movedTo != null) {
+                // the feed has moved: every address under /moved/ redirects to the same under movedTo
+                exchange.getResponseHeaders().add("Location", movedTo + key.substring("/moved".length()));
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             byte[] bytes = (body == null ? "{\"detail\": \"not here\"}" : body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
@@ -201,5 +210,22 @@ class FeedImportTest {
         importFeed(ADMIN, base()).statusCode(502).contentType("application/problem+json").body("detail", containsString(base()));
         importFeed(ADMIN, "ftp://example.org/oruk").statusCode(400).body("errors[0].field", equalTo("url"));
         importFeed(PartnerTest.partner(UUID.randomUUID().toString()), base()).statusCode(403);
+    }
+
+    @Test
+    void aFeedOrARedirectFromItToThisMachineAPrivateNetworkOrAMetadataAddressIsRefusedBeforeItIsCalled() {
+        // the test profile allows loopback (a feed of the test's own); nothing else that is not public
+        for (String inside : List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.1/oruk", "http://192.168.1.20/oruk",
+                "http://[fd00::1]/oruk", "http://100.64.0.1/oruk")) {
+            importFeed(ADMIN, inside).statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("url"))
+                    .body("errors[0].rule", equalTo("PublicAddress"));
+        }
+        // a redirect is followed only where it may go: within this (allowed) machine it is, to the metadata address it is not
+        String moved = "http://127.0.0.1:" + feed.getAddress().getPort() + "/moved";
+        movedTo = base();
+        importFeed(ADMIN, moved).statusCode(200);
+        movedTo = "http://169.254.169.254/latest/meta-data";
+        importFeed(ADMIN, moved).statusCode(400).body("errors[0].field", equalTo("url")).body("errors[0].rule", equalTo("PublicAddress"))
+                .body("errors[0].message", containsString("redirects to http://169.254.169.254/latest/meta-data/services"));
     }
 }

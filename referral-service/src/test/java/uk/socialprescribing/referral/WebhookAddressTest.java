@@ -3,10 +3,12 @@ package uk.socialprescribing.referral;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import uk.socialprescribing.conventions.OutboundAddresses;
 import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.referral.feedback.Webhooks;
 
@@ -38,5 +40,15 @@ class WebhookAddressTest {
         assertEquals("allowed", rule("https://[::1]:8099/hook", true));
         assertEquals("PublicAddress", rule("https://10.1.2.3/x", true));
         assertEquals("Https", rule("http://203.0.113.10/x", true));
+    }
+
+    @Test
+    void aDeploymentMayAllowAReferrersPrivateNetworkButStillNotMetadataOrPlainHttp() {
+        OutboundAddresses hscn = OutboundAddresses.allowing(List.of("10.20.0.0/16"));
+        assertEquals("allowed", Webhooks.refusal(URI.create("https://10.20.1.2/hook"), false, hscn).map(Problem.FieldError::rule).orElse("allowed"));
+        assertEquals("PublicAddress", Webhooks.refusal(URI.create("https://10.21.1.2/hook"), false, hscn).map(Problem.FieldError::rule).orElse("allowed"));
+        assertEquals("PublicAddress", Webhooks.refusal(URI.create("https://169.254.169.254/x"), false, hscn).map(Problem.FieldError::rule)
+                .orElse("allowed"));
+        assertEquals("Https", Webhooks.refusal(URI.create("http://10.20.1.2/hook"), false, hscn).map(Problem.FieldError::rule).orElse("allowed"));
     }
 }

@@ -1,5 +1,8 @@
 package uk.socialprescribing.directory.config;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,6 +15,16 @@ public interface DirectoryConfig {
     String publicBaseUrl();
 
     DemoData demoData();
+
+    Feeds feeds();
+
+    interface Feeds {
+        /**
+         * Address blocks an imported ORUK feed may be on besides public addresses (CIDR: 10.20.0.0/16; loopback in the
+         * dev, test and demo profiles). Loopback, private, link-local and metadata addresses are refused otherwise.
+         */
+        Optional<List<String>> allowedAddresses();
+    }
 
     interface DemoData {
         /** Local demo only (the demo profile), and the tests: realistic listings of fictional organisations on first start. */

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.socialprescribing.conventions.InvalidInput;
+import uk.socialprescribing.conventions.OutboundAddresses;
+import uk.socialprescribing.directory.config.DirectoryConfig;
 import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.Unavailable;
 import uk.socialprescribing.directory.domain.Listing;
@@ -48,9 +50,15 @@ public class OrukFeedImport {
     private final ActivityTerms terms;
     private final ObjectMapper mapper;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    public OrukFeedImport(ListingImport importing, ActivityTerms terms, ObjectMapper mapper) {
+    /** Redirects followed at most, each checked like the feed's own address. */
+    static final int MAX_REDIRECTS = 5;
+
+    private final OutboundAddresses allowed;
+
+    public OrukFeedImport(ListingImport importing, ActivityTerms terms, ObjectMapper mapper, DirectoryConfig config) {
+        this.allowed = OutboundAddresses.allowing(config.feeds().allowedAddresses().orElse(List.of()));
         this.importing = importing;
         this.terms = terms;
         this.mapper = mapper;
@@ -278,11 +286,35 @@ public class OrukFeedImport {
         return amount.signum() == 0 ? "Free" : "£" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
+    /**
+     * The JSON at {@code url}, its address and every redirect's checked before it is called (server-side request
+     * forgery: a feed, or a redirect from it, must not reach this machine, a private network or a metadata address).
+     */
     private JsonNode get(String url) {
         HttpResponse<byte[]> response;
+        URI at = URI.create(url);
         try {
-            response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
-                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            for (int hop = 0;; hop++) {
+                URI checking = at;
+                allowed.refusal("url", checking).ifPresent(error -> {
+                    throw new InvalidInput("url", error.rule(), (checking.toString().equals(url) ? "" : "redirects to " + checking
+                            + ", which ") + error.message());
+                });
+                response = client.send(HttpRequest.newBuilder(at).timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
+                        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                int status = response.statusCode();
+                Optional<String> location = response.headers().firstValue("Location");
+                if (status < 300 || status > 399 || status == 304 || location.isEmpty()) {
+                    break;
+                }
+                if (hop == MAX_REDIRECTS) {
+                    throw unreachable(url, "redirected more than " + MAX_REDIRECTS + " times");
+                }
+                at = at.resolve(location.get());
+                if (!"http".equals(at.getScheme()) && !"https".equals(at.getScheme())) {
+                    throw unreachable(url, "redirected to " + at.getScheme() + ", not http or https");
+                }
+            }
         } catch (IOException | IllegalArgumentException e) {
             throw unreachable(url, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {

@@ -2,6 +2,8 @@ package uk.socialprescribing.referral.config;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -61,6 +63,12 @@ public interface ReferralConfig {
          */
         @WithDefault("false")
         boolean allowLoopback();
+
+        /**
+         * Address blocks a webhook may be on besides public addresses (a referrer's system on a private network the
+         * platform reaches, such as the HSCN), as CIDR: 10.20.0.0/16. None by default.
+         */
+        Optional<List<String>> allowedAddresses();
 
         /** The wait before the first retry; it doubles on each failure. */
         @WithDefault("PT30S")

@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import uk.socialprescribing.conventions.OutboundAddresses;
 import uk.socialprescribing.referral.config.ReferralConfig;
 
 /**
@@ -61,10 +62,12 @@ public class WebhookDispatcher {
         this.maxAttempts = config.webhooks().maxAttempts();
         this.timeout = config.webhooks().timeout();
         this.allowLoopback = config.webhooks().allowLoopback();
+        this.allowed = OutboundAddresses.allowing(config.webhooks().allowedAddresses().orElse(List.of()));
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     private final boolean allowLoopback;
+    private final OutboundAddresses allowed;
 
     private volatile boolean stopping;
 
@@ -118,7 +121,7 @@ public class WebhookDispatcher {
         String error = null;
         long started = System.nanoTime();
         try {
-            var refused = Webhooks.refusal(URI.create(delivery.url()), allowLoopback);
+            var refused = Webhooks.refusal(URI.create(delivery.url()), allowLoopback, allowed);
             if (refused.isPresent()) {
                 record(delivery.deliveryId(), attempt, null, "not sent: the URL " + refused.get().message(), 0);
                 return;

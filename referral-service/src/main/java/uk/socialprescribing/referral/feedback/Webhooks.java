@@ -20,6 +20,7 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import uk.socialprescribing.conventions.InvalidInput;
+import uk.socialprescribing.conventions.OutboundAddresses;
 import uk.socialprescribing.conventions.PageRequest;
 import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.conventions.Slice;
@@ -42,6 +43,7 @@ public class Webhooks {
 
     private final EntityManager entityManager;
     private final boolean allowLoopback;
+    private final OutboundAddresses allowed;
     private final Clock clock;
     private final ReferrerFeedback feedback;
 
@@ -49,6 +51,7 @@ public class Webhooks {
         this.entityManager = entityManager;
         this.clock = clock;
         this.allowLoopback = config.webhooks().allowLoopback();
+        this.allowed = OutboundAddresses.allowing(config.webhooks().allowedAddresses().orElse(List.of()));
         this.feedback = feedback;
     }
 
@@ -140,55 +143,38 @@ public class Webhooks {
         if (uri.getUserInfo() != null || uri.getFragment() != null) {
             throw new InvalidInput("url", "Url", "must not carry credentials or a fragment");
         }
-        refusal(uri, allowLoopback).ifPresent(error -> {
+        refusal(uri, allowLoopback, allowed).ifPresent(error -> {
             throw new InvalidInput("url", error.rule(), error.message());
         });
         return uri;
     }
 
-    /**
-     * Why a webhook may not be sent to this address, if it may not: it is https, and on a public address; a loopback
-     * address only where allowed (trying webhooks locally), over http or https. Checked on registration and again before
-     * every delivery (a name may come to point elsewhere). A name that does not resolve is left to the delivery to fail.
-     */
+    /** As {@link #refusal(URI, boolean, OutboundAddresses)}, public addresses only. */
     public static Optional<Problem.FieldError> refusal(URI uri, boolean allowLoopback) {
+        return refusal(uri, allowLoopback, OutboundAddresses.publicOnly());
+    }
+
+    /**
+     * Why a webhook may not be sent to this address, if it may not: it is https, and on a public address or one in a
+     * block the deployment allows (OutboundAddresses); a loopback address only where allowed (trying webhooks locally),
+     * over http or https. Checked on registration and again before every delivery (a name may come to point elsewhere);
+     * deliveries never follow a redirect. A name that does not resolve is left to the delivery to fail.
+     */
+    public static Optional<Problem.FieldError> refusal(URI uri, boolean allowLoopback, OutboundAddresses allowed) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
         } catch (UnknownHostException e) {
             addresses = new InetAddress[0];
         }
-        boolean loopback = addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
-        if (loopback) {
+        if (addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress)) {
             return allowLoopback ? Optional.empty()
                     : Optional.of(new Problem.FieldError("url", "PublicAddress", "must not be on this machine (a loopback address)"));
         }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
             return Optional.of(new Problem.FieldError("url", "Https", "must use https: messages carry referral details"));
         }
-        for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
-                return Optional.of(new Problem.FieldError("url", "PublicAddress",
-                        "must be on a public address, not " + address.getHostAddress() + " (loopback, private, link-local or reserved)"));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
-                || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = address.getAddress();
-        if (b.length == 4) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            // 100.64.0.0/10 (carrier-grade NAT) and 0.0.0.0/8
-            return !(first == 100 && second >= 64 && second < 128) && first != 0;
-        }
-        // fc00::/7, unique local IPv6
-        return (b[0] & 0xfe) != 0xfc;
+        return allowed.refusal("url", uri);
     }
 
     private Instant now() {
