@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -49,8 +50,14 @@ final class Browser {
         return new ChromeDriver(driver, options);
     }
 
+    /**
+     * Waits up to 30 s, trying again when the page it was reading was replaced by the next one meanwhile (an element of a
+     * page that has gone is stale: the condition is asked again of the new page, not failed).
+     */
     static WebDriverWait waiting(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
+        waiting.ignoring(StaleElementReferenceException.class);
+        return waiting;
     }
 
     /** The page as it looks now, as target/screens/NAME.png. */
