@@ -92,12 +92,11 @@ public final class OutboundAddresses {
         if (uri.getHost() == null) {
             return Optional.of(new Problem.FieldError(field, "Url", "must name a host"));
         }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
+        return refusal(field, resolve(uri));
+    }
+
+    /** As {@link #refusal(String, URI)}, for the addresses a name has already been resolved to. */
+    public Optional<Problem.FieldError> refusal(String field, InetAddress[] addresses) {
         for (InetAddress address : addresses) {
             if (!isPublic(address) && allowed.stream().noneMatch(block -> block.contains(address))) {
                 return Optional.of(new Problem.FieldError(field, "PublicAddress", "must be on a public address, not "
@@ -105,6 +104,15 @@ public final class OutboundAddresses {
             }
         }
         return Optional.empty();
+    }
+
+    /** The addresses of the URI's host, none when the name does not resolve. */
+    public static InetAddress[] resolve(URI uri) {
+        try {
+            return uri.getHost() == null ? new InetAddress[0] : InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            return new InetAddress[0];
+        }
     }
 
     /** Whether every address of this name is loopback (this machine). */

@@ -43,6 +43,7 @@ import uk.socialprescribing.events.caseload.CaseWaitlisted;
 import uk.socialprescribing.events.outcome.OutcomeRecorded;
 import uk.socialprescribing.referral.feedback.ReferrerFeedback;
 import uk.socialprescribing.referral.feedback.WebhookDispatcher;
+import uk.socialprescribing.referral.feedback.WebhookSecretKeys;
 import uk.socialprescribing.referral.service.Triage;
 import uk.socialprescribing.testing.PublishedEvents;
 import uk.socialprescribing.testing.PublishedEvents.Published;
@@ -67,6 +68,9 @@ class ClosedLoopTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    WebhookSecretKeys secretKeys;
+
     /** caseload-service opens the referral's case and assigns it to Amara Okafor, as its events say; the case's id. */
     static UUID caseAssigned(String kafka, String referralId) {
         UUID caseId = UUID.randomUUID();
@@ -74,6 +78,17 @@ class ClosedLoopTest {
         TestEvents.publish(kafka, "caseload-service", new CaseAssigned(caseId, UUID.randomUUID(), "amara.okafor", Referrals.PCN, Instant.now(),
                 "Amara Okafor"));
         return caseId;
+    }
+
+    private String storedSecret(String webhookId) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("select secret from webhook_subscription where id = cast(? as uuid)")) {
+            query.setString(1, webhookId);
+            try (var row = query.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
     }
 
     static String registerWebhook(String token, String url) {
@@ -148,11 +163,22 @@ class ClosedLoopTest {
     }
 
     @Test
-    void aReferrerSendsItsWebhookATestMessageAndSeesItDelivered() {
+    void aReferrerSendsItsWebhookATestMessageAndSeesItDeliveredSignedWithTheSecretKeptSealed() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(0)) {
             String token = Referrals.gp("B82041");
             var registered = io.restassured.path.json.JsonPath.from(registerWebhook(token, receiver.url()));
             String hookId = registered.getString("id");
+            // the database holds the secret sealed under the current key, never the secret itself
+            String sealed = storedSecret(hookId);
+            assertTrue(sealed.startsWith("aesgcm:local:") && !sealed.contains(registered.getString("secret"))
+                    && !sealed.contains(registered.getString("secret").substring("whsec_".length())), sealed);
+            // a secret stored before sealing (a deployment upgrading) is sealed by the resealing job, and still signs
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "update webhook_subscription set secret = :plain where id = cast(:id as uuid)")
+                    .setParameter("plain", registered.getString("secret")).setParameter("id", hookId).executeUpdate());
+            assertTrue(secretKeys.reseal() >= 1);
+            String resealed = storedSecret(hookId);
+            assertTrue(resealed.startsWith("aesgcm:local:") && !resealed.equals(sealed), resealed);
             String messageId = given().auth().oauth2(token).when().post("/api/referrals/webhooks/{id}/test", hookId).then().statusCode(202)
                     .header("Location", org.hamcrest.Matchers.endsWith("/api/referrals/webhooks/" + hookId + "/deliveries"))
                     .body("kind", equalTo("test")).extract().path("messageId");

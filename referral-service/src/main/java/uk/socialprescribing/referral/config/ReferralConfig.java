@@ -70,6 +70,12 @@ public interface ReferralConfig {
          */
         Optional<List<String>> allowedAddresses();
 
+        /**
+         * The keys that seal webhook secrets at rest (AES-256-GCM), as {@code id:base64 of 32 bytes}, comma-separated:
+         * the first seals, every one opens (rotation: WebhookSecrets). Required: none stops the service at start.
+         */
+        Optional<List<String>> secretKeys();
+
         /** The wait before the first retry; it doubles on each failure. */
         @WithDefault("PT30S")
         Duration backoff();

@@ -55,8 +55,9 @@ public class WebhookDispatcher {
     private final HttpClient http;
     private final Duration timeout;
 
-    public WebhookDispatcher(EntityManager entityManager, Clock clock, ReferralConfig config) {
+    public WebhookDispatcher(EntityManager entityManager, Clock clock, ReferralConfig config, WebhookSecrets secrets) {
         this.entityManager = entityManager;
+        this.secrets = secrets;
         this.clock = clock;
         this.backoff = config.webhooks().backoff();
         this.maxAttempts = config.webhooks().maxAttempts();
@@ -68,6 +69,7 @@ public class WebhookDispatcher {
 
     private final boolean allowLoopback;
     private final OutboundAddresses allowed;
+    private final WebhookSecrets secrets;
 
     private volatile boolean stopping;
 
@@ -76,7 +78,8 @@ public class WebhookDispatcher {
         stopping = true;
     }
 
-    record Due(UUID deliveryId, int attempts, String url, String secret, UUID messageId, String body) {
+    /** A delivery to make, its webhook's secret as stored (sealed). */
+    record Due(UUID deliveryId, int attempts, UUID webhookId, String url, String secret, UUID messageId, String body) {
     }
 
     @Scheduled(every = "${referral.webhooks.interval:2s}", delay = 2, delayUnit = TimeUnit.SECONDS,
@@ -96,7 +99,7 @@ public class WebhookDispatcher {
     List<Due> claimDue() {
         Instant now = Instant.now(clock);
         List<Tuple> rows = entityManager.createNativeQuery("""
-                select d.id, d.attempts, s.url, s.secret, m.id, cast(m.body as text)
+                select d.id, d.attempts, s.id, s.url, s.secret, m.id, cast(m.body as text)
                 from webhook_delivery d
                 join webhook_subscription s on s.id = d.subscription_id
                 join referrer_message m on m.id = d.message_id
@@ -105,8 +108,8 @@ public class WebhookDispatcher {
                 limit 20
                 for update of d skip locked""", Tuple.class)
                 .setParameter("now", now).getResultList();
-        List<Due> due = rows.stream().map(r -> new Due((UUID) r.get(0), ((Number) r.get(1)).intValue(), (String) r.get(2),
-                (String) r.get(3), (UUID) r.get(4), (String) r.get(5))).toList();
+        List<Due> due = rows.stream().map(r -> new Due((UUID) r.get(0), ((Number) r.get(1)).intValue(), (UUID) r.get(2),
+                (String) r.get(3), (String) r.get(4), (UUID) r.get(5), (String) r.get(6))).toList();
         for (Due d : due) {
             entityManager.createNativeQuery("update webhook_delivery set next_attempt_at = :until where id = :id")
                     .setParameter("until", now.plus(CLAIM)).setParameter("id", d.deliveryId()).executeUpdate();
@@ -126,12 +129,19 @@ public class WebhookDispatcher {
                 record(delivery.deliveryId(), attempt, null, "not sent: the URL " + refused.get().message(), 0);
                 return;
             }
+            String secret;
+            try {
+                secret = secrets.open(delivery.webhookId(), delivery.secret());
+            } catch (WebhookSecrets.Unreadable e) {
+                record(delivery.deliveryId(), attempt, null, "not sent: " + e.getMessage(), 0);
+                return;
+            }
             HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
                     .header(MESSAGE_ID, delivery.messageId().toString())
                     .header(TIMESTAMP, Long.toString(timestamp))
-                    .header(SIGNATURE, "sha256=" + sign(delivery.secret(), timestamp, delivery.body()))
+                    .header(SIGNATURE, "sha256=" + sign(secret, timestamp, delivery.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
                     .build();
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

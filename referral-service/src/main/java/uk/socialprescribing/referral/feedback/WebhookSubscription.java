@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /** A referrer organisation's endpoint for messages about its referrals, and the secret they are signed with. */
 @Entity
@@ -22,8 +23,13 @@ public class WebhookSubscription {
     @Column(nullable = false)
     String url;
 
+    /** The signing secret, sealed (WebhookSecrets): never the secret itself. */
     @Column(nullable = false)
     String secret;
+
+    /** The secret itself, on the one answer that shows it, after registering; never stored. */
+    @Transient
+    String shownOnce;
 
     @Column(name = "created_by", nullable = false)
     String createdBy;

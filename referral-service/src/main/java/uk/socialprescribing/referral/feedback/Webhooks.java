@@ -2,12 +2,10 @@ package uk.socialprescribing.referral.feedback;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -46,9 +44,11 @@ public class Webhooks {
     private final OutboundAddresses allowed;
     private final Clock clock;
     private final ReferrerFeedback feedback;
+    private final WebhookSecrets secrets;
 
-    public Webhooks(EntityManager entityManager, Clock clock, ReferralConfig config, ReferrerFeedback feedback) {
+    public Webhooks(EntityManager entityManager, Clock clock, ReferralConfig config, ReferrerFeedback feedback, WebhookSecrets secrets) {
         this.entityManager = entityManager;
+        this.secrets = secrets;
         this.clock = clock;
         this.allowLoopback = config.webhooks().allowLoopback();
         this.allowed = OutboundAddresses.allowing(config.webhooks().allowedAddresses().orElse(List.of()));
@@ -66,10 +66,13 @@ public class Webhooks {
     @Transactional
     public WebhookSubscription register(String organisation, String registeredBy, String url) {
         URI uri = checkedUrl(url);
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        WebhookSubscription subscription = new WebhookSubscription(UUID.randomUUID(), organisation, uri.toString(),
-                "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret), registeredBy, now());
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        UUID id = UUID.randomUUID();
+        WebhookSubscription subscription = new WebhookSubscription(id, organisation, uri.toString(), secrets.seal(id, secret),
+                registeredBy, now());
+        subscription.shownOnce = secret;
         entityManager.persist(subscription);
         return subscription;
     }
@@ -120,7 +123,7 @@ public class Webhooks {
 
     /** The signing secret, for the one answer that shows it. */
     public static String secretOf(WebhookSubscription subscription) {
-        return subscription.secret;
+        return subscription.shownOnce;
     }
 
     private WebhookSubscription find(String organisation, UUID id) {
@@ -161,20 +164,15 @@ public class Webhooks {
      * deliveries never follow a redirect. A name that does not resolve is left to the delivery to fail.
      */
     public static Optional<Problem.FieldError> refusal(URI uri, boolean allowLoopback, OutboundAddresses allowed) {
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            addresses = new InetAddress[0];
-        }
-        if (addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress)) {
+        InetAddress[] addresses = OutboundAddresses.resolve(uri);
+        if (OutboundAddresses.isLoopback(addresses)) {
             return allowLoopback ? Optional.empty()
                     : Optional.of(new Problem.FieldError("url", "PublicAddress", "must not be on this machine (a loopback address)"));
         }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
             return Optional.of(new Problem.FieldError("url", "Https", "must use https: messages carry referral details"));
         }
-        return allowed.refusal("url", uri);
+        return allowed.refusal("url", addresses);
     }
 
     private Instant now() {
