@@ -151,10 +151,10 @@ class CarePlanTest {
         given().auth().oauth2(TestTokens.commissioner()).when().get("/api/caseload/cases/{id}/plan", caseId).then().statusCode(403);
         put(workerToken(other), "\"1\"", FIRST).statusCode(404);
         given().auth().oauth2(lead(PCN)).when().get("/api/caseload/cases/{id}/plan", caseId).then().statusCode(200);
-        // each read of the plan is audited, the refused ones are not
+        // each read of the plan is audited, the refused ones are not; so is this read of the audit, newest first
         given().auth().oauth2(admin()).queryParam("subjectId", caseId).when().get("/api/caseload/audit").then().statusCode(200)
-                .body("contents.readBy", equalTo(List.of("lead-" + PCN))).body("contents.purpose", equalTo(List.of("care-plan")))
-                .body("contents.subjectId", equalTo(List.of(caseId)));
+                .body("contents.readBy[1]", equalTo("lead-" + PCN)).body("contents.purpose", equalTo(List.of("audit-log", "care-plan")))
+                .body("contents.subjectId", equalTo(List.of(caseId, caseId)));
         given().auth().oauth2(lead(PCN)).queryParam("subjectId", caseId).when().get("/api/caseload/audit").then().statusCode(403);
         given().auth().oauth2(admin()).queryParam("subjectId", "case-1").when().get("/api/caseload/audit").then().statusCode(400)
                 .body("errors[0].field", equalTo("subjectId"));

@@ -216,6 +216,7 @@ class AuthorizationMatrixTest {
         r.put("GET /api/referrals/webhooks/{id}/deliveries", (who, allowed) -> Call.of("GET", "/api/referrals/webhooks/" + f.webhook + "/deliveries"));
         r.put("POST /api/referrals/webhooks/{id}/test", (who, allowed) -> Call.of("POST", "/api/referrals/webhooks/" + f.webhook + "/test"));
         r.put("GET /api/referrals/audit", (who, allowed) -> Call.of("GET", "/api/referrals/audit").query("subjectId", f.referral));
+        r.put("GET /api/referrals/audit/verify", (who, allowed) -> Call.of("GET", "/api/referrals/audit/verify"));
         r.put("POST /api/self-referrals", (who, allowed) -> Call.of("POST", "/api/self-referrals").json(ApiDocument.example("POST /api/self-referrals", "application/json")));
         // the example's requester is practice A; practice B names itself
         r.put("POST /fhir/ServiceRequest", (who, allowed) -> Call.of("POST", "/fhir/ServiceRequest").body("application/fhir+json",
@@ -228,6 +229,7 @@ class AuthorizationMatrixTest {
 
         // caseload-service
         r.put("GET /api/caseload/audit", (who, allowed) -> Call.of("GET", "/api/caseload/audit").query("subjectId", f.caseId));
+        r.put("GET /api/caseload/audit/verify", (who, allowed) -> Call.of("GET", "/api/caseload/audit/verify"));
         r.put("GET /api/caseload/cases/{id}", (who, allowed) -> Call.of("GET", "/api/caseload/cases/" + f.caseId));
         r.put("POST /api/caseload/cases/{id}/assign", (who, allowed) -> {
             String id = allowed ? f.newCase() : f.caseId;

@@ -69,6 +69,25 @@ public class PersonalDataReads {
         });
     }
 
+    /** One read recorded in a transaction of its own, for a read that is not a transaction's (checking the chain). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordOne(UUID subjectId, String readBy, String purpose) {
+        record(subjectId, readBy, purpose);
+    }
+
+    /** The subject recorded for a read of the audit log that names no subject: the log itself (the nil UUID). */
+    public static final UUID WHOLE_LOG = new UUID(0, 0);
+
+    /**
+     * As {@link #search}, the read itself recorded in the same transaction: reading the audit is audited, against the
+     * subject asked about, or {@link #WHOLE_LOG}.
+     */
+    @Transactional
+    public Slice<Read> searchRecorded(UUID subjectId, String readBy, PageRequest page, String reader) {
+        record(subjectId == null ? WHOLE_LOG : subjectId, reader, "audit-log");
+        return search(subjectId, readBy, page);
+    }
+
     /** Newest first; narrowed to one subject and/or one reader when given. */
     @Transactional
     public Slice<Read> search(UUID subjectId, String readBy, PageRequest page) {

@@ -1,10 +1,10 @@
 package uk.socialprescribing.referral.api;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -15,9 +15,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.http.HttpServerRequest;
 import uk.socialprescribing.conventions.Problem;
 import uk.socialprescribing.referral.config.ReferralConfig;
@@ -29,30 +28,40 @@ import uk.socialprescribing.referral.config.ReferralConfig;
  * not made (refused for its problems, or an idempotent replay of one already made) is given back to the first, so that
  * a person correcting the form does not run out before it is right. Past either: 429 with Retry-After, saying in words
  * which. The client address is the one the gateway forwards (X-Forwarded-For, trusted from the gateway's address only;
- * see application.properties). Buckets live in this replica's memory, the least recently seen forgotten first past
- * {@code referral.self-referral.tracked-clients}.
+ * see application.properties).
+ *
+ * <p>The buckets are kept in PostgreSQL (Bucket4j's select-for-update proxy, table {@code self_referral_bucket}), so
+ * the limit holds across replicas, not per process. A bucket is keyed by the SHA-256 of the address, never the address
+ * itself, and its row expires once the bucket would be full again (at most a period); a job deletes expired rows.
  */
 @Singleton
 public class SelfReferralRateLimit {
 
     private static final String CLIENT = SelfReferralRateLimit.class.getName() + ".client";
 
-    /** A client's two buckets: self-referrals made, and attempts. */
-    record Buckets(Bucket made, Bucket attempts) {
-    }
-
     /** Read on first use: filters are built before runtime configuration is available. */
     private final Instance<ReferralConfig> config;
+    private final Instance<DataSource> dataSource;
     private volatile ReferralConfig.SelfReferral limits;
-    private final Map<String, Buckets> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Buckets> eldest) {
-            return size() > limits().trackedClients();
-        }
-    };
+    private volatile SelfReferralBuckets buckets;
 
-    public SelfReferralRateLimit(Instance<ReferralConfig> config) {
+    public SelfReferralRateLimit(Instance<ReferralConfig> config, Instance<DataSource> dataSource) {
         this.config = config;
+        this.dataSource = dataSource;
+    }
+
+    private SelfReferralBuckets buckets() {
+        if (buckets == null) {
+            buckets = new SelfReferralBuckets(dataSource.get(), limits());
+        }
+        return buckets;
+    }
+
+    /** Rows of buckets full again, deleted a batch at a time. */
+    @Scheduled(every = "${referral.self-referral.cleanup-interval:10m}", delay = 1, delayUnit = TimeUnit.MINUTES,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void removeExpired() {
+        buckets().removeExpired();
     }
 
     private ReferralConfig.SelfReferral limits() {
@@ -71,14 +80,13 @@ public class SelfReferralRateLimit {
         if (!isSelfReferral(context)) {
             return null;
         }
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        Buckets of = bucketsOf(client);
-        ConsumptionProbe attempt = of.attempts().tryConsumeAndReturnRemaining(1);
+        String client = SelfReferralBuckets.key(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        ConsumptionProbe attempt = buckets().attempts(client).tryConsumeAndReturnRemaining(1);
         if (!attempt.isConsumed()) {
             return limited(context, attempt, "You have tried to send a self-referral " + limits().attemptCapacity()
                     + " times from your address in the last " + hours() + "; please wait %s before trying again, or ask your GP practice to refer you");
         }
-        ConsumptionProbe made = of.made().tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe made = buckets().made(client).tryConsumeAndReturnRemaining(1);
         if (!made.isConsumed()) {
             return limited(context, made, "You have sent " + limits().capacity() + " self-referrals from your address in the last " + hours()
                     + ", which is as many as we take from one address; if you need to send another, please wait %s, or call us or your GP practice");
@@ -96,7 +104,7 @@ public class SelfReferralRateLimit {
         }
         boolean made = response.getStatus() == 201 && !"true".equals(response.getHeaderString("Idempotent-Replayed"));
         if (!made) {
-            bucketsOf((String) client).made().addTokens(1);
+            buckets().made((String) client).addTokens(1);
         }
     }
 
@@ -120,15 +128,5 @@ public class SelfReferralRateLimit {
         }
         long minutes = (seconds + 59) / 60;
         return minutes + (minutes == 1 ? " minute" : " minutes");
-    }
-
-    private Buckets bucketsOf(String client) {
-        synchronized (buckets) {
-            return buckets.computeIfAbsent(client, c -> new Buckets(bucket(limits().capacity()), bucket(limits().attemptCapacity())));
-        }
-    }
-
-    private Bucket bucket(long capacity) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, limits().period()).build()).build();
     }
 }

@@ -50,10 +50,6 @@ public interface ReferralConfig {
 
         @WithDefault("PT1H")
         Duration period();
-
-        /** Client addresses remembered at once; the least recently seen are forgotten first. */
-        @WithDefault("100000")
-        int trackedClients();
     }
 
     interface Webhooks {
