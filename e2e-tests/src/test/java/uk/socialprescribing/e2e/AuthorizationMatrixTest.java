@@ -216,6 +216,10 @@ class AuthorizationMatrixTest {
         r.put("GET /api/referrals/webhooks/{id}/deliveries", (who, allowed) -> Call.of("GET", "/api/referrals/webhooks/" + f.webhook + "/deliveries"));
         r.put("POST /api/referrals/webhooks/{id}/test", (who, allowed) -> Call.of("POST", "/api/referrals/webhooks/" + f.webhook + "/test"));
         r.put("GET /api/referrals/audit", (who, allowed) -> Call.of("GET", "/api/referrals/audit").query("subjectId", f.referral));
+        r.put("GET /api/referrals/{id}/consents", (who, allowed) -> Call.of("GET", "/api/referrals/" + f.referral + "/consents"));
+        // a change that repeats where the purpose stands is answered 200 and records nothing: each principal may send it
+        r.put("PUT /api/referrals/{id}/consents", (who, allowed) -> Call.of("PUT", "/api/referrals/" + f.referral + "/consents")
+                .header("If-Match", f.consentsEtag()).json("{\"changes\": [{\"purpose\": \"contact-by-letter\", \"status\": \"given\"}]}"));
         r.put("GET /api/referrals/audit/verify", (who, allowed) -> Call.of("GET", "/api/referrals/audit/verify"));
         r.put("POST /api/self-referrals", (who, allowed) -> Call.of("POST", "/api/self-referrals").json(ApiDocument.example("POST /api/self-referrals", "application/json")));
         // the example's requester is practice A; practice B names itself
@@ -479,6 +483,11 @@ class AuthorizationMatrixTest {
 
         String caseEtag(String id) {
             return given().auth().oauth2(Principal.ADMIN.token()).when().get("/api/caseload/cases/" + id).then().statusCode(200).extract().header("ETag");
+        }
+
+        String consentsEtag() {
+            return given().auth().oauth2(Principal.ADMIN.token()).when().get("/api/referrals/" + referral + "/consents").then().statusCode(200)
+                    .extract().header("ETag");
         }
 
         String planEtag() {

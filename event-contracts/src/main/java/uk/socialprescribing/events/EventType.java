@@ -16,6 +16,7 @@ import uk.socialprescribing.events.directory.ServicePublished;
 import uk.socialprescribing.events.directory.ServiceUpdated;
 import uk.socialprescribing.events.directory.ServiceWithdrawn;
 import uk.socialprescribing.events.outcome.OutcomeRecorded;
+import uk.socialprescribing.events.referral.ConsentChanged;
 import uk.socialprescribing.events.referral.ReferralAccepted;
 import uk.socialprescribing.events.referral.ReferralClosed;
 import uk.socialprescribing.events.referral.ReferralDeclined;
@@ -35,6 +36,7 @@ public enum EventType {
     REFERRAL_REDIRECTED("referral.redirected", 1, Topic.REFERRAL_EVENTS, ReferralRedirected.class),
     REFERRAL_WITHDRAWN("referral.withdrawn", 1, Topic.REFERRAL_EVENTS, ReferralWithdrawn.class),
     REFERRAL_CLOSED("referral.closed", 1, Topic.REFERRAL_EVENTS, ReferralClosed.class),
+    CONSENT_CHANGED("consent.changed", 1, Topic.REFERRAL_EVENTS, ConsentChanged.class),
 
     CASE_OPENED("case.opened", 1, Topic.CASELOAD_EVENTS, CaseOpened.class),
     CASE_ASSIGNED("case.assigned", 1, Topic.CASELOAD_EVENTS, CaseAssigned.class),

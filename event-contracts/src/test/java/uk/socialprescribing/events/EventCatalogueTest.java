@@ -37,6 +37,7 @@ import uk.socialprescribing.events.directory.ServiceUpdated;
 import uk.socialprescribing.events.directory.ServiceWithdrawn;
 import uk.socialprescribing.events.outcome.OutcomeRecorded;
 import uk.socialprescribing.events.referral.ReferralAccepted;
+import uk.socialprescribing.events.referral.ConsentChanged;
 import uk.socialprescribing.events.referral.ReferralClosed;
 import uk.socialprescribing.events.referral.ReferralDeclined;
 import uk.socialprescribing.events.referral.ReferralReceived;
@@ -58,6 +59,8 @@ class EventCatalogueTest {
                 new ReferralRedirected(A, "Citizens Advice Harrogate", "debt-advice", AT),
                 new ReferralWithdrawn(A, "person-declined", AT),
                 new ReferralClosed(A, "completed", AT),
+                new ConsentChanged(A, List.of(new ConsentChanged.Purpose("referral", "given", null),
+                        new ConsentChanged.Purpose("share-contact-with-provider", "given", java.time.LocalDate.of(2027, 6, 30))), AT),
                 new CaseOpened(A, B, "B82005", AT),
                 new CaseAssigned(A, B, "amara.okafor", "U84002", AT, "Amara Okafor"),
                 new CaseWaitlisted(A, AT, "U84005", 12L),

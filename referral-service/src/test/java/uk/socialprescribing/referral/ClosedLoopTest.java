@@ -341,10 +341,10 @@ class ClosedLoopTest {
                 .body("status", equalTo("CLOSED")).body("decision.caseId", equalTo(caseId.toString()))
                 .body("decision.reason", equalTo("goals-met"));
 
-        List<Published> events = PublishedEvents.await(kafka, "referral-events", 3, Duration.ofSeconds(30), p -> id.equals(p.key()));
-        assertEquals(List.of("referral.received.v1", "referral.accepted.v1", "referral.closed.v1"),
+        List<Published> events = PublishedEvents.await(kafka, "referral-events", 4, Duration.ofSeconds(30), p -> id.equals(p.key()));
+        assertEquals(List.of("referral.received.v1", "consent.changed.v1", "referral.accepted.v1", "referral.closed.v1"),
                 events.stream().map(p -> p.event().getType()).toList());
-        assertEquals(List.of(), EventSchemas.violations(EventType.REFERRAL_CLOSED, events.get(2).data()));
+        assertEquals(List.of(), EventSchemas.violations(EventType.REFERRAL_CLOSED, events.get(3).data()));
 
         // the same as FHIR: the ServiceRequest completed, a Task with its status coded, a Communication per message in words,
         // and each outcome measure an Observation (the scale, its value, the day) that the closing Communication references
@@ -465,6 +465,43 @@ class ClosedLoopTest {
                 .when().get("/api/referrals/{id}/feedback", id).then().body("status", equalTo("CLOSED"))
                 .body("messages.find { it.kind == 'closed' }.closure.outcomeShared", equalTo(false))
                 .body("messages.find { it.kind == 'closed' }.closure.outcomeChanges", nullValue()));
+    }
+
+    @Test
+    void consentWithdrawnAfterIntakeKeepsTheOutcomeOutOfTheNextMessageBack() {
+        String id = Referrals.refer("B82005");
+        Referrals.accept(id).statusCode(200);
+        UUID caseId = caseAssigned(kafka, id);
+        TestEvents.publish(kafka, "outcomes-service", new OutcomeRecorded(UUID.randomUUID(), caseId, "SWEMWBS", "baseline",
+                new BigDecimal("17.43"), Instant.now().minusSeconds(86_400)));
+        TestEvents.publish(kafka, "outcomes-service", new OutcomeRecorded(UUID.randomUUID(), caseId, "SWEMWBS", "follow-up",
+                new BigDecimal("23.21"), Instant.now()));
+        TestEvents.publish(kafka, "outcomes-service", new OutcomeRecorded(UUID.randomUUID(), caseId, "UCLA3", "baseline",
+                new BigDecimal("8"), Instant.now().minusSeconds(86_400)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery("select count(*) from case_outcome where case_id = :case")
+                        .setParameter("case", caseId).getSingleResult()).intValue()) == 3);
+        // the person agreed at referral, then asked their link worker not to tell the practice how it went
+        String worker = Referrals.linkWorker(Referrals.PCN);
+        String etag = given().auth().oauth2(worker).when().get("/api/referrals/{id}/consents", id).then().statusCode(200)
+                .body("purposes.find { it.purpose == 'share-outcome-with-referrer' }.holds", equalTo(true)).extract().header("ETag");
+        given().auth().oauth2(worker).header("If-Match", etag).contentType(ContentType.JSON)
+                .body("{\"changes\": [{\"purpose\": \"share-outcome-with-referrer\", \"status\": \"withdrawn\"}]}")
+                .when().put("/api/referrals/{id}/consents", id).then().statusCode(200)
+                .body("purposes.find { it.purpose == 'share-outcome-with-referrer' }.holds", equalTo(false));
+        TestEvents.publish(kafka, "caseload-service", new CaseClosed(caseId, UUID.fromString(id), "goals-met", 6, Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Referrals.gp("B82005"))
+                .when().get("/api/referrals/{id}/feedback", id).then().body("status", equalTo("CLOSED"))
+                .body("messages.find { it.kind == 'closed' }.closure.outcomeShared", equalTo(false))
+                .body("messages.find { it.kind == 'closed' }.closure.outcomeChanges", nullValue()));
+        // a follow-up after closure does not go back either
+        TestEvents.publish(kafka, "outcomes-service", new OutcomeRecorded(UUID.randomUUID(), caseId, "UCLA3", "follow-up",
+                new BigDecimal("5"), Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery("select count(*) from case_outcome where case_id = :case")
+                        .setParameter("case", caseId).getSingleResult()).intValue()) == 4);
+        given().auth().oauth2(Referrals.gp("B82005")).when().get("/api/referrals/{id}/feedback", id).then()
+                .body("messages.kind", equalTo(List.of("accepted", "closed")));
     }
 
     @Test

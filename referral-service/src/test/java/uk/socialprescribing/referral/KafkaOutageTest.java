@@ -57,28 +57,28 @@ class KafkaOutageTest {
                 Referrals.accept(id).statusCode(200);
                 ids.add(id);
             }
-            // the business goes on; the ten events wait in the outbox
+            // the business goes on; the fifteen events (received, the consents it came with, accepted) wait in the outbox
             Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                    .until(() -> pendingFor(ids) == 10);
+                    .until(() -> pendingFor(ids) == 15);
             // retention deletes what was published, never what waits
             assertTrue(relay.purgePublishedBefore(Instant.now().plus(1, ChronoUnit.DAYS)) >= 1);
             assertEquals(0L, countFor(List.of(before)));
-            assertEquals(10L, pendingFor(ids));
+            assertEquals(15L, pendingFor(ids));
         } finally {
             broker.start();
         }
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pendingFor(ids) == 0);
         Set<String> keys = new HashSet<>(ids);
-        List<Published> published = PublishedEvents.await(kafka, "referral-events", 10, Duration.ofSeconds(60),
+        List<Published> published = PublishedEvents.await(kafka, "referral-events", 15, Duration.ofSeconds(60),
                 p -> keys.contains(p.key()));
 
-        assertEquals(10, published.size(), "every event published, none twice");
-        assertEquals(10, published.stream().map(p -> p.event().getId()).distinct().count());
+        assertEquals(15, published.size(), "every event published, none twice");
+        assertEquals(15, published.stream().map(p -> p.event().getId()).distinct().count());
         Map<String, List<String>> typesByReferral = published.stream().collect(Collectors.groupingBy(Published::key,
                 Collectors.mapping(p -> p.event().getType(), Collectors.toList())));
         for (String id : ids) {
-            assertEquals(List.of("referral.received.v1", "referral.accepted.v1"), typesByReferral.get(id), "order of " + id);
+            assertEquals(List.of("referral.received.v1", "consent.changed.v1", "referral.accepted.v1"), typesByReferral.get(id), "order of " + id);
         }
     }
 

@@ -69,9 +69,12 @@ class TriageTest {
         String id = refer(PRACTICE);
         accept(id).statusCode(200).body("status", equalTo("ACCEPTED")).header("ETag", equalTo("\"1\""))
                 .body("decision.by", startsWith("lw-"));
-        List<Published> events = PublishedEvents.await(kafka, "referral-events", 2, Duration.ofSeconds(30), p -> id.equals(p.key()));
-        assertEquals(List.of("referral.received.v1", "referral.accepted.v1"), events.stream().map(p -> p.event().getType()).toList());
-        var accepted = events.get(1).data();
+        List<Published> events = PublishedEvents.await(kafka, "referral-events", 3, Duration.ofSeconds(30), p -> id.equals(p.key()));
+        // the consents the referral came with follow its receipt, so that other services honour them from the start
+        assertEquals(List.of("referral.received.v1", "consent.changed.v1", "referral.accepted.v1"),
+                events.stream().map(p -> p.event().getType()).toList());
+        assertEquals(List.of(), EventSchemas.violations(EventType.CONSENT_CHANGED, events.get(1).data()));
+        var accepted = events.get(2).data();
         assertEquals(List.of(), EventSchemas.violations(EventType.REFERRAL_ACCEPTED, accepted));
         assertEquals(PRACTICE, accepted.get("practiceOdsCode").asText());
         assertEquals(PCN, accepted.get("pcnCode").asText());
@@ -96,13 +99,13 @@ class TriageTest {
 
         Map<String, String> expected = Map.of(declined, "referral.declined.v1", redirected, "referral.redirected.v1",
                 withdrawn, "referral.withdrawn.v1");
-        List<Published> events = PublishedEvents.await(kafka, "referral-events", 6, Duration.ofSeconds(30),
+        List<Published> events = PublishedEvents.await(kafka, "referral-events", 9, Duration.ofSeconds(30),
                 p -> expected.containsKey(p.key()));
         for (Map.Entry<String, String> e : expected.entrySet()) {
             List<Published> of = events.stream().filter(p -> p.key().equals(e.getKey())).toList();
-            assertEquals(List.of("referral.received.v1", e.getValue()), of.stream().map(p -> p.event().getType()).toList());
+            assertEquals(List.of("referral.received.v1", "consent.changed.v1", e.getValue()), of.stream().map(p -> p.event().getType()).toList());
             EventType type = EventType.fromCloudEventType(e.getValue()).orElseThrow();
-            assertEquals(List.of(), EventSchemas.violations(type, of.get(1).data()));
+            assertEquals(List.of(), EventSchemas.violations(type, of.get(2).data()));
         }
     }
 

@@ -200,6 +200,14 @@ public class Referral {
     }
 
     /** Another open referral for the same person: both are flagged, neither is merged. */
+    /** The person's consent to share the outcome with the referrer, as it now stands (the consents' history keeps each change). */
+    public void consentToShareOutcome(boolean given) {
+        if (needs.consentToShareOutcome() != given) {
+            needs = new Needs(needs.reasons(), needs.reasonOther(), needs.whatMatters(), needs.riskFlags(), needs.riskNotes(), given,
+                    needs.urgency());
+        }
+    }
+
     public void flagPossibleDuplicateOf(UUID other) {
         possibleDuplicates.add(other);
     }

@@ -9,6 +9,8 @@ import uk.socialprescribing.events.referral.ReferralDeclined;
 import uk.socialprescribing.events.referral.ReferralReceived;
 import uk.socialprescribing.events.referral.ReferralRedirected;
 import uk.socialprescribing.events.referral.ReferralWithdrawn;
+import uk.socialprescribing.events.referral.ConsentChanged;
+import uk.socialprescribing.referral.domain.ConsentRecord;
 import uk.socialprescribing.messaging.outbox.Outbox;
 import uk.socialprescribing.referral.domain.ReasonCode;
 import uk.socialprescribing.referral.domain.Referral;
@@ -47,6 +49,12 @@ public class ReferralEvents {
 
     public void withdrawn(Referral r) {
         outbox.record(new ReferralWithdrawn(r.id(), r.withdrawal().reason().code(), r.withdrawal().at()));
+    }
+
+    /** Every purpose's status as it now stands (codes and dates only: no note, nor who recorded it). */
+    public void consentChanged(java.util.UUID referralId, java.util.Collection<ConsentRecord> current, java.time.Instant at) {
+        outbox.record(new ConsentChanged(referralId, current.stream().map(c -> new ConsentChanged.Purpose(c.purpose().code(),
+                c.status().code(), c.reviewBy())).toList(), at));
     }
 
     public void closed(Referral r) {

@@ -26,11 +26,13 @@ import uk.socialprescribing.events.caseload.CaseClosed;
 import uk.socialprescribing.events.outcome.OutcomeRecorded;
 import uk.socialprescribing.messaging.AdvisoryLocks;
 import uk.socialprescribing.reference.PrimaryCare;
+import uk.socialprescribing.referral.domain.ConsentPurpose;
 import uk.socialprescribing.referral.domain.DeclineReason;
 import uk.socialprescribing.referral.domain.Allocation;
 import uk.socialprescribing.referral.domain.Referral;
 import uk.socialprescribing.referral.domain.TriageDecision;
 import uk.socialprescribing.referral.domain.ReferralStatus;
+import uk.socialprescribing.referral.service.Consents;
 
 /**
  * The loop back to the referrer. Each triage decision and the case's closure write a {@link FeedbackMessage} in the
@@ -95,13 +97,14 @@ public class ReferrerFeedback {
                 : closed.activitiesConnected().stream()
                         .map(a -> new FeedbackMessage.Activity(a.serviceId(), a.name(), a.status())).toList();
         serialiseOn(closed.caseId());
-        List<FeedbackMessage.OutcomeChange> changes = referral.needs().consentToShareOutcome() ? outcomeChanges(closed.caseId()) : null;
+        boolean shareOutcome = Consents.holds(entityManager, referral.id(), ConsentPurpose.SHARE_OUTCOME_WITH_REFERRER, clock.instant());
+        List<FeedbackMessage.OutcomeChange> changes = shareOutcome ? outcomeChanges(closed.caseId()) : null;
         String text = "Support ended (" + closed.reason().replace('-', ' ') + ") after " + closed.sessionsCompleted()
                 + (closed.sessionsCompleted() == 1 ? " session." : " sessions.") + (closed.summary() == null ? "" : " " + closed.summary());
         // the person declining further support is the one closure a concept is confirmed for
         write(referral, "closed", "declined-further-support".equals(closed.reason()) ? FeedbackMessage.DECLINED : null, text,
                 linkWorkerOf(referral), null, null, null, new FeedbackMessage.Closure(closed.reason(), closed.sessionsCompleted(), activities,
-                        closed.summary(), closed.nextSteps(), referral.needs().consentToShareOutcome(), changes), null);
+                        closed.summary(), closed.nextSteps(), shareOutcome, changes), null);
     }
 
     /** A message about no referral, to try a webhook: written for the organisation, and queued for that one webhook only. */
@@ -199,7 +202,7 @@ public class ReferrerFeedback {
         List<Referral> closed = entityManager.createQuery("from Referral r where r.caseId = :case and r.status = :closed", Referral.class)
                 .setParameter("case", outcome.caseId()).setParameter("closed", ReferralStatus.CLOSED).getResultList();
         for (Referral referral : closed) {
-            if (!referral.needs().consentToShareOutcome()) {
+            if (!Consents.holds(entityManager, referral.id(), ConsentPurpose.SHARE_OUTCOME_WITH_REFERRER, clock.instant())) {
                 continue;
             }
             List<FeedbackMessage.OutcomeChange> changes = outcomeChanges(outcome.caseId()).stream()

@@ -43,10 +43,12 @@ public class ReferralIntake {
     private final Clock clock;
 
     private final AdvisoryLocks locks;
+    private final Consents consents;
 
     public ReferralIntake(ReferralRepository referrals, ReferralEvents events, EntityManager entityManager, ReferralConfig config,
-            Clock clock, AdvisoryLocks locks) {
+            Clock clock, AdvisoryLocks locks, Consents consents) {
         this.locks = locks;
+        this.consents = consents;
         this.referrals = referrals;
         this.events = events;
         this.entityManager = entityManager;
@@ -88,6 +90,7 @@ public class ReferralIntake {
         flagDuplicates(referral);
         referrals.persist(referral);
         events.received(referral);
+        consents.atIntake(referral);
         // the referral's id and its kind of referrer only: never anything of the person
         LOG.infof("Referral %s received from a %s referrer for practice %s", referral.id(), referrer.kind().code(), practice);
         return referral;
