@@ -2,7 +2,9 @@ package uk.socialprescribing.caseload;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static uk.socialprescribing.caseload.Caseloads.PCN;
@@ -38,6 +40,7 @@ import uk.socialprescribing.events.EventType;
 import uk.socialprescribing.events.directory.ServiceCapacityChanged;
 import uk.socialprescribing.events.directory.ServicePublished;
 import uk.socialprescribing.events.directory.ServiceWithdrawn;
+import uk.socialprescribing.events.referral.ConsentChanged;
 import uk.socialprescribing.testing.PublishedEvents;
 import uk.socialprescribing.testing.PublishedEvents.Published;
 import uk.socialprescribing.testing.TestEvents;
@@ -95,6 +98,52 @@ class ConnectionTest {
             request = request.header("If-Match", ifMatch);
         }
         return request.when().post("/api/caseload/cases/{id}/connections/{c}/status", caseId, connection).then();
+    }
+
+    /** referral-service tells the person's consents; once this service holds them. */
+    void consentsHeard(String referral, Instant at, ConsentChanged.Purpose... purposes) {
+        TestEvents.publish(kafka, TestEvents.cloudEvent("referral-service", new ConsentChanged(UUID.fromString(referral), List.of(purposes), at)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery("select count(*) from referral_consent where referral_id = :id and changed_at = :at")
+                        .setParameter("id", UUID.fromString(referral)).setParameter("at", at.atOffset(java.time.ZoneOffset.UTC))
+                        .getSingleResult()).intValue()) == purposes.length);
+    }
+
+    @Test
+    void contactDetailsGoToAProviderOnlyWhileThePersonsConsentToThatHolds() {
+        UUID befriend = published("Harrogate Befrienders", "befriending");
+        UUID walk = published("Nidd Gorge Walkers", "walking");
+        String token = workerToken(worker);
+        String referral = given().auth().oauth2(token).when().get("/api/caseload/cases/{id}", caseId).then().statusCode(200)
+                .extract().path("referralId");
+        String sharing = "{\"serviceId\": \"%s\", \"status\": \"referred\", \"shareContactDetails\": true}";
+        // nothing heard of the person's consent: it counts as not given
+        connect(token, sharing.formatted(befriend)).statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:social-prescribing:problem:consent-required"))
+                .body("errors[0].field", equalTo("shareContactDetails")).body("errors[0].rule", equalTo("ProviderConsent"));
+        // contact details go only with a referral
+        connect(token, "{\"serviceId\": \"" + befriend + "\", \"shareContactDetails\": true}").statusCode(400)
+                .body("errors[0].rule", equalTo("OnlyWhenReferred"));
+
+        Instant given = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        consentsHeard(referral, given, new ConsentChanged.Purpose("referral", "given", null),
+                new ConsentChanged.Purpose("share-contact-with-provider", "given", java.time.LocalDate.now().plusMonths(6)));
+        connect(token, sharing.formatted(befriend)).statusCode(201).body("contactShared", equalTo(true)).body("status", equalTo("referred"));
+        given().auth().oauth2(token).when().get("/api/caseload/cases/{id}", caseId).then().body("flags", not(hasItem("consent-review-due")));
+
+        // past its review date, the consent counts as not given, and the case says it needs reviewing
+        consentsHeard(referral, given.plusSeconds(60), new ConsentChanged.Purpose("referral", "given", null),
+                new ConsentChanged.Purpose("share-contact-with-provider", "given", java.time.LocalDate.now().minusDays(1)));
+        connect(token, sharing.formatted(walk)).statusCode(409).body("errors[0].rule", equalTo("ProviderConsent"));
+        given().auth().oauth2(token).when().get("/api/caseload/cases/{id}", caseId).then().body("flags", hasItem("consent-review-due"));
+        given().auth().oauth2(lead(PCN)).queryParam("flag", "consent-review-due").when().get("/api/caseload/cases").then().statusCode(200)
+                .body("contents.id", hasItem(caseId));
+        // without sharing, the link worker introduces the person: the connection is made
+        String id = connect(token, "{\"serviceId\": \"" + walk + "\", \"status\": \"suggested\"}").statusCode(201)
+                .body("contactShared", equalTo(false)).extract().path("id");
+        move(token, id, "\"0\"", "{\"status\": \"referred\", \"shareContactDetails\": true}").statusCode(409)
+                .body("errors[0].field", equalTo("shareContactDetails"));
+        move(token, id, "\"0\"", "{\"status\": \"referred\"}").statusCode(200).body("contactShared", equalTo(false));
     }
 
     @Test

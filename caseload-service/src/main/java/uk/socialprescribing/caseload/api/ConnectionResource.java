@@ -56,14 +56,19 @@ public class ConnectionResource {
             @Schema(description = "Where it starts: suggested (default), referred, attending, or declined with a reason",
                     enumeration = { "suggested", "referred", "attending", "declined" }) Connection.Status status,
             @Schema(description = "Only with declined: " + REASONS) Connection.Reason reason,
-            @Size(max = 1000) @Schema(description = "Seen by the case's link worker and their lead only") String note) {
+            @Size(max = 1000) @Schema(description = "Seen by the case's link worker and their lead only") String note,
+            @Schema(description = "With referred: the provider is given the person's name and contact details. Only while the person's "
+                    + "consent to share them with a provider holds (the referral's consents); otherwise 409, and the link worker "
+                    + "introduces the person themself", defaultValue = "false") Boolean shareContactDetails) {
     }
 
     @Schema(name = "ConnectionMove")
     public record Move(@NotNull @Schema(required = true, description = "suggested → referred → attending → completed; "
             + "declined before attending, dropped-out after, each with a reason", example = "attending") Connection.Status status,
             @Schema(description = "Required with declined and dropped-out: " + REASONS) Connection.Reason reason,
-            @Size(max = 1000) String note) {
+            @Size(max = 1000) String note,
+            @Schema(description = "With referred: the provider is given the person's name and contact details, only while the person's "
+                    + "consent to that holds (else 409)", defaultValue = "false") Boolean shareContactDetails) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -73,6 +78,7 @@ public class ConnectionResource {
             @Schema(description = "Only for the case's link worker and their lead") String note, String madeBy, Instant madeAt,
             Instant updatedAt, @Schema(description = "The directory's live capacity as last heard; absent when unknown") Integer placesAvailable,
             @Schema(description = "Set when the directory has withdrawn the service") Instant serviceWithdrawnAt,
+            @Schema(description = "The provider was given the person's contact details with the referral") boolean contactShared,
             @Schema(description = "The connection's version, as its ETag: what If-Match sends to move it on", example = "\"0\"") String etag) {
 
         static ConnectionView of(Connections.Seen seen) {
@@ -80,7 +86,7 @@ public class ConnectionResource {
             ListedService s = seen.service();
             return new ConnectionView(c.id(), c.serviceId(), c.serviceName(), c.category(), c.status(), c.reason(),
                     seen.noteVisible() ? c.note() : null, c.madeBy(), c.madeAt(), c.updatedAt(), s == null ? null : s.available(),
-                    s == null ? null : s.withdrawnAt(), Preconditions.etag(c.version()));
+                    s == null ? null : s.withdrawnAt(), c.contactShared(), Preconditions.etag(c.version()));
         }
     }
 
@@ -138,12 +144,14 @@ public class ConnectionResource {
     @APIResponse(responseCode = "400", description = "A field is not valid, or the service is not in the directory")
     @APIResponse(responseCode = "403", description = "Not the case's link worker or a lead of its PCN")
     @APIResponse(responseCode = "404", description = "No such case that you may see")
-    @APIResponse(responseCode = "409", description = "The service was withdrawn, an open connection to it exists, or the case is closed")
+    @APIResponse(responseCode = "409", description = "The service was withdrawn, an open connection to it exists, the case is closed, or "
+            + "contact details were to be shared without the person's consent")
     public Response make(@PathParam("id") UUID caseId, @NotNull(message = "a connection is required") @Valid NewConnection body, UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(caller.name(), key, List.of("connect", caseId, body), () -> {
             Connections.Seen made = connections.make(caseId, new Connections.Request(body.serviceId(), blankToNull(body.category()),
-                    body.status(), body.reason(), blankToNull(body.note())), caller.viewer(), caller.name());
+                    body.status(), body.reason(), blankToNull(body.note()), Boolean.TRUE.equals(body.shareContactDetails())),
+                    caller.viewer(), caller.name());
             URI location = uri.getBaseUriBuilder().path("api/caseload/cases").path(caseId.toString()).path("connections")
                     .path(made.connection().id().toString()).build();
             return Response.created(location).entity(ConnectionView.of(made))
@@ -164,7 +172,8 @@ public class ConnectionResource {
     @APIResponse(responseCode = "200", description = "Moved; ETag its version", content = @Content(schema = @Schema(implementation = ConnectionView.class)))
     @APIResponse(responseCode = "400", description = "A field is not valid, or a reason is missing or not wanted")
     @APIResponse(responseCode = "404", description = "No such case or connection")
-    @APIResponse(responseCode = "409", description = "The move is not allowed from where the connection stands, or the case is closed")
+    @APIResponse(responseCode = "409", description = "The move is not allowed from where the connection stands, the case is closed, or "
+            + "contact details were to be shared without the person's consent")
     @APIResponse(responseCode = "412", description = "Changed since you read it")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response move(@PathParam("id") UUID caseId, @PathParam("connectionId") UUID connectionId,
@@ -173,7 +182,7 @@ public class ConnectionResource {
         long version = Preconditions.ifMatchVersion(ifMatch);
         return idempotency.once(caller.name(), key, List.of("move", caseId, connectionId, version, body), () -> {
             Connections.Seen moved = connections.move(caseId, connectionId, version, body.status(), body.reason(), blankToNull(body.note()),
-                    caller.viewer());
+                    Boolean.TRUE.equals(body.shareContactDetails()), caller.viewer());
             return Response.ok(ConnectionView.of(moved)).header(HttpHeaders.ETAG, Preconditions.etag(moved.connection().version())).build();
         });
     }

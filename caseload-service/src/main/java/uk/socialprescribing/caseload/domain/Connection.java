@@ -136,6 +136,10 @@ public class Connection {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The provider was given the person's name and contact details (only while the person's consent held). */
+    @Column(name = "contact_shared", nullable = false)
+    private boolean contactShared;
+
     @Version
     private long version;
 
@@ -175,6 +179,15 @@ public class Connection {
             note = newNote;
         }
         updatedAt = at;
+    }
+
+    /** The provider is given the person's contact details with this referral (the caller has checked the consent). */
+    public void shareContact() {
+        contactShared = true;
+    }
+
+    public boolean contactShared() {
+        return contactShared;
     }
 
     public UUID id() {

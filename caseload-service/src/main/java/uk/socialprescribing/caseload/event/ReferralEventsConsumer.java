@@ -8,6 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import uk.socialprescribing.caseload.service.CaseChanges;
 import uk.socialprescribing.caseload.service.CaseOpening;
+import uk.socialprescribing.caseload.service.HeardConsents;
+import uk.socialprescribing.events.referral.ConsentChanged;
 import uk.socialprescribing.events.referral.ReferralAccepted;
 import uk.socialprescribing.events.referral.ReferralWithdrawn;
 import uk.socialprescribing.messaging.inbox.Inbox;
@@ -25,8 +27,10 @@ public class ReferralEventsConsumer {
     private final Inbox inbox;
     private final CaseOpening caseOpening;
     private final CaseChanges caseWork;
+    private final HeardConsents consents;
 
-    public ReferralEventsConsumer(Inbox inbox, CaseOpening caseOpening, CaseChanges caseWork) {
+    public ReferralEventsConsumer(Inbox inbox, CaseOpening caseOpening, CaseChanges caseWork, HeardConsents consents) {
+        this.consents = consents;
         this.inbox = inbox;
         this.caseOpening = caseOpening;
         this.caseWork = caseWork;
@@ -38,6 +42,7 @@ public class ReferralEventsConsumer {
         inbox.handleOnce(HANDLER, record, event -> {
             event.dataAs(ReferralAccepted.class).ifPresent(caseOpening::openFor);
             event.dataAs(ReferralWithdrawn.class).ifPresent(caseWork::referralWithdrawn);
+            event.dataAs(ConsentChanged.class).ifPresent(consents::heard);
         });
     }
 }

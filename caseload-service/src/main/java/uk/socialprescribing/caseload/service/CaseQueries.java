@@ -112,6 +112,7 @@ public class CaseQueries {
         }
         Instant now = now();
         Map<UUID, Booked> booked = sessions.bookedOf(found.stream().map(Case::id).toList(), now);
+        java.util.Set<UUID> consentToReview = consentsToReview(found, now);
         return found.stream().map(c -> {
             Booked b = booked.getOrDefault(c.id(), Booked.NONE);
             Instant next = b.next();
@@ -129,8 +130,23 @@ public class CaseQueries {
             if (c.followUpOverdue(now, followUpInterval, next != null)) {
                 flags.add(CaseFlag.FOLLOW_UP_OVERDUE);
             }
+            if (c.status() == CaseStatus.OPEN && consentToReview.contains(c.referralId())) {
+                flags.add(CaseFlag.CONSENT_REVIEW_DUE);
+            }
             return new Summary(c, next, unrecorded, List.copyOf(flags));
         }).toList();
+    }
+
+    /** Of these cases' referrals, those with a consent given and past its review date (one query). */
+    private java.util.Set<UUID> consentsToReview(List<Case> found, Instant now) {
+        List<UUID> referrals = found.stream().map(Case::referralId).filter(java.util.Objects::nonNull).toList();
+        if (referrals.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(cases.getEntityManager().createQuery("select distinct k.referralId from ReferralConsent k"
+                + " where k.referralId in :referrals and k.status = 'given' and k.reviewBy < :today", UUID.class)
+                .setParameter("referrals", referrals)
+                .setParameter("today", java.time.LocalDate.ofInstant(now, uk.socialprescribing.conventions.Clocks.ENGLAND)).getResultList());
     }
 
     /**
@@ -160,6 +176,9 @@ public class CaseQueries {
     private void bindFlag(CaseFlag flag, Instant now, BiConsumer<String, Object> bind) {
         if (flag.jpql().contains(":now")) {
             bind.accept("now", now);
+        }
+        if (flag.jpql().contains(":today")) {
+            bind.accept("today", java.time.LocalDate.ofInstant(now, uk.socialprescribing.conventions.Clocks.ENGLAND));
         }
         if (flag.jpql().contains(":followUpBefore")) {
             bind.accept("followUpBefore", now.minus(followUpInterval));

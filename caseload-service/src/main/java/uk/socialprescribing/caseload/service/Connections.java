@@ -2,6 +2,7 @@ package uk.socialprescribing.caseload.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import uk.socialprescribing.caseload.domain.Connection;
 import uk.socialprescribing.caseload.domain.ListedService;
 import uk.socialprescribing.caseload.event.CaseEvents;
 import uk.socialprescribing.caseload.repository.ConnectionRepository;
+import uk.socialprescribing.conventions.Clocks;
 import uk.socialprescribing.conventions.Conflict;
 import uk.socialprescribing.conventions.InvalidInput;
 import uk.socialprescribing.conventions.NotFound;
@@ -32,7 +34,8 @@ public class Connections {
     }
 
     /** What the link worker asks for. */
-    public record Request(UUID serviceId, String category, Connection.Status status, Connection.Reason reason, String note) {
+    public record Request(UUID serviceId, String category, Connection.Status status, Connection.Reason reason, String note,
+            boolean shareContactDetails) {
     }
 
     /** A connection that is not one of this case's. */
@@ -48,10 +51,12 @@ public class Connections {
     private final CaseEvents events;
     private final Clock clock;
     private final PersonalDataReads reads;
+    private final HeardConsents consents;
 
     public Connections(ConnectionRepository connections, CaseQueries cases, ListedServices directory, CaseEvents events, Clock clock,
-            PersonalDataReads reads) {
+            PersonalDataReads reads, HeardConsents consents) {
         this.reads = reads;
+        this.consents = consents;
         this.connections = connections;
         this.cases = cases;
         this.directory = directory;
@@ -89,6 +94,9 @@ public class Connections {
         }
         Instant now = now();
         Connection made = Connection.make(caseId, service, category, status, request.reason(), request.note(), by, now);
+        if (request.shareContactDetails()) {
+            shareContact(c, made, status, now);
+        }
         connections.persist(made);
         events.connectionMade(c, made, now);
         connections.flush();
@@ -97,7 +105,7 @@ public class Connections {
 
     @Transactional
     public Seen move(UUID caseId, UUID connectionId, long expectedVersion, Connection.Status status, Connection.Reason reason, String note,
-            CaseViewer viewer) {
+            boolean shareContactDetails, CaseViewer viewer) {
         Case c = lockedForWork(caseId, viewer);
         Connection connection = connections.findById(connectionId);
         if (connection == null || !connection.caseId().equals(caseId)) {
@@ -109,6 +117,9 @@ public class Connections {
         requireReasonFits(status, reason, note == null ? connection.note() : note);
         Instant now = now();
         connection.moveTo(status, reason, note, now);
+        if (shareContactDetails) {
+            shareContact(c, connection, status, now);
+        }
         events.connectionUpdated(c, connection, now);
         connections.flush();
         return new Seen(connection, directory.find(connection.serviceId()).orElse(null), true);
@@ -129,6 +140,24 @@ public class Connections {
     public Seen one(UUID caseId, UUID connectionId, CaseViewer viewer) {
         return of(caseId, viewer).stream().filter(s -> s.connection().id().equals(connectionId)).findFirst()
                 .orElseThrow(() -> new ConnectionNotFoundException(connectionId));
+    }
+
+    /**
+     * The provider is to have the person's contact details with the referral: only when the connection is referred, and
+     * only while the person's consent to share them with a provider holds (as referral-service last said); otherwise the
+     * link worker introduces the person themself.
+     */
+    private void shareContact(Case c, Connection connection, Connection.Status status, Instant now) {
+        if (status != Connection.Status.REFERRED) {
+            throw new InvalidInput("shareContactDetails", "OnlyWhenReferred", "contact details go to a provider only with a referral (status referred)");
+        }
+        if (!consents.holds(c.referralId(), HeardConsents.SHARE_CONTACT_WITH_PROVIDER, LocalDate.ofInstant(now, Clocks.ENGLAND))) {
+            throw new Conflict("consent-required", "The person has not consented to their contact details being shared with a provider"
+                    + " (or that consent is past its review date). Record their consent on the referral, or introduce them to the"
+                    + " service yourself and make the connection without sharing their details.",
+                    "shareContactDetails", "ProviderConsent", "needs the person's consent to share their contact details with a provider");
+        }
+        connection.shareContact();
     }
 
     private Case lockedForWork(UUID caseId, CaseViewer viewer) {

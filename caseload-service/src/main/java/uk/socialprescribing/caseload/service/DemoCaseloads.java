@@ -173,7 +173,7 @@ public class DemoCaseloads {
                 plan(caseId, viewer, by, 3, category);
                 Connections.Seen first = connect(caseId, viewer, by, open(services, category, caseId), Connection.Status.ATTENDING, null);
                 connections.move(caseId, first.connection().id(), first.connection().version(), Connection.Status.COMPLETED, null,
-                        "Finished the 10-week course", viewer);
+                        "Finished the 10-week course", false, viewer);
                 connect(caseId, viewer, by, open(services, "volunteering", caseId), Connection.Status.REFERRED, null);
                 sessions.schedule(caseId, viewer, Session.Kind.FINAL, Session.Mode.FACE_TO_FACE, daysFromNow(7), 45);
             }
@@ -215,7 +215,7 @@ public class DemoCaseloads {
     private Connections.Seen connect(UUID caseId, CaseViewer viewer, String by, ListedService service, Connection.Status status,
             Connection.Reason reason) {
         String category = service.categories().get(0);
-        return connections.make(caseId, new Connections.Request(service.id(), category, status, reason, null), viewer, by);
+        return connections.make(caseId, new Connections.Request(service.id(), category, status, reason, null, false), viewer, by);
     }
 
     private static ListedService open(List<ListedService> services, String category, UUID caseId) {

@@ -14,7 +14,8 @@ import io.quarkus.qute.TemplateExtension;
 public final class Labels {
 
     public static final Map<String, String> FLAGS = ordered("first-contact-late", "First contact late", "missed-two-in-a-row",
-            "Missed two sessions in a row", "follow-up-overdue", "Follow-up overdue", "session-unrecorded", "Session not recorded");
+            "Missed two sessions in a row", "follow-up-overdue", "Follow-up overdue", "session-unrecorded", "Session not recorded",
+            "consent-review-due", "Consent to review");
     public static final Map<String, String> SESSION_KINDS = ordered("initial-conversation", "First conversation (what matters to you)",
             "follow-up", "Follow-up", "review", "Review", "final", "Final session");
     public static final Map<String, String> SESSION_MODES = ordered("face-to-face", "Face to face", "phone", "Phone", "video", "Video call",
