@@ -68,6 +68,7 @@ public abstract class PersonalDataReadResource {
                     + "written to the service's log as it moves: compare it there to catch a rewrite of the whole chain. The "
                     + "check reads the whole log (seconds for a million rows) and is itself recorded in it (purpose audit-verify).")
     @APIResponse(responseCode = "200", description = "intact, or broken with the first place where it does not hold")
+    @APIResponse(responseCode = "403", description = "Only admin checks the audit")
     public AuditChain.Verification verify() {
         reads.recordOne(PersonalDataReads.WHOLE_LOG, caller.getPrincipal().getName(), "audit-verify");
         return chain.verify();

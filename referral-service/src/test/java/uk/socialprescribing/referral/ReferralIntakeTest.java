@@ -95,7 +95,8 @@ class ReferralIntakeTest {
                 .body("overdue", equalTo(false))
                 .extract().path("id");
 
-        List<Published> events = PublishedEvents.await(kafka, "referral-events", 1, Duration.ofSeconds(30), p -> id.equals(p.key()));
+        List<Published> events = PublishedEvents.await(kafka, "referral-events", 1, Duration.ofSeconds(30),
+                p -> id.equals(p.key()) && p.event().getType().startsWith("referral."));
         assertEquals(1, events.size());
         Published received = events.get(0);
         assertEquals("referral.received.v1", received.event().getType());
