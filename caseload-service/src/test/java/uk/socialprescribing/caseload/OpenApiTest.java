@@ -61,4 +61,29 @@ class OpenApiTest {
         assertTrue(operations >= 20, "only " + operations + " operations documented");
         assertEquals(List.of(), missing);
     }
+
+    /** The flags the document lists (the schema, and each flag= parameter) are the flags there are: a new one is never missing. */
+    @Test
+    void theDocumentListsEveryCaseFlag() throws Exception {
+        JsonNode spec = new ObjectMapper().readTree(given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().asString());
+        List<String> flags = uk.socialprescribing.conventions.Coded.codes(uk.socialprescribing.caseload.domain.CaseFlag.class);
+        assertEquals(flags, codes(spec.at("/components/schemas/CaseFlag/enum")));
+        for (String path : List.of("/api/caseload/cases", "/api/caseload/me/caseload")) {
+            JsonNode flag = null;
+            for (JsonNode parameter : spec.at("/paths/" + path.replace("/", "~1") + "/get/parameters")) {
+                if (parameter.path("name").asText().equals("flag")) {
+                    flag = parameter;
+                }
+            }
+            assertTrue(flag != null, path + " has no flag parameter");
+            assertEquals(flags, codes(flag.at("/schema/enum")), path);
+        }
+    }
+
+    private static List<String> codes(JsonNode list) {
+        List<String> codes = new ArrayList<>();
+        list.forEach(code -> codes.add(code.asText()));
+        return codes;
+    }
 }

@@ -105,7 +105,7 @@ public class CaseResource {
             @Parameter(description = "Only this link worker's cases") @QueryParam("linkWorkerId") String linkWorkerId,
             @Parameter(schema = @Schema(enumeration = { "ASSIGNED", "WAITING" })) @QueryParam("allocation") String allocation,
             @Parameter(description = "Only cases with this flag", schema = @Schema(enumeration = { "first-contact-late",
-                    "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" })) @QueryParam("flag") String flag,
+                    "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue", "consent-review-due" })) @QueryParam("flag") String flag,
             @BeanParam PageParameters paging, UriInfo uri) {
         QueryParameters query = QueryParameters.read();
         CaseFilter filter = new CaseFilter(query.uuid("referralId", referralId).orElse(null),
@@ -136,7 +136,7 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = "A parameter is not valid")
     @APIResponse(responseCode = "404", description = "The caller is not on the team as a link worker")
     public MyCaseload mine(@Parameter(description = "Only cases with this flag", schema = @Schema(enumeration = { "first-contact-late",
-            "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" })) @QueryParam("flag") String flag,
+            "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue", "consent-review-due" })) @QueryParam("flag") String flag,
             @BeanParam PageParameters paging, UriInfo uri) {
         QueryParameters query = QueryParameters.read();
         CaseFlag only = query.oneOf("flag", flag, v -> Coded.fromCode(CaseFlag.class, v).orElse(null), Coded.codes(CaseFlag.class)).orElse(null);

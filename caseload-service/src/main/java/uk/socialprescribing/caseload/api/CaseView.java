@@ -35,12 +35,14 @@ public record CaseView(UUID id, UUID referralId, @Schema(example = "B82005") Str
         @Schema(description = "first-contact-late: no first contact by its target date (or made after it); "
                 + "missed-two-in-a-row: the last two recorded sessions were not attended; "
                 + "session-unrecorded: a booked session's time passed without a record; "
-                + "follow-up-overdue: nothing booked and the last contact longer ago than the follow-up interval (21 days by default)",
+                + "follow-up-overdue: nothing booked and the last contact longer ago than the follow-up interval (21 days by default); "
+                + "consent-review-due: a consent the person gave is past its review date, and counts as not given until recorded again",
                 type = SchemaType.ARRAY, implementation = CaseView.Flag.class)
         List<String> flags) {
 
     /** The flags a case can carry, as the document lists them (the list holds their codes). */
-    @Schema(name = "CaseFlag", enumeration = { "first-contact-late", "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue" },
+    @Schema(name = "CaseFlag", enumeration = { "first-contact-late", "missed-two-in-a-row", "session-unrecorded", "follow-up-overdue",
+            "consent-review-due" },
             type = SchemaType.STRING)
     public interface Flag {
     }
