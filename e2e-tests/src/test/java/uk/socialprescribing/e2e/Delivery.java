@@ -114,11 +114,18 @@ final class Delivery {
      * Tables that change with time whatever the events do: referral-service retries webhook deliveries to referrers on
      * a schedule (earlier tests registered webhooks that do not answer), so each delivery's attempts and next try move
      * on. A replay that sent a message twice would still show as one more delivery: their number is compared (true);
-     * the attempts are not (false).
+     * the attempts are not (false). The self-referral limit's buckets go when they are full again. The audit of reads
+     * is sealed into its hash chain a few seconds after each row is written (its rows are counted: a replay adds none),
+     * and the chain's head moves with it.
      */
     private static final Map<String, Boolean> KEPT_BY_THE_CLOCK = Map.of(
             "referral:public.webhook_delivery", true,
-            "referral:public.webhook_attempt", false);
+            "referral:public.webhook_attempt", false,
+            "referral:public.self_referral_bucket", false,
+            "referral:audit.personal_data_read", true,
+            "caseload:audit.personal_data_read", true,
+            "referral:audit.chain_head", false,
+            "caseload:audit.chain_head", false);
 
     /**
      * A digest of every row of every table of each service's database (its schemas of its own, not PostgreSQL's):
