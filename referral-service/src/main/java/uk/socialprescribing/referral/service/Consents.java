@@ -78,14 +78,14 @@ public class Consents {
     public State change(UUID referralId, long expectedVersion, List<Change> changes, Viewer viewer) {
         Referral referral = referrals.findForUpdate(referralId).filter(r -> Triage.maySee(viewer, r))
                 .orElseThrow(() -> new ReferralNotFoundException(referralId));
-        long version = version(referralId);
-        if (version != expectedVersion) {
-            throw new StaleVersionException("The referral's consents changed since you read them; read them again", version);
+        State before = state(referralId);
+        if (before.version() != expectedVersion) {
+            throw new StaleVersionException("The referral's consents changed since you read them; read them again", before.version());
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Clocks.ENGLAND);
         check(changes, today);
-        Map<ConsentPurpose, ConsentRecord> current = current(referralId);
+        Map<ConsentPurpose, ConsentRecord> current = new EnumMap<>(before.current());
         boolean changed = false;
         for (Change change : changes) {
             ConsentRecord record = new ConsentRecord(referralId, change.purpose(), change.status(), change.reviewBy(), change.notSoughtReason(),
@@ -141,15 +141,6 @@ public class Consents {
             current.putIfAbsent(record.purpose(), record);
         }
         return new State(referralId, history.size(), current, history, LocalDate.ofInstant(clock.instant(), Clocks.ENGLAND));
-    }
-
-    private Map<ConsentPurpose, ConsentRecord> current(UUID referralId) {
-        return new EnumMap<>(state(referralId).current());
-    }
-
-    private long version(UUID referralId) {
-        return entityManager.createQuery("select count(c) from ConsentRecord c where c.referralId = :id", Long.class)
-                .setParameter("id", referralId).getSingleResult();
     }
 
     /** The rules a change must keep, each problem naming its field (changes[i].field). */
